@@ -1,0 +1,42 @@
+package dev.strangler.lab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Machine-wide locations shared by the lab and every module's tests: the cache of unpacked third-party servers
+ * (outside {@code target/}, so {@code mvn clean} keeps it).
+ */
+public final class LabPaths {
+
+    private static final Properties BUILD = load();
+
+    private LabPaths() {
+    }
+
+    /** Root of the cache, {@code ~/.m2/lab-infra-cache} unless {@code -Dstrangler.cache} says otherwise. */
+    public static Path cache() {
+        String override = System.getProperty("strangler.cache");
+        return Path.of(override != null ? override : BUILD.getProperty("cache.dir"));
+    }
+
+    /** Where the PostgreSQL binaries are unpacked once, shared by all servers on the machine. */
+    public static Path postgresBinaries() {
+        return cache().resolve("postgres-" + BUILD.getProperty("postgres.version"));
+    }
+
+    private static Properties load() {
+        Properties props = new Properties();
+        try (InputStream in = LabPaths.class.getResourceAsStream("/lab-infra.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return props;
+    }
+}

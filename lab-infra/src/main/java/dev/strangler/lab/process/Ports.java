@@ -1,0 +1,114 @@
+package dev.strangler.lab.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Port checks with a useful answer to "who is in my way?". */
+public final class Ports {
+
+    private Ports() {
+    }
+
+    /** True when something accepts TCP connections on 127.0.0.1:{@code port}. */
+    public static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** True when a server could bind {@code port} on the loopback address right now. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A port no one listens on, chosen by the kernel. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A human description of the process listening on {@code port}, e.g. {@code "pid 4242 (nginx: master process)"}. */
+    public static Optional<String> describeListener(int port) {
+        Set<String> inodes = listeningSocketInodes(port);
+        if (inodes.isEmpty()) {
+            return Optional.empty();
+        }
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path proc : procs) {
+                if (holdsAnySocket(proc, inodes)) {
+                    long pid = Long.parseLong(proc.getFileName().toString());
+                    String cmd = ProcessInfo.commandLine(pid);
+                    return Optional.of("pid " + pid + " (" + abbreviate(cmd) + ")");
+                }
+            }
+        } catch (IOException e) {
+            return Optional.of("another process (not visible to this user)");
+        }
+        return Optional.of("another process (not visible to this user)");
+    }
+
+    private static boolean holdsAnySocket(Path proc, Set<String> inodes) {
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(proc.resolve("fd"))) {
+            for (Path fd : fds) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[") && inodes.contains(target.substring(8, target.length() - 1))) {
+                        return true;
+                    }
+                } catch (IOException ignored) {
+                    // the fd closed while we looked
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** Inodes of sockets in LISTEN state (st=0A) on {@code port}, IPv4 and IPv6. */
+    private static Set<String> listeningSocketInodes(int port) {
+        String hexPort = String.format(Locale.ROOT, ":%04X", port);
+        Set<String> inodes = new HashSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 9 && f[1].endsWith(hexPort) && "0A".equals(f[3])) {
+                        inodes.add(f[9]);
+                    }
+                }
+            } catch (IOException ignored) {
+                // no IPv6 table on this host
+            }
+        }
+        return inodes;
+    }
+
+    private static String abbreviate(String command) {
+        return command.length() <= 120 ? command : command.substring(0, 117) + "...";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.strangler.lab.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PortsTests {
+
+    @Test
+    void namesTheProcessThatHoldsAPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = socket.getLocalPort();
+            assertThat(Ports.isFree(port)).isFalse();
+            assertThat(Ports.isListening(port)).isTrue();
+            assertThat(Ports.describeListener(port)).hasValueSatisfying(
+                    who -> assertThat(who).startsWith("pid " + ProcessHandle.current().pid() + " ("));
+        }
+    }
+
+    @Test
+    void reportsAFreePortAsFree() {
+        int port = Ports.freePort();
+        assertThat(Ports.isFree(port)).isTrue();
+        assertThat(Ports.describeListener(port)).isEmpty();
+    }
+
+    @Test
+    void pidFileOnlyNamesALiveProcessWithTheMarker(@TempDir Path dir) {
+        PidFile file = new PidFile(dir.resolve("me.pid"));
+        assertThat(file.liveProcess("anything")).isEmpty();
+        file.write(ProcessHandle.current().pid());
+        assertThat(file.pid()).contains(ProcessHandle.current().pid());
+        // this JVM's command line has no lab marker: a recycled pid must never be taken for a lab process
+        assertThat(file.liveProcess(JvmCommand.markerFor("kafka"))).isEmpty();
+        assertThat(file.liveProcess("java")).isPresent();
+        file.delete();
+        assertThat(file.pid()).isEmpty();
+    }
+}
