@@ -135,6 +135,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** True when a broker on 127.0.0.1:{@code port} answers a cluster description within {@code timeout}. */
     public static boolean isHealthy(int port, Duration timeout) {
+        if (!dev.strangler.lab.process.Ports.isListening(port)) {
+            return false; // an admin client would log a warning per attempt
+        }
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(port),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 5_000),

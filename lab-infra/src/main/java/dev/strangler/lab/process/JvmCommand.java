@@ -45,6 +45,13 @@ public record JvmCommand(Path javaExecutable, List<String> jvmFlags, String mark
                 workingDirectory);
     }
 
+    /** The same command with {@code flags} put before the others (e.g. a lab-wide marker). */
+    public JvmCommand withLeadingJvmFlags(List<String> flags) {
+        List<String> all = new ArrayList<>(flags);
+        all.addAll(jvmFlags);
+        return new JvmCommand(javaExecutable, all, marker, launch, arguments, environment, workingDirectory);
+    }
+
     public JvmCommand withEnvironment(Map<String, String> env) {
         return new JvmCommand(javaExecutable, jvmFlags, marker, launch, arguments, env, workingDirectory);
     }

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Measures how fast and how big the lab is: cold `up` (no lab data yet, after a build), warm `up` (data kept from
+# an earlier run), and the resident memory of all lab processes once healthy.
+# Writes benchmarks/results/lab-startup.json. Runs its own lab (own directory, ports shifted), so a running lab
+# of yours is not touched.   Usage: benchmarks/lab-startup/run.sh [warm-runs, default 3]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+WARM_RUNS=${1:-3}
+export STRANGLER_LAB_DIR="$PWD/target/bench-lab"
+export STRANGLER_PORT_OFFSET=${STRANGLER_PORT_OFFSET:-30000}
+RESULT=benchmarks/results/lab-startup.json
+
+./strangler --version >/dev/null            # builds the toolkit if needed, so the timings below exclude the build
+./strangler down >/dev/null 2>&1 || true
+rm -rf "$STRANGLER_LAB_DIR"
+
+seconds() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+t0=$(seconds); ./strangler up >/dev/null; t1=$(seconds)
+cold=$(elapsed "$t0" "$t1")
+echo "cold up: ${cold} s"
+
+warm_all=()
+for i in $(seq 1 "$WARM_RUNS"); do
+    ./strangler down >/dev/null
+    t0=$(seconds); ./strangler up >/dev/null; t1=$(seconds)
+    warm_all+=("$(elapsed "$t0" "$t1")")
+    echo "warm up #$i: ${warm_all[-1]} s"
+done
+warm=$(printf '%s\n' "${warm_all[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+
+status=$(./strangler status)
+echo "$status"
+rss=$(echo "$status" | awk '$1 == "total" { print $2 }')
+components=$(echo "$status" | awk 'NR > 1 && $1 != "total" { printf "%s\"%s\": %s", sep, $1, ($6 == "-" ? "null" : $6); sep = ", " }')
+./strangler down >/dev/null
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//; s/"//g')
+mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+. scripts/find-jdk.sh && find_jdk
+java=$("$JAVA_HOME/bin/java" -version 2>&1 | head -1 | sed 's/"//g')
+cat > "$RESULT" <<JSON
+{
+  "benchmark": "lab-startup",
+  "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
+  "cold_up_seconds": $cold,
+  "warm_up_seconds": $warm,
+  "warm_up_runs_seconds": [$(IFS=,; echo "${warm_all[*]}")],
+  "time_to_all_healthy_seconds": $warm,
+  "total_rss_mb": $rss,
+  "rss_mb_by_component": {$components},
+  "targets": {"warm_up_seconds": 40, "total_rss_mb": 2560},
+  "notes": "Wall time of ./strangler up until every component is healthy (up returns only then), excluding the build. Cold = no lab data yet; warm = data kept from the previous run. RSS is the resident memory of each component's process tree once healthy.",
+  "machine": "$(nproc) cores, $cpu, $mem RAM, $(uname -sr), ${java:-unknown java}"
+}
+JSON
+echo "wrote $RESULT"
+cat "$RESULT"

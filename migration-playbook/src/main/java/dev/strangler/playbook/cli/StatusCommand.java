@@ -1,0 +1,18 @@
+package dev.strangler.playbook.cli;
+
+import dev.strangler.playbook.lab.ComponentStatus;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "status", description = "Show each component: pid, port, health, uptime, memory. Exits 1 unless all are healthy.")
+final class StatusCommand extends LabCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        List<ComponentStatus> status = lab().status();
+        StatusTable.print(status, out());
+        boolean allHealthy = status.stream().allMatch(s -> s.state() == ComponentStatus.State.HEALTHY);
+        return allHealthy ? 0 : 1;
+    }
+}

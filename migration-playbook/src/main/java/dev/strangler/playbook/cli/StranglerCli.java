@@ -1,0 +1,41 @@
+package dev.strangler.playbook.cli;
+
+import dev.strangler.playbook.lab.LabException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./strangler}. */
+@Command(name = "strangler",
+        mixinStandardHelpOptions = true,
+        versionProvider = StranglerCli.Version.class,
+        description = "Rehearse a strangler-fig migration: run the lab, analyse the monolith, move routes, prove the PCI scope.",
+        subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class, LogsCommand.class,
+                CommandLine.HelpCommand.class})
+public final class StranglerCli {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code: 0 success, 1 failure, 2 usage error. */
+    public static int run(String... args) {
+        return new CommandLine(new StranglerCli())
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    if (e instanceof LabException || e instanceof IllegalArgumentException) {
+                        commandLine.getErr().println("error: " + e.getMessage());
+                        return 1;
+                    }
+                    throw e;
+                })
+                .execute(args);
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = StranglerCli.class.getPackage().getImplementationVersion();
+            return new String[] {"strangler " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

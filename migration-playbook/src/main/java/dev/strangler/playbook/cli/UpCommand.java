@@ -1,0 +1,29 @@
+package dev.strangler.playbook.cli;
+
+import dev.strangler.playbook.lab.Lab;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "up", description = "Start every lab component as its own process (idempotent) and print where to click.")
+final class UpCommand extends LabCommand implements Callable<Integer> {
+
+    @Option(names = "--reset", description = "Stop the lab and delete its data first: start from scratch.")
+    boolean reset;
+
+    @Override
+    public Integer call() {
+        long t0 = System.nanoTime();
+        Lab lab = lab();
+        out().println("Starting the lab in " + lab.layout().root() + " ...");
+        lab.up(reset);
+        out().printf("%nThe lab is up (%.1f s).%n%n", (System.nanoTime() - t0) / 1e9);
+        StatusTable.print(lab.status(), out());
+        out().println();
+        out().println("Next steps:");
+        out().println("  ./strangler status          health, pid, memory of every component");
+        out().println("  ./strangler logs kafka      a component's log (under " + lab.layout().root().resolve("logs") + ")");
+        out().println("  ./strangler down            stop everything (data is kept; up --reset wipes it)");
+        return 0;
+    }
+}

@@ -1,0 +1,259 @@
+package dev.strangler.playbook.lab;
+
+import dev.strangler.lab.process.Ports;
+import dev.strangler.lab.process.ProcessInfo;
+import dev.strangler.lab.process.Processes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+/** Starts, lists and stops the lab's components. */
+public final class Lab {
+
+    private final LabLayout layout;
+    private final List<LabComponent> components;
+    private final PrintWriter out;
+
+    public Lab(LabLayout layout, List<LabComponent> components, PrintWriter out) {
+        this.layout = layout;
+        this.components = List.copyOf(components);
+        this.out = out;
+        checkDependencies();
+    }
+
+    public LabLayout layout() {
+        return layout;
+    }
+
+    public List<LabComponent> components() {
+        return components;
+    }
+
+    public Optional<LabComponent> component(String name) {
+        return components.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Starts every component that does not already run healthy, independent ones in parallel, each once its
+     * dependencies are healthy. Fails before starting anything when a port is taken.
+     */
+    public void up(boolean reset) {
+        if (reset) {
+            down();
+            deleteLabState();
+            out.println("Lab state removed: starting from scratch.");
+        }
+        stopOrphans();
+        List<LabComponent> toStart = new ArrayList<>();
+        for (LabComponent component : components) {
+            Optional<ProcessHandle> running = component.launcher().running();
+            if (running.isPresent() && component.health().healthy()) {
+                out.printf("  = %-16s already running (pid %d)%n", component.name(), running.get().pid());
+                continue;
+            }
+            if (running.isPresent()) {
+                out.printf("  ! %-16s running but not healthy: restarting it%n", component.name());
+                component.launcher().stop();
+            }
+            toStart.add(component);
+        }
+        checkPortsFree(toStart);
+
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            Map<String, CompletableFuture<Void>> started = new HashMap<>();
+            for (LabComponent component : components) {
+                CompletableFuture<?>[] deps = component.dependsOn().stream().map(started::get).toArray(CompletableFuture[]::new);
+                started.put(component.name(), CompletableFuture.allOf(deps).thenRunAsync(() -> {
+                    if (toStart.contains(component)) {
+                        startAndAwait(component);
+                    }
+                }, executor));
+            }
+            CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof LabException lab ? lab : new LabException(String.valueOf(cause.getMessage()), cause);
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    private void startAndAwait(LabComponent component) {
+        long t0 = System.nanoTime();
+        out.printf("  > %-16s starting%n", component.name());
+        try {
+            component.launcher().start();
+        } catch (RuntimeException e) {
+            throw failure(component, "could not start: " + e.getMessage());
+        }
+        long deadline = t0 + component.startTimeout().toNanos();
+        while (!component.health().healthy()) {
+            if (component.launcher().running().isEmpty()) {
+                throw failure(component, "exited during start-up");
+            }
+            if (System.nanoTime() > deadline) {
+                throw failure(component, "did not become healthy within " + component.startTimeout().toSeconds() + " s");
+            }
+            pause(Duration.ofMillis(150));
+        }
+        try {
+            component.afterStart().run();
+        } catch (Exception e) {
+            throw failure(component, "started, but its set-up failed: " + e.getMessage());
+        }
+        out.printf("  + %-16s healthy in %.1f s%n", component.name(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    private LabException failure(LabComponent component, String what) {
+        Path log = layout.log(component.name());
+        StringBuilder message = new StringBuilder(component.name()).append(' ').append(what).append('.');
+        List<String> tail = tail(log, 20);
+        if (!tail.isEmpty()) {
+            message.append("\nLast lines of ").append(log).append(":\n");
+            tail.forEach(line -> message.append("    ").append(line).append('\n'));
+        }
+        message.append("\nThe components that did start keep running: ./strangler status shows them, ./strangler down stops them.");
+        return new LabException(message.toString());
+    }
+
+    private void checkPortsFree(List<LabComponent> toStart) {
+        List<String> problems = new ArrayList<>();
+        for (LabComponent component : toStart) {
+            for (int port : component.allPorts()) {
+                if (!Ports.isFree(port)) {
+                    String who = Ports.describeListener(port).orElse("another process");
+                    problems.add("port " + port + " (needed by " + component.name() + ") is in use by " + who);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new LabException(String.join("\n", problems)
+                    + "\nStop that process, or run the lab on other ports: STRANGLER_PORT_OFFSET=1000 ./strangler up");
+        }
+    }
+
+    /** Stops every component, dependents first, then anything a crash left behind. */
+    public void down() {
+        List<LabComponent> reversed = new ArrayList<>(components);
+        java.util.Collections.reverse(reversed);
+        for (LabComponent component : reversed) {
+            Optional<ProcessHandle> running = component.launcher().running();
+            if (running.isPresent()) {
+                out.printf("  - %-16s stopping (pid %d)%n", component.name(), running.get().pid());
+            }
+            if (!component.launcher().stop()) {
+                out.printf("  ! %-16s did not stop; kill it by hand%n", component.name());
+            }
+        }
+        stopOrphans();
+    }
+
+    /** Stops lab processes that no pid file names: what a launcher killed between start and pid file left behind. */
+    private void stopOrphans() {
+        List<Long> tracked = components.stream().flatMap(c -> c.launcher().running().stream()).map(ProcessHandle::pid).toList();
+        leftovers().stream().filter(p -> !tracked.contains(p.pid())).forEach(p -> {
+            out.printf("  - stopping leftover pid %d (%s)%n", p.pid(), abbreviate(ProcessInfo.commandLine(p.pid())));
+            Processes.stop(p, Duration.ofSeconds(20));
+        });
+    }
+
+    /** Processes that carry this lab's marker but are not (or no longer) in a pid file, e.g. after a crash. */
+    public List<ProcessHandle> leftovers() {
+        String marker = LabComponents.labMarker(layout);
+        long self = ProcessHandle.current().pid();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != self)
+                .filter(p -> {
+                    String cmd = ProcessInfo.commandLine(p.pid());
+                    return cmd.contains(marker + " ") || cmd.endsWith(marker);
+                })
+                .toList();
+    }
+
+    /** One row per component. */
+    public List<ComponentStatus> status() {
+        return components.stream().map(component -> {
+            Optional<ProcessHandle> running = component.launcher().running();
+            if (running.isEmpty()) {
+                return new ComponentStatus(component, Optional.empty(), ComponentStatus.State.STOPPED, Optional.empty(), Optional.empty());
+            }
+            long pid = running.get().pid();
+            ComponentStatus.State state = component.health().healthy() ? ComponentStatus.State.HEALTHY : ComponentStatus.State.UNHEALTHY;
+            return new ComponentStatus(component, Optional.of(pid), state, ProcessInfo.uptime(pid),
+                    Optional.of(ProcessInfo.treeRssMb(pid)));
+        }).toList();
+    }
+
+    private void checkDependencies() {
+        List<String> seen = new ArrayList<>();
+        for (LabComponent component : components) {
+            for (String dependency : component.dependsOn()) {
+                if (!seen.contains(dependency)) {
+                    throw new IllegalStateException(component.name() + " depends on " + dependency
+                            + ", which must be listed before it");
+                }
+            }
+            seen.add(component.name());
+        }
+    }
+
+    private void deleteLabState() {
+        for (String dir : List.of("data", "logs", "run")) {
+            Path path = layout.root().resolve(dir);
+            if (!Files.exists(path)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(path)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.delete(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static List<String> tail(Path file, int lines) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try (Stream<String> all = Files.lines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            List<String> list = all.toList();
+            return list.subList(Math.max(0, list.size() - lines), list.size());
+        } catch (IOException | UncheckedIOException e) {
+            return List.of("(cannot read " + file + ": " + e.getMessage() + ")");
+        }
+    }
+
+    private static String abbreviate(String command) {
+        return command.length() <= 100 ? command : command.substring(0, 97) + "...";
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted");
+        }
+    }
+}

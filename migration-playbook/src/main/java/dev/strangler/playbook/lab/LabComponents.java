@@ -1,0 +1,94 @@
+package dev.strangler.playbook.lab;
+
+import dev.strangler.lab.LabPaths;
+import dev.strangler.lab.kafka.KafkaBroker;
+import dev.strangler.lab.kafka.KafkaBrokerMain;
+import dev.strangler.lab.postgres.PostgresServer;
+import dev.strangler.lab.postgres.PostgresSettings;
+import dev.strangler.lab.process.JvmCommand;
+import dev.strangler.lab.psp.FakePspMain;
+import dev.strangler.lab.registry.SchemaRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry of lab components, in the order the status table lists them. To add a service to the lab, add one
+ * entry here: name, command, port, health check, dependencies.
+ */
+public final class LabComponents {
+
+    /** Memory flags for the small JVMs the lab runs (the broker, the fake gateway). */
+    static final List<String> SMALL_JVM = List.of("-Xms32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xss512k", "-XX:ReservedCodeCacheSize=48m");
+
+    private LabComponents() {
+    }
+
+    public static List<LabComponent> standard(LabLayout layout, LabPorts ports) {
+        List<LabComponent> components = new ArrayList<>();
+        components.add(postgres(layout, "legacy-db", "PostgreSQL of the monolith (database shop)", ports.legacyDb(), "shop"));
+        components.add(postgres(layout, "payments-db", "PostgreSQL of the payment service (database payments)", ports.paymentsDb(), "payments"));
+        components.add(kafka(layout, ports));
+        components.add(schemaRegistry(layout, ports));
+        components.add(paymentGateway(layout, ports));
+        return List.copyOf(components);
+    }
+
+    private static LabComponent postgres(LabLayout layout, String name, String description, int port, String database) {
+        PostgresSettings settings = PostgresSettings.of(name, port, layout.data(name), LabPaths.postgresBinaries())
+                .withLogFile(layout.log(name));
+        return new LabComponent(name, description, port, List.of(), "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres",
+                List.of(), new PostgresLauncher(settings), () -> PostgresServer.isHealthy(port), Duration.ofSeconds(60),
+                () -> PostgresServer.createDatabase(port, database));
+    }
+
+    private static LabComponent kafka(LabLayout layout, LabPorts ports) {
+        String name = "kafka";
+        JvmCommand command = JvmCommand.mainClass(JvmCommand.markerFor(name), jvmFlags(layout, "-Xmx256m"), KafkaBrokerMain.class,
+                List.of(Integer.toString(ports.kafka()), Integer.toString(ports.kafkaController()), layout.data(name).toString()));
+        return new LabComponent(name, "Kafka broker (KRaft, single node)", ports.kafka(), List.of(ports.kafkaController()),
+                KafkaBroker.bootstrapServers(ports.kafka()), List.of(),
+                new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                () -> KafkaBroker.isHealthy(ports.kafka(), Duration.ofSeconds(2)), Duration.ofSeconds(90),
+                LabComponent.AfterStart.NOTHING);
+    }
+
+    private static LabComponent schemaRegistry(LabLayout layout, LabPorts ports) {
+        String name = "schema-registry";
+        JvmCommand command = SchemaRegistry.command(JvmCommand.markerFor(name), ports.schemaRegistry(),
+                ports.schemaRegistryManagement(), Optional.of(layout.data(name).resolve("registry")));
+        command = command.withLeadingJvmFlags(List.of(labMarker(layout)));
+        int port = ports.schemaRegistry();
+        return new LabComponent(name, "Schema registry (Apicurio, Confluent API)", port, List.of(ports.schemaRegistryManagement()),
+                SchemaRegistry.confluentApiUrl(port), List.of(),
+                new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                () -> SchemaRegistry.isReady(ports.schemaRegistryManagement()), Duration.ofSeconds(120),
+                () -> SchemaRegistry.configureBackward(port));
+    }
+
+    private static LabComponent paymentGateway(LabLayout layout, LabPorts ports) {
+        String name = "payment-gateway";
+        int port = ports.paymentGateway();
+        JvmCommand command = JvmCommand.mainClass(JvmCommand.markerFor(name), jvmFlags(layout, "-Xmx128m"), FakePspMain.class,
+                List.of(Integer.toString(port), "20", "60"));
+        return new LabComponent(name, "Fake payment gateway (WireMock PSP)", port, List.of(), "http://127.0.0.1:" + port,
+                List.of(), new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                HealthCheck.http("http://127.0.0.1:" + port + "/__admin/health"), Duration.ofSeconds(60),
+                LabComponent.AfterStart.NOTHING);
+    }
+
+    /** Every lab JVM names its lab directory, so `down` and the tests can find leftovers of exactly this lab. */
+    static String labMarker(LabLayout layout) {
+        return "-Dstrangler.lab=" + layout.root();
+    }
+
+    private static List<String> jvmFlags(LabLayout layout, String heap) {
+        List<String> flags = new ArrayList<>(SMALL_JVM);
+        flags.add(heap);
+        flags.add("-Dstrangler.log.level=INFO");
+        flags.addFirst(labMarker(layout));
+        return flags;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.strangler.playbook.lab;
+
+/**
+ * The lab's ports. The defaults are the documented ones; {@code STRANGLER_PORT_OFFSET} shifts all of them, so a
+ * second lab (a test, a workshop neighbour's) can run beside the first.
+ */
+public record LabPorts(int offset) {
+
+    public LabPorts {
+        if (offset < 0 || offset > 40_000) {
+            throw new IllegalArgumentException("STRANGLER_PORT_OFFSET must be between 0 and 40000, got " + offset);
+        }
+    }
+
+    public static LabPorts fromEnvironment() {
+        String value = System.getenv("STRANGLER_PORT_OFFSET");
+        if (value == null || value.isBlank()) {
+            return new LabPorts(0);
+        }
+        try {
+            return new LabPorts(Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("STRANGLER_PORT_OFFSET must be a number, got '" + value + "'");
+        }
+    }
+
+    public int legacyDb() {
+        return 15432 + offset;
+    }
+
+    public int paymentsDb() {
+        return 15433 + offset;
+    }
+
+    public int kafka() {
+        return 9092 + offset;
+    }
+
+    public int kafkaController() {
+        return 9093 + offset;
+    }
+
+    public int schemaRegistry() {
+        return 8085 + offset;
+    }
+
+    public int schemaRegistryManagement() {
+        return 9085 + offset;
+    }
+
+    public int paymentGateway() {
+        return 8089 + offset;
+    }
+}

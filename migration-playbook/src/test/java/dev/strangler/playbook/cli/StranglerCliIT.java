@@ -1,0 +1,173 @@
+package dev.strangler.playbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strangler.lab.process.Ports;
+import dev.strangler.lab.process.ProcessInfo;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Runs the packaged CLI ({@code target/strangler.jar}, what {@code ./strangler} runs) as a separate process against a
+ * lab of its own (own directory, ports shifted by an offset), the way a user does: up, status, down.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StranglerCliIT {
+
+    private static final Path LAB = Path.of("target/it-lab").toAbsolutePath();
+    private static int offset;
+
+    @BeforeAll
+    static void chooseFreePorts() {
+        // the lab's default ports plus an offset; take the first offset whose ports are all free here
+        offset = IntStream.iterate(21000, o -> o + 500).limit(20)
+                .filter(o -> IntStream.of(15432, 15433, 9092, 9093, 8085, 9085, 8089).allMatch(p -> Ports.isFree(p + o)))
+                .findFirst().orElseThrow();
+    }
+
+    @AfterAll
+    static void stopWhateverIsLeft() throws Exception {
+        run("down");
+    }
+
+    @Test
+    @Order(1)
+    void refusesToStartWhenAPortIsTakenAndSaysByWhom() throws Exception {
+        int pspPort = 8089 + offset;
+        try (ServerSocket squatter = new ServerSocket(pspPort, 50, InetAddress.getLoopbackAddress())) {
+            Result up = run("up");
+            assertThat(up.exitCode()).isEqualTo(1);
+            assertThat(up.output())
+                    .contains("port " + pspPort + " (needed by payment-gateway) is in use by pid " + ProcessHandle.current().pid())
+                    .contains("STRANGLER_PORT_OFFSET");
+        }
+        // nothing was started
+        assertThat(labProcesses()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void upStatusDownLeavesNothingRunning() throws Exception {
+        Result up = run("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("The lab is up", "legacy-db", "payments-db", "kafka", "schema-registry", "payment-gateway");
+
+        Result status = run("status");
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        List<String> rows = status.output().lines().filter(l -> l.matches("^(legacy-db|payments-db|kafka|schema-registry|payment-gateway) .*")).toList();
+        assertThat(rows).hasSize(5).allSatisfy(row -> assertThat(row).contains(" healthy "));
+        assertThat(labProcesses()).isNotEmpty();
+
+        Result again = run("up");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.output()).contains("already running");
+
+        Result logs = run("logs", "payment-gateway");
+        assertThat(logs.exitCode()).isZero();
+        assertThat(logs.output()).contains("Fake payment gateway ready");
+
+        Result down = run("down");
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        assertThat(down.output()).contains("The lab is down.");
+        assertThat(labProcesses()).isEmpty();
+
+        Result afterDown = run("status");
+        assertThat(afterDown.exitCode()).isEqualTo(1);
+        assertThat(afterDown.output()).contains("stopped");
+    }
+
+    @Test
+    @Order(3)
+    void upAfterKill9OfAnUpMidwayLeavesExactlyOneHealthyServerPerDatabaseAndDownCleansUp() throws Exception {
+        Process interrupted = start("up");
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+                    .until(() -> dev.strangler.lab.postgres.PostgresServer.isHealthy(15432 + offset) || !interrupted.isAlive());
+        } finally {
+            interrupted.destroyForcibly(); // kill -9 of the CLI: no shutdown hook, no clean-up
+            interrupted.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(labProcesses()).as("what the killed CLI had started keeps running").isNotEmpty();
+
+        Result up = run("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        for (String db : List.of("legacy-db", "payments-db")) {
+            String data = "-D " + LAB.resolve("data").resolve(db);
+            assertThat(ProcessHandle.allProcesses().map(p -> ProcessInfo.commandLine(p.pid()))
+                    .filter(cmd -> cmd.contains("/bin/postgres") && cmd.contains(data)).count()).as(db).isEqualTo(1);
+        }
+        assertThat(run("status").exitCode()).isZero();
+
+        assertThat(run("down").exitCode()).isZero();
+        assertThat(labProcesses()).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void rejectsAnUnknownComponentAndAnUnknownCommand() throws Exception {
+        Result logs = run("logs", "no-such-thing");
+        assertThat(logs.exitCode()).isEqualTo(1);
+        assertThat(logs.output()).contains("no component 'no-such-thing'", "kafka");
+
+        Result unknown = run("frobnicate");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.output()).contains("Unmatched argument");
+    }
+
+    /** Every process of this test's lab: JVMs carry the lab marker, postmasters the data directory. */
+    private static List<Long> labProcesses() {
+        String marker = "-Dstrangler.lab=" + LAB;
+        String data = LAB.resolve("data").toString();
+        return ProcessHandle.allProcesses()
+                .map(ProcessHandle::pid)
+                .filter(pid -> {
+                    String cmd = ProcessInfo.commandLine(pid);
+                    return cmd.contains(marker) || (cmd.contains("/bin/postgres") && cmd.contains(data));
+                })
+                .toList();
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result run(String... args) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("strangler-cli", ".out");
+        Process process = start(output, args);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("strangler " + String.join(" ", args) + " did not finish within 5 minutes");
+        }
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+        Files.delete(output);
+        return new Result(process.exitValue(), text);
+    }
+
+    private static Process start(String... args) throws IOException {
+        return start(Files.createTempFile("strangler-cli", ".out"), args);
+    }
+
+    private static Process start(Path output, String... args) throws IOException {
+        Path jar = Path.of("target/strangler.jar").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dstrangler.home=" + Path.of("..").toAbsolutePath().normalize(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("STRANGLER_LAB_DIR", LAB.toString());
+        builder.environment().put("STRANGLER_PORT_OFFSET", Integer.toString(offset));
+        return builder.start();
+    }
+}
