@@ -1,0 +1,73 @@
+package dev.strangler.legacy;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Every error the shop itself raises: an RFC 9457 problem with a stable {@code type} ({@code /problems/<slug>}).
+ * The detail is written by us and never repeats what the caller sent, because a caller may have sent a card number.
+ */
+public class ShopProblem extends ErrorResponseException {
+
+    private final String slug;
+
+    public ShopProblem(HttpStatus status, String slug, String title, String detail) {
+        super(status, problem(status, slug, title, detail), null);
+        this.slug = slug;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(slug));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** The problem type URI for {@code slug}. */
+    public static URI type(String slug) {
+        return URI.create("/problems/" + slug);
+    }
+
+    /** The last path segment of the problem type, e.g. {@code card-declined}. */
+    public String slug() {
+        return slug;
+    }
+
+    @Override
+    public String getMessage() {
+        return slug + ": " + getBody().getDetail();
+    }
+
+    public static ShopProblem notFound(String what) {
+        return new ShopProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such " + what + ".");
+    }
+
+    public static ShopProblem badRequest(String slug, String detail) {
+        return new ShopProblem(HttpStatus.BAD_REQUEST, slug, "Invalid request", detail);
+    }
+
+    public static ShopProblem unprocessable(String slug, String detail) {
+        return new ShopProblem(HttpStatus.UNPROCESSABLE_CONTENT, slug, "Request cannot be processed", detail);
+    }
+
+    public static ShopProblem conflict(String slug, String detail) {
+        return new ShopProblem(HttpStatus.CONFLICT, slug, "Conflict with the current state", detail);
+    }
+
+    public static ShopProblem cardDeclined() {
+        return new ShopProblem(HttpStatus.PAYMENT_REQUIRED, "card-declined", "Card declined",
+                "The payment gateway declined the card. Nothing was charged and no order was placed.");
+    }
+
+    public static ShopProblem pspUnavailable() {
+        return new ShopProblem(HttpStatus.BAD_GATEWAY, "psp-unavailable", "Payment gateway unavailable",
+                "The payment gateway failed. Nothing was charged; try again later.");
+    }
+
+    public static ShopProblem pspTimeout() {
+        return new ShopProblem(HttpStatus.GATEWAY_TIMEOUT, "psp-timeout", "Payment gateway timeout",
+                "The payment gateway did not answer in time. Nothing was recorded; try again later.");
+    }
+}

@@ -1,0 +1,11 @@
+package dev.strangler.legacy.customers;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A customer as the API shows it.
+ *
+ * @param lastCardLast4 last four digits of the card of the customer's latest payment, null if none
+ */
+public record Customer(long id, String email, String name, String createdAt, @Nullable String lastCardLast4) {
+}

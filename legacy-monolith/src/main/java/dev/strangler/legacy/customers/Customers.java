@@ -1,0 +1,46 @@
+package dev.strangler.legacy.customers;
+
+import dev.strangler.legacy.PageResponse;
+import dev.strangler.legacy.ShopProblem;
+import dev.strangler.legacy.customers.internal.JooqCustomers;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers and reads customers. */
+@Service
+public class Customers {
+
+    private static final Logger log = LoggerFactory.getLogger(Customers.class);
+
+    private final JooqCustomers customers;
+    private final Clock clock;
+
+    Customers(JooqCustomers customers, Clock clock) {
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<Customer> page(int page, int size) {
+        return PageResponse.of(customers.page(page * size, size), page, size, customers.count());
+    }
+
+    @Transactional(readOnly = true)
+    public Customer get(long id) {
+        return customers.find(id).orElseThrow(() -> ShopProblem.notFound("customer"));
+    }
+
+    @Transactional
+    public Customer register(NewCustomerRequest request) {
+        String email = request.email().trim().toLowerCase(java.util.Locale.ROOT);
+        if (customers.emailTaken(email)) {
+            throw ShopProblem.conflict("email-taken", "A customer with that email address already exists.");
+        }
+        long id = customers.insert(email, request.name().trim(), clock.instant());
+        log.info("Customer {} registered", id);
+        return get(id);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.strangler.legacy.orders.internal;
+
+import static dev.strangler.legacy.db.Tables.CUSTOMERS;
+import static dev.strangler.legacy.db.Tables.INVENTORY;
+import static dev.strangler.legacy.db.Tables.ORDERS;
+import static dev.strangler.legacy.db.Tables.ORDER_LINES;
+import static dev.strangler.legacy.db.Tables.PAYMENTS;
+import static dev.strangler.legacy.db.Tables.PAYMENT_EVENTS;
+import static dev.strangler.legacy.db.Tables.PRODUCTS;
+
+import dev.strangler.legacy.Money;
+import dev.strangler.legacy.db.tables.records.OrderLinesRecord;
+import dev.strangler.legacy.orders.OrderStatus;
+import dev.strangler.legacy.orders.OrderView;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** The tables behind orders, and the payment rows the order code reaches for directly. */
+@Repository
+public class JooqOrders {
+
+    private final DSLContext db;
+
+    JooqOrders(DSLContext db) {
+        this.db = db;
+    }
+
+    /** A product's name, price and currency at checkout time. */
+    public record PricedProduct(long id, String name, BigDecimal price, String currency) {
+    }
+
+    public boolean customerExists(long customerId) {
+        return db.fetchExists(CUSTOMERS, CUSTOMERS.ID.eq(customerId));
+    }
+
+    public Map<Long, PricedProduct> products(Collection<Long> ids) {
+        return db.select(PRODUCTS.ID, PRODUCTS.NAME, PRODUCTS.PRICE, PRODUCTS.CURRENCY)
+                .from(PRODUCTS).where(PRODUCTS.ID.in(ids))
+                .fetchMap(PRODUCTS.ID, r -> new PricedProduct(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Takes {@code quantity} off the product's stock; false (and nothing changed) if there is not enough. */
+    public boolean takeStock(long productId, int quantity) {
+        return db.update(INVENTORY)
+                .set(INVENTORY.STOCK, INVENTORY.STOCK.minus(quantity))
+                .set(INVENTORY.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(INVENTORY.PRODUCT_ID.eq(productId).and(INVENTORY.STOCK.ge(quantity)))
+                .execute() == 1;
+    }
+
+    /** Writes the order (awaiting payment) and its lines; returns the order id. */
+    public long insert(long customerId, Map<Long, Integer> quantities, Map<Long, PricedProduct> products,
+            Instant now) {
+        BigDecimal total = quantities.entrySet().stream()
+                .map(e -> products.get(e.getKey()).price().multiply(BigDecimal.valueOf(e.getValue())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(Money.SCALE);
+        String currency = products.values().iterator().next().currency();
+        long orderId = db.insertInto(ORDERS)
+                .set(ORDERS.CUSTOMER_ID, customerId)
+                .set(ORDERS.STATUS, OrderStatus.AWAITING_PAYMENT.code())
+                .set(ORDERS.TOTAL, total)
+                .set(ORDERS.CURRENCY, currency)
+                .set(ORDERS.CREATED_AT, utc(now))
+                .set(ORDERS.UPDATED_AT, utc(now))
+                .returning(ORDERS.ID)
+                .fetchSingle(ORDERS.ID);
+        List<OrderLinesRecord> lines = quantities.entrySet().stream().map(e -> {
+            PricedProduct p = products.get(e.getKey());
+            OrderLinesRecord line = db.newRecord(ORDER_LINES);
+            line.setOrderId(orderId);
+            line.setProductId(p.id());
+            line.setQuantity(e.getValue());
+            line.setUnitPrice(p.price());
+            line.setLineTotal(p.price().multiply(BigDecimal.valueOf(e.getValue())).setScale(Money.SCALE));
+            return line;
+        }).toList();
+        db.batchInsert(lines).execute();
+        return orderId;
+    }
+
+    public Optional<OrderView> find(long orderId) {
+        return db.selectFrom(ORDERS).where(ORDERS.ID.eq(orderId)).fetchOptional().map(this::view);
+    }
+
+    public Optional<OrderView> lock(long orderId) {
+        return db.selectFrom(ORDERS).where(ORDERS.ID.eq(orderId)).forUpdate().fetchOptional().map(this::view);
+    }
+
+    private OrderView view(Record order) {
+        long orderId = order.get(ORDERS.ID);
+        List<OrderView.Line> lines = db.select(ORDER_LINES.PRODUCT_ID, PRODUCTS.NAME, ORDER_LINES.QUANTITY,
+                        ORDER_LINES.UNIT_PRICE, ORDER_LINES.LINE_TOTAL)
+                .from(ORDER_LINES).join(PRODUCTS).on(PRODUCTS.ID.eq(ORDER_LINES.PRODUCT_ID))
+                .where(ORDER_LINES.ORDER_ID.eq(orderId))
+                .orderBy(ORDER_LINES.ID)
+                .fetch(r -> new OrderView.Line(r.value1(), r.value2(), r.value3(), Money.format(r.value4()),
+                        Money.format(r.value5())));
+        // TANGLE(step-1): the order lookup reads the payments table directly (status, amounts, even the card
+        // number to cut its last four digits) instead of asking the payments feature. Once payments move out,
+        // this query has nothing to read.
+        OrderView.PaymentSummary payment = db.select(PAYMENTS.ID, PAYMENTS.STATUS, PAYMENTS.AMOUNT,
+                        PAYMENTS.CAPTURED_AMOUNT, PAYMENTS.REFUNDED_AMOUNT, PAYMENTS.CARD_NUMBER)
+                .from(PAYMENTS)
+                .where(PAYMENTS.ORDER_ID.eq(orderId))
+                .orderBy(PAYMENTS.ID.desc())
+                .limit(1)
+                .fetchOptional(r -> new OrderView.PaymentSummary(r.value1(), apiPaymentStatus(r.value2()),
+                        Money.format(r.value3()), Money.format(r.value4()), Money.format(r.value5()),
+                        r.value6().substring(r.value6().length() - 4)))
+                .orElse(null);
+        return new OrderView(orderId, order.get(ORDERS.CUSTOMER_ID),
+                OrderStatus.fromCode(order.get(ORDERS.STATUS)).name(), Money.format(order.get(ORDERS.TOTAL)),
+                order.get(ORDERS.CURRENCY), order.get(ORDERS.CREATED_AT).toInstant().toString(), lines, payment);
+    }
+
+    // TANGLE(step-1): the order code knows the payment table's legacy status codes, too.
+    private static String apiPaymentStatus(String code) {
+        return switch (code) {
+            case "AUTH" -> "AUTHORIZED";
+            case "CAPT" -> "CAPTURED";
+            case "PRFD" -> "PARTIALLY_REFUNDED";
+            case "RFND" -> "REFUNDED";
+            case "DECL" -> "DECLINED";
+            case "VOID" -> "VOIDED";
+            default -> code;
+        };
+    }
+
+    /**
+     * Voids the order's authorized payment, if any. False when the order has money captured: that cannot be undone
+     * by a cancellation.
+     */
+    // TANGLE(step-3): cancelling an order updates the payments table directly ('AUTH' -> 'VOID') and writes a
+    // payment event, bypassing the payment rules and never telling the gateway.
+    public boolean voidAuthorizedPayment(long orderId, Instant now) {
+        boolean captured = db.fetchExists(PAYMENTS, PAYMENTS.ORDER_ID.eq(orderId)
+                .and(PAYMENTS.STATUS.in("CAPT", "PRFD", "RFND")));
+        if (captured) {
+            return false;
+        }
+        List<Long> voided = db.update(PAYMENTS)
+                .set(PAYMENTS.STATUS, "VOID")
+                .set(PAYMENTS.UPDATED_AT, utc(now))
+                .where(PAYMENTS.ORDER_ID.eq(orderId).and(PAYMENTS.STATUS.eq("AUTH")))
+                .returning(PAYMENTS.ID)
+                .fetch(PAYMENTS.ID);
+        for (Long paymentId : voided) {
+            db.insertInto(PAYMENT_EVENTS)
+                    .set(PAYMENT_EVENTS.PAYMENT_ID, paymentId)
+                    .set(PAYMENT_EVENTS.EVENT_TYPE, "VOIDED")
+                    .set(PAYMENT_EVENTS.NOTE, "order cancelled")
+                    .set(PAYMENT_EVENTS.CREATED_AT, utc(now))
+                    .execute();
+        }
+        return true;
+    }
+
+    /** Puts the order's quantities back in stock. */
+    public void restock(long orderId) {
+        Map<Long, Integer> quantities = db.select(ORDER_LINES.PRODUCT_ID, ORDER_LINES.QUANTITY)
+                .from(ORDER_LINES).where(ORDER_LINES.ORDER_ID.eq(orderId))
+                .fetch().stream()
+                .collect(Collectors.toMap(r -> r.value1(), r -> r.value2(), Integer::sum));
+        quantities.forEach((productId, quantity) -> db.update(INVENTORY)
+                .set(INVENTORY.STOCK, INVENTORY.STOCK.plus(quantity))
+                .set(INVENTORY.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(INVENTORY.PRODUCT_ID.eq(productId))
+                .execute());
+    }
+
+    public void markCancelled(long orderId, Instant now) {
+        db.update(ORDERS).set(ORDERS.STATUS, OrderStatus.CANCELLED.code()).set(ORDERS.UPDATED_AT, utc(now))
+                .where(ORDERS.ID.eq(orderId)).execute();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.strangler.legacy.payments;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The payment API: the contract the extracted payment service takes over route by route. */
+@RestController
+@RequestMapping(path = "/api/payments", produces = MediaType.APPLICATION_JSON_VALUE)
+class PaymentController {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentController.class);
+
+    private final PaymentProcessing payments;
+
+    PaymentController(PaymentProcessing payments) {
+        this.payments = payments;
+    }
+
+    /** Body of {@code POST /api/payments}. Holds a PAN, so {@link #toString()} masks it. */
+    record AuthorizePaymentRequest(@NotNull @Positive Long orderId, @NotBlank String cardNumber) {
+        @Override
+        public String toString() {
+            return "AuthorizePaymentRequest[orderId=" + orderId + ", cardNumber=****]";
+        }
+    }
+
+    /** Body of {@code POST /api/payments/{id}/capture}; no amount means the full authorized amount. */
+    record CaptureRequest(@Nullable @Positive @Digits(integer = 10, fraction = 2) BigDecimal amount) {
+    }
+
+    /** Body of {@code POST /api/payments/{id}/refund}. */
+    record RefundRequest(@NotNull @Positive @Digits(integer = 10, fraction = 2) BigDecimal amount) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    PaymentResponse authorize(@Valid @RequestBody AuthorizePaymentRequest request) {
+        CardNumber card = CardNumber.parse(request.cardNumber());
+        Payment payment = payments.authorize(request.orderId(), card);
+        log.info("Payment {} authorized for order {}", payment.id(), payment.orderId());
+        return PaymentResponse.from(payment);
+    }
+
+    @GetMapping("/{id}")
+    PaymentResponse get(@PathVariable long id) {
+        return PaymentResponse.from(payments.get(id));
+    }
+
+    @PostMapping(path = "/{id}/capture")
+    PaymentResponse capture(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable CaptureRequest request) {
+        BigDecimal amount = request == null ? null : request.amount();
+        Payment payment = payments.capture(id, amount);
+        log.info("Payment {} captured", id);
+        return PaymentResponse.from(payment);
+    }
+
+    @PostMapping(path = "/{id}/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
+    PaymentResponse refund(@PathVariable long id, @Valid @RequestBody RefundRequest request) {
+        Payment payment = payments.refund(id, request.amount());
+        log.info("Payment {} refunded, status {}", id, payment.status());
+        return PaymentResponse.from(payment);
+    }
+}

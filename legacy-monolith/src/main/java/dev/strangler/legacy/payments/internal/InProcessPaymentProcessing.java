@@ -1,0 +1,99 @@
+package dev.strangler.legacy.payments.internal;
+
+import dev.strangler.legacy.ShopProblem;
+import dev.strangler.legacy.payments.CardNumber;
+import dev.strangler.legacy.payments.Payment;
+import dev.strangler.legacy.payments.PaymentProcessing;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Payments done inside the monolith, on the shared schema. Gateway calls run inside the database transaction, so a
+ * decline or a gateway failure leaves no row behind (and holds a connection while the gateway thinks: legacy).
+ */
+@Service
+@ConditionalOnProperty(name = "shop.payments.mode", havingValue = "in-process", matchIfMissing = true)
+class InProcessPaymentProcessing implements PaymentProcessing {
+
+    private static final Logger log = LoggerFactory.getLogger(InProcessPaymentProcessing.class);
+
+    private final JooqPayments payments;
+    private final PspClient psp;
+    private final Clock clock;
+
+    InProcessPaymentProcessing(JooqPayments payments, PspClient psp, Clock clock) {
+        this.payments = payments;
+        this.psp = psp;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Payment authorize(long orderId, CardNumber card) {
+        JooqPayments.PayableOrder order = payments.lockOrder(orderId)
+                .orElseThrow(() -> ShopProblem.unprocessable("unknown-order", "The order does not exist."));
+        if ("CANC".equals(order.status())) {
+            throw ShopProblem.conflict("order-not-payable", "The order is cancelled and cannot be paid.");
+        }
+        if ("PAID".equals(order.status()) || payments.hasLivePayment(orderId)) {
+            throw ShopProblem.conflict("order-already-paid", "The order is already paid.");
+        }
+        String pspReference = psp.authorize(orderId, order.total(), order.currency(), card);
+        Instant now = now();
+        Payment payment = payments.insertAuthorized(orderId, order.total(), order.currency(), card, pspReference, now);
+        payments.recordEvent(payment.id(), "AUTHORIZED", payment.amount(), now);
+        payments.markOrderPaid(orderId, now);
+        log.debug("Payment {} stored for order {}", payment.id(), orderId);
+        return payment;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Payment get(long paymentId) {
+        return payments.find(paymentId).orElseThrow(() -> ShopProblem.notFound("payment"));
+    }
+
+    @Override
+    @Transactional
+    public Payment capture(long paymentId, @Nullable BigDecimal amount) {
+        Payment payment = payments.lock(paymentId).orElseThrow(() -> ShopProblem.notFound("payment"));
+        BigDecimal capture = payment.captureAmount(amount);
+        psp.capture(reference(payment), capture);
+        Payment captured = payment.captured(capture, now());
+        payments.update(captured);
+        payments.recordEvent(paymentId, "CAPTURED", capture, captured.updatedAt());
+        return captured;
+    }
+
+    @Override
+    @Transactional
+    public Payment refund(long paymentId, BigDecimal amount) {
+        Payment payment = payments.lock(paymentId).orElseThrow(() -> ShopProblem.notFound("payment"));
+        BigDecimal refund = payment.refundAmount(amount);
+        psp.refund(reference(payment), refund);
+        Payment refunded = payment.refunded(refund, now());
+        payments.update(refunded);
+        payments.recordEvent(paymentId, "REFUNDED", refund, refunded.updatedAt());
+        return refunded;
+    }
+
+    private static String reference(Payment payment) {
+        if (payment.pspReference() == null) {
+            throw ShopProblem.conflict("no-gateway-reference", "The payment has no gateway reference to act on.");
+        }
+        return payment.pspReference();
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds: truncate so that what we return equals what a later read returns
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.strangler.legacy.payments.internal;
+
+import static dev.strangler.legacy.db.Tables.ORDERS;
+import static dev.strangler.legacy.db.Tables.PAYMENTS;
+import static dev.strangler.legacy.db.Tables.PAYMENT_EVENTS;
+
+import dev.strangler.legacy.db.tables.records.PaymentsRecord;
+import dev.strangler.legacy.payments.CardNumber;
+import dev.strangler.legacy.payments.Payment;
+import dev.strangler.legacy.payments.PaymentStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/** The {@code payments} and {@code payment_events} tables, plus the bits of {@code orders} payments needs. */
+@Repository
+class JooqPayments {
+
+    private final DSLContext db;
+
+    JooqPayments(DSLContext db) {
+        this.db = db;
+    }
+
+    /** What payments needs of an order. */
+    record PayableOrder(long id, String status, BigDecimal total, String currency) {
+    }
+
+    Optional<Payment> find(long id) {
+        return db.selectFrom(PAYMENTS).where(PAYMENTS.ID.eq(id)).fetchOptional().map(JooqPayments::toPayment);
+    }
+
+    /** The payment, locked until the transaction ends, so that two captures cannot both pass the checks. */
+    Optional<Payment> lock(long id) {
+        return db.selectFrom(PAYMENTS).where(PAYMENTS.ID.eq(id)).forUpdate().fetchOptional()
+                .map(JooqPayments::toPayment);
+    }
+
+    /** True when the order has a payment that still counts (not declined, not voided). */
+    boolean hasLivePayment(long orderId) {
+        return db.fetchExists(PAYMENTS, PAYMENTS.ORDER_ID.eq(orderId)
+                .and(PAYMENTS.STATUS.notIn(PaymentStatus.DECLINED.code(), PaymentStatus.VOIDED.code())));
+    }
+
+    // TANGLE(step-8): payments reads the orders table directly (status, total, currency) and locks its row,
+    // instead of asking the orders feature; the extracted service will have to get the amount another way.
+    Optional<PayableOrder> lockOrder(long orderId) {
+        return db.select(ORDERS.ID, ORDERS.STATUS, ORDERS.TOTAL, ORDERS.CURRENCY)
+                .from(ORDERS).where(ORDERS.ID.eq(orderId)).forUpdate().fetchOptional()
+                .map(r -> new PayableOrder(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    // TANGLE(step-8): payments writes the order's status too: a paid order is one whose payment went through.
+    void markOrderPaid(long orderId, Instant now) {
+        db.update(ORDERS).set(ORDERS.STATUS, "PAID").set(ORDERS.UPDATED_AT, utc(now))
+                .where(ORDERS.ID.eq(orderId)).execute();
+    }
+
+    Payment insertAuthorized(long orderId, BigDecimal amount, String currency, CardNumber card, String pspReference,
+            Instant now) {
+        PaymentsRecord row = db.insertInto(PAYMENTS)
+                .set(PAYMENTS.ORDER_ID, orderId)
+                .set(PAYMENTS.AMOUNT, amount)
+                .set(PAYMENTS.CURRENCY, currency)
+                .set(PAYMENTS.STATUS, PaymentStatus.AUTHORIZED.code())
+                .set(PAYMENTS.CAPTURED_AMOUNT, BigDecimal.ZERO.setScale(2))
+                .set(PAYMENTS.REFUNDED_AMOUNT, BigDecimal.ZERO.setScale(2))
+                .set(PAYMENTS.PSP_REFERENCE, pspReference)
+                .set(PAYMENTS.CARD_NUMBER, card.digits())
+                .set(PAYMENTS.CREATED_AT, utc(now))
+                .set(PAYMENTS.UPDATED_AT, utc(now))
+                .returning()
+                .fetchSingle();
+        return toPayment(row);
+    }
+
+    void update(Payment payment) {
+        db.update(PAYMENTS)
+                .set(PAYMENTS.STATUS, payment.status().code())
+                .set(PAYMENTS.CAPTURED_AMOUNT, payment.capturedAmount())
+                .set(PAYMENTS.REFUNDED_AMOUNT, payment.refundedAmount())
+                .set(PAYMENTS.UPDATED_AT, utc(payment.updatedAt()))
+                .where(PAYMENTS.ID.eq(payment.id()))
+                .execute();
+    }
+
+    void recordEvent(long paymentId, String type, @Nullable BigDecimal amount, Instant now) {
+        db.insertInto(PAYMENT_EVENTS)
+                .set(PAYMENT_EVENTS.PAYMENT_ID, paymentId)
+                .set(PAYMENT_EVENTS.EVENT_TYPE, type)
+                .set(PAYMENT_EVENTS.AMOUNT, amount)
+                .set(PAYMENT_EVENTS.CREATED_AT, utc(now))
+                .execute();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Payment toPayment(Record r) {
+        String pan = r.get(PAYMENTS.CARD_NUMBER);
+        return new Payment(
+                r.get(PAYMENTS.ID),
+                r.get(PAYMENTS.ORDER_ID),
+                PaymentStatus.fromCode(r.get(PAYMENTS.STATUS)),
+                r.get(PAYMENTS.AMOUNT),
+                r.get(PAYMENTS.CURRENCY),
+                pan.substring(pan.length() - 4),
+                r.get(PAYMENTS.CAPTURED_AMOUNT),
+                r.get(PAYMENTS.REFUNDED_AMOUNT),
+                r.get(PAYMENTS.PSP_REFERENCE),
+                r.get(PAYMENTS.CREATED_AT).toInstant(),
+                r.get(PAYMENTS.UPDATED_AT).toInstant());
+    }
+}
