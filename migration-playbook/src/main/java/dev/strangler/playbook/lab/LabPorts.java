@@ -45,7 +45,7 @@ public record LabPorts(int offset) {
     }
 
     public int schemaRegistryManagement() {
-        return 9085 + offset;
+        return 8086 + offset;
     }
 
     public int paymentGateway() {

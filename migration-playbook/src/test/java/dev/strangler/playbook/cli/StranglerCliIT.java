@@ -35,7 +35,7 @@ class StranglerCliIT {
     static void chooseFreePorts() {
         // the lab's default ports plus an offset; take the first offset whose ports are all free here
         offset = IntStream.iterate(21000, o -> o + 500).limit(20)
-                .filter(o -> IntStream.of(15432, 15433, 9092, 9093, 8085, 9085, 8089).allMatch(p -> Ports.isFree(p + o)))
+                .filter(o -> IntStream.of(15432, 15433, 9092, 9093, 8085, 8086, 8089).allMatch(p -> Ports.isFree(p + o)))
                 .findFirst().orElseThrow();
     }
 

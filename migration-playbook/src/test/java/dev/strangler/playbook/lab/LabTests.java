@@ -1,0 +1,63 @@
+package dev.strangler.playbook.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LabTests {
+
+    @Test
+    void standardLabListsEveryComponentWithDistinctPortsAndKnownDependencies() {
+        List<LabComponent> components = LabComponents.standard(new LabLayout(Path.of("."), Path.of(".lab")), new LabPorts(0));
+        assertThat(components).extracting(LabComponent::name)
+                .containsExactly("legacy-db", "payments-db", "kafka", "schema-registry", "payment-gateway");
+        assertThat(components.stream().flatMap(c -> c.allPorts().stream()).distinct().count())
+                .isEqualTo(components.stream().mapToLong(c -> c.allPorts().size()).sum());
+    }
+
+    @Test
+    void portOffsetShiftsEveryPortWithoutCollidingWithTheDefaultLab() {
+        LabPorts shifted = new LabPorts(1000);
+        assertThat(List.of(shifted.legacyDb(), shifted.paymentsDb(), shifted.kafka(), shifted.schemaRegistry(), shifted.paymentGateway()))
+                .containsExactly(16432, 16433, 10092, 9085, 9089);
+        // a second lab at offset 1000 must not need any port of the first
+        LabLayout layout = new LabLayout(Path.of("."), Path.of(".lab"));
+        List<Integer> first = LabComponents.standard(layout, new LabPorts(0)).stream().flatMap(c -> c.allPorts().stream()).toList();
+        List<Integer> second = LabComponents.standard(layout, shifted).stream().flatMap(c -> c.allPorts().stream()).toList();
+        assertThat(second).doesNotContainAnyElementsOf(first);
+        assertThatThrownBy(() -> new LabPorts(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesAComponentListedBeforeItsDependency() {
+        LabComponent service = component("service", List.of("db"));
+        LabComponent db = component("db", List.of());
+        assertThatThrownBy(() -> new Lab(new LabLayout(Path.of("."), Path.of(".lab")), List.of(service, db), new PrintWriter(new StringWriter())))
+                .hasMessageContaining("service depends on db");
+    }
+
+    private static LabComponent component(String name, List<String> deps) {
+        return new LabComponent(name, name, 1, List.of(), "", deps, new Launcher() {
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public Optional<ProcessHandle> running() {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean stop() {
+                return true;
+            }
+        }, () -> true, Duration.ofSeconds(1), LabComponent.AfterStart.NOTHING);
+    }
+}
