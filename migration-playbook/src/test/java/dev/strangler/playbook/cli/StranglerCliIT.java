@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strangler.lab.process.Ports;
 import dev.strangler.lab.process.ProcessInfo;
+import dev.strangler.playbook.lab.LabComponents;
+import dev.strangler.playbook.lab.LabLayout;
+import dev.strangler.playbook.lab.LabPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,7 +38,8 @@ class StranglerCliIT {
     static void chooseFreePorts() {
         // the lab's default ports plus an offset; take the first offset whose ports are all free here
         offset = IntStream.iterate(21000, o -> o + 500).limit(20)
-                .filter(o -> IntStream.of(15432, 15433, 9092, 9093, 8085, 8086, 8089).allMatch(p -> Ports.isFree(p + o)))
+                .filter(o -> LabComponents.standard(new LabLayout(Path.of("."), LAB), new LabPorts(o)).stream()
+                        .flatMap(c -> c.allPorts().stream()).allMatch(Ports::isFree))
                 .findFirst().orElseThrow();
     }
 
@@ -47,7 +51,7 @@ class StranglerCliIT {
     @Test
     @Order(1)
     void refusesToStartWhenAPortIsTakenAndSaysByWhom() throws Exception {
-        int pspPort = 8089 + offset;
+        int pspPort = new LabPorts(offset).paymentGateway();
         try (ServerSocket squatter = new ServerSocket(pspPort, 50, InetAddress.getLoopbackAddress())) {
             Result up = run("up");
             assertThat(up.exitCode()).isEqualTo(1);
@@ -96,7 +100,7 @@ class StranglerCliIT {
         Process interrupted = start("up");
         try {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
-                    .until(() -> dev.strangler.lab.postgres.PostgresServer.isHealthy(15432 + offset) || !interrupted.isAlive());
+                    .until(() -> dev.strangler.lab.postgres.PostgresServer.isHealthy(new LabPorts(offset).legacyDb()) || !interrupted.isAlive());
         } finally {
             interrupted.destroyForcibly(); // kill -9 of the CLI: no shutdown hook, no clean-up
             interrupted.waitFor(30, TimeUnit.SECONDS);
