@@ -64,11 +64,11 @@ public final class Api {
         return exchange(request.build());
     }
 
-    /** A browser-like request (Accept: text/html). */
+    /** A browser-like request (Accept: text/html, then anything). */
     public Reply browser(String method, String path, String formBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20))
-                .header("Accept", "text/html")
+                .header("Accept", "text/html, */*;q=0.8")
                 .method(method, formBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(formBody));
         if (formBody != null) {

@@ -20,6 +20,7 @@ import org.jooq.Row;
 import org.jooq.RowN;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -73,7 +74,7 @@ public class ShopSeeder {
         SplittableRandom random = new SplittableRandom(RANDOM_SEED);
         int customers = Math.max(10, orders / 10);
 
-        Chunked customerRows = new Chunked(db, CUSTOMERS);
+        Chunked customerRows = new Chunked(db, CUSTOMERS, null);
         for (int i = 1; i <= customers; i++) {
             String first = FIRST[random.nextInt(FIRST.length)];
             String last = LAST[random.nextInt(LAST.length)];
@@ -83,8 +84,8 @@ public class ShopSeeder {
         customerRows.flush();
 
         BigDecimal[] prices = new BigDecimal[PRODUCTS_COUNT + 1];
-        Chunked productRows = new Chunked(db, PRODUCTS);
-        Chunked stockRows = new Chunked(db, INVENTORY);
+        Chunked productRows = new Chunked(db, PRODUCTS, null);
+        Chunked stockRows = new Chunked(db, INVENTORY, productRows);
         for (int p = 1; p <= PRODUCTS_COUNT; p++) {
             prices[p] = BigDecimal.valueOf(200 + random.nextInt(24_800), 2);
             String name = ADJECTIVES[random.nextInt(ADJECTIVES.length)] + " " + NOUNS[random.nextInt(NOUNS.length)];
@@ -96,10 +97,10 @@ public class ShopSeeder {
         productRows.flush();
         stockRows.flush();
 
-        Chunked orderRows = new Chunked(db, ORDERS);
-        Chunked lineRows = new Chunked(db, ORDER_LINES);
-        Chunked paymentRows = new Chunked(db, PAYMENTS);
-        Chunked eventRows = new Chunked(db, PAYMENT_EVENTS);
+        Chunked orderRows = new Chunked(db, ORDERS, null);
+        Chunked lineRows = new Chunked(db, ORDER_LINES, orderRows);
+        Chunked paymentRows = new Chunked(db, PAYMENTS, orderRows);
+        Chunked eventRows = new Chunked(db, PAYMENT_EVENTS, paymentRows);
         long lineId = 0;
         long paymentId = 0;
         long eventId = 0;
@@ -109,12 +110,13 @@ public class ShopSeeder {
             int lines = 1 + random.nextInt(4);
             int firstProduct = 1 + random.nextInt(PRODUCTS_COUNT);
             BigDecimal total = BigDecimal.ZERO.setScale(2);
+            List<Row> orderLines = new ArrayList<>(lines);
             for (int l = 0; l < lines; l++) {
                 int product = 1 + (firstProduct - 1 + l * 17) % PRODUCTS_COUNT;
                 int quantity = 1 + random.nextInt(3);
                 BigDecimal lineTotal = prices[product].multiply(BigDecimal.valueOf(quantity));
                 total = total.add(lineTotal);
-                lineRows.add(DSL.row(DSL.val(++lineId), DSL.val((long) o), DSL.val((long) product),
+                orderLines.add(DSL.row(DSL.val(++lineId), DSL.val((long) o), DSL.val((long) product),
                         DSL.val(quantity), DSL.val(prices[product]), DSL.val(lineTotal)));
             }
             int roll = random.nextInt(100);
@@ -159,6 +161,7 @@ public class ShopSeeder {
                     ? created.plusSeconds(30) : created.plusHours(2);
             orderRows.add(DSL.row(DSL.val((long) o), DSL.val(customer), DSL.val(orderStatus), DSL.val(total),
                     DSL.val("EUR"), DSL.val(created), DSL.val(updated)));
+            orderLines.forEach(lineRows::add);
             if (paymentStatus != null) {
                 long id = ++paymentId;
                 OffsetDateTime paid = created.plusSeconds(30);
@@ -201,16 +204,21 @@ public class ShopSeeder {
                 DSL.val((String) null, String.class), DSL.val(at));
     }
 
-    /** Collects rows for one table and writes them in multi-row inserts of {@link #CHUNK}. */
+    /**
+     * Collects rows for one table and writes them in multi-row inserts of {@link #CHUNK}; the rows of the table it
+     * references (its parent) are written first, so that foreign keys always find their row.
+     */
     private static final class Chunked {
 
         private final DSLContext db;
         private final Table<?> table;
+        private final @Nullable Chunked parent;
         private final List<Row> rows = new ArrayList<>(CHUNK);
 
-        Chunked(DSLContext db, Table<?> table) {
+        Chunked(DSLContext db, Table<?> table, @Nullable Chunked parent) {
             this.db = db;
             this.table = table;
+            this.parent = parent;
         }
 
         void add(Row row) {
@@ -221,6 +229,9 @@ public class ShopSeeder {
         }
 
         void flush() {
+            if (parent != null) {
+                parent.flush();
+            }
             if (rows.isEmpty()) {
                 return;
             }
