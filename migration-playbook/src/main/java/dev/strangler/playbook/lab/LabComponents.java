@@ -33,6 +33,7 @@ public final class LabComponents {
         components.add(kafka(layout, ports));
         components.add(schemaRegistry(layout, ports));
         components.add(paymentGateway(layout, ports));
+        components.add(legacyMonolith(layout, ports));
         return List.copyOf(components);
     }
 
@@ -77,6 +78,35 @@ public final class LabComponents {
                 List.of(), new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
                 HealthCheck.http("http://127.0.0.1:" + port + "/__admin/health"), Duration.ofSeconds(60),
                 LabComponent.AfterStart.NOTHING);
+    }
+
+    /** Orders the monolith seeds on its first start (an empty database). */
+    static final int FIRST_START_ORDERS = 10_000;
+
+    private static LabComponent legacyMonolith(LabLayout layout, LabPorts ports) {
+        String name = "legacy-monolith";
+        int port = ports.legacyMonolith();
+        JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout),
+                layout.inRepository("legacy-monolith/target/legacy-monolith.jar"),
+                List.of("--server.port=" + port,
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.legacyDb() + "/shop?user=postgres",
+                        "--shop.psp.base-url=http://127.0.0.1:" + ports.paymentGateway(),
+                        "--shop.seed.orders-on-empty=" + FIRST_START_ORDERS),
+                layout.root());
+        return new LabComponent(name, "The legacy shop (catalog, orders, payments, reports)", port, List.of(),
+                "http://127.0.0.1:" + port + "/", List.of("legacy-db", "payment-gateway"),
+                new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                // readiness turns UP only after start-up work, including the first seeding, is done
+                HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),
+                LabComponent.AfterStart.NOTHING);
+    }
+
+    /** Memory flags for the lab's Spring Boot services: small heaps, serial GC, quick start. */
+    private static List<String> springJvmFlags(LabLayout layout) {
+        List<String> flags = new ArrayList<>(List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=160m"));
+        flags.addFirst(labMarker(layout));
+        return flags;
     }
 
     /** Every lab JVM names its lab directory, so `down` and the tests can find leftovers of exactly this lab. */

@@ -51,4 +51,8 @@ public record LabPorts(int offset) {
     public int paymentGateway() {
         return 8089 + offset;
     }
+
+    public int legacyMonolith() {
+        return 8081 + offset;
+    }
 }

@@ -68,13 +68,26 @@ class StranglerCliIT {
     void upStatusDownLeavesNothingRunning() throws Exception {
         Result up = run("up");
         assertThat(up.exitCode()).as(up.output()).isZero();
-        assertThat(up.output()).contains("The lab is up", "legacy-db", "payments-db", "kafka", "schema-registry", "payment-gateway");
+        List<String> names = LabComponents.standard(new LabLayout(Path.of("."), LAB), new LabPorts(offset)).stream()
+                .map(c -> c.name()).toList();
+        assertThat(up.output()).contains("The lab is up").contains(names);
 
         Result status = run("status");
         assertThat(status.exitCode()).as(status.output()).isZero();
-        List<String> rows = status.output().lines().filter(l -> l.matches("^(legacy-db|payments-db|kafka|schema-registry|payment-gateway) .*")).toList();
-        assertThat(rows).hasSize(5).allSatisfy(row -> assertThat(row).contains(" healthy "));
+        List<String> rows = status.output().lines().filter(l -> names.stream().anyMatch(n -> l.startsWith(n + " "))).toList();
+        assertThat(rows).hasSize(names.size()).allSatisfy(row -> assertThat(row).contains(" healthy "));
         assertThat(labProcesses()).isNotEmpty();
+
+        // the monolith seeded itself on first start and answers with JSON
+        java.net.http.HttpResponse<String> products = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + new LabPorts(offset).legacyMonolith()
+                        + "/api/products")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(products.statusCode()).isEqualTo(200);
+        assertThat(products.body()).contains("\"price\"");
+
+        Result seed = run("seed", "--orders", "20");
+        assertThat(seed.exitCode()).as(seed.output()).isZero();
+        assertThat(seed.output()).contains("Seeded in");
 
         Result again = run("up");
         assertThat(again.exitCode()).isZero();
