@@ -32,8 +32,9 @@ warm=$(printf '%s\n' "${warm_all[@]}" | sort -n | awk '{ a[NR] = $1 } END { prin
 
 status=$(./strangler status)
 echo "$status"
-rss=$(echo "$status" | awk '$1 == "total" { print $2 }')
-components=$(echo "$status" | awk 'NR > 1 && $1 != "total" { printf "%s\"%s\": %s", sep, $1, ($6 == "-" ? "null" : $6); sep = ", " }')
+pss=$(echo "$status" | awk '$1 == "total" { print $2 }')
+rss=$(echo "$status" | awk '$1 == "total" { print $4 }')
+components=$(echo "$status" | awk 'NR > 1 && $1 != "total" && $1 != "MEMORY" { printf "%s\"%s\": %s", sep, $1, ($6 == "-" ? "null" : $6); sep = ", " }')
 ./strangler down >/dev/null
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//; s/"//g')
@@ -48,10 +49,11 @@ cat > "$RESULT" <<JSON
   "warm_up_seconds": $warm,
   "warm_up_runs_seconds": [$(IFS=,; echo "${warm_all[*]}")],
   "time_to_all_healthy_seconds": $warm,
-  "total_rss_mb": $rss,
-  "rss_mb_by_component": {$components},
+  "total_rss_mb": $pss,
+  "total_rss_sum_mb": $rss,
+  "memory_mb_by_component": {$components},
   "targets": {"warm_up_seconds": 40, "total_rss_mb": 2560},
-  "notes": "Wall time of ./strangler up until every component is healthy (up returns only then), excluding the build. Cold = no lab data yet; warm = data kept from the previous run. RSS is the resident memory of each component's process tree once healthy.",
+  "notes": "Wall time of ./strangler up until every component is healthy (up returns only then), excluding the build. Cold = no lab data yet; warm = data kept from the previous run. total_rss_mb is the resident memory of all lab processes once healthy, counting pages shared between processes once (PSS: PostgreSQL's backends share its buffers); total_rss_sum_mb adds up every process's plain RSS, shared pages counted each time.",
   "machine": "$(nproc) cores, $cpu, $mem RAM, $(uname -sr), ${java:-unknown java}"
 }
 JSON

@@ -26,7 +26,25 @@ public final class ProcessInfo {
         }
     }
 
-    /** Resident memory of a process and all its descendants, in MiB (PostgreSQL forks one process per backend). */
+    /**
+     * Memory of a process and all its descendants, in MiB, as the proportional set size (PSS): pages shared between
+     * processes count once, split among them. PostgreSQL forks a process per backend that all map the same shared
+     * buffers, so summing their resident sizes would count those buffers many times. Falls back to the resident size
+     * (VmRSS) where {@code smaps_rollup} is not readable.
+     */
+    public static long treeMemoryMb(long rootPid) {
+        long kb = 0;
+        Deque<ProcessHandle> todo = new ArrayDeque<>();
+        ProcessHandle.of(rootPid).ifPresent(todo::add);
+        while (!todo.isEmpty()) {
+            ProcessHandle handle = todo.poll();
+            kb += rollupField(handle.pid(), "Pss:").or(() -> statusField(handle.pid(), "VmRSS:")).orElse(0L);
+            handle.children().forEach(todo::add);
+        }
+        return kb / 1024;
+    }
+
+    /** Resident set size of a process and all its descendants, in MiB (shared pages counted in every process). */
     public static long treeRssMb(long rootPid) {
         long kb = 0;
         Deque<ProcessHandle> todo = new ArrayDeque<>();
@@ -37,6 +55,19 @@ public final class ProcessInfo {
             handle.children().forEach(todo::add);
         }
         return kb / 1024;
+    }
+
+    private static Optional<Long> rollupField(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+                if (line.startsWith(field)) {
+                    return Optional.of(Long.parseLong(line.replaceAll("\\D", "")));
+                }
+            }
+        } catch (IOException | NumberFormatException | SecurityException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** Time since the process started, if known. */

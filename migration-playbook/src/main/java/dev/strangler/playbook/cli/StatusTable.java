@@ -12,19 +12,23 @@ final class StatusTable {
     }
 
     static void print(List<ComponentStatus> rows, PrintWriter out) {
-        String format = "%-16s %-9s %7s %6s %9s %8s  %s%n";
-        out.printf(format, "COMPONENT", "HEALTH", "PID", "PORT", "UPTIME", "RSS", "URL");
+        String format = "%-16s %-9s %7s %6s %9s %8s %8s  %s%n";
+        out.printf(format, "COMPONENT", "HEALTH", "PID", "PORT", "UPTIME", "MEMORY", "RSS", "URL");
+        long totalMemory = 0;
         long totalRss = 0;
         for (ComponentStatus row : rows) {
+            totalMemory += row.memoryMb().orElse(0L);
             totalRss += row.rssMb().orElse(0L);
             out.printf(format, row.component().name(), row.state(),
                     row.pid().map(String::valueOf).orElse("-"),
                     row.component().port(),
                     row.uptime().map(StatusTable::format).orElse("-"),
+                    row.memoryMb().map(mb -> mb + " MB").orElse("-"),
                     row.rssMb().map(mb -> mb + " MB").orElse("-"),
                     row.component().url());
         }
-        out.printf("%-16s %-9s %7s %6s %9s %8s%n", "total", "", "", "", "", totalRss + " MB");
+        out.printf("%-16s %-9s %7s %6s %9s %8s %8s%n", "total", "", "", "", "", totalMemory + " MB", totalRss + " MB");
+        out.println("MEMORY counts pages shared between processes once (PSS); RSS counts them in every process.");
         out.flush();
     }
 

@@ -21,6 +21,8 @@ final class UpCommand extends LabCommand implements Callable<Integer> {
         StatusTable.print(lab.status(), out());
         out().println();
         out().println("Next steps:");
+        lab.component("legacy-monolith").ifPresent(shop ->
+                out().printf("  open %-23s the legacy shop (a test card: 4242424242424242)%n", shop.url()));
         out().println("  ./strangler status          health, pid, memory of every component");
         out().println("  ./strangler logs kafka      a component's log (under " + lab.layout().root().resolve("logs") + ")");
         out().println("  ./strangler down            stop everything (data is kept; up --reset wipes it)");

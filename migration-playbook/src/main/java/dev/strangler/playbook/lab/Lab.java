@@ -190,12 +190,13 @@ public final class Lab {
         return components.stream().map(component -> {
             Optional<ProcessHandle> running = component.launcher().running();
             if (running.isEmpty()) {
-                return new ComponentStatus(component, Optional.empty(), ComponentStatus.State.STOPPED, Optional.empty(), Optional.empty());
+                return new ComponentStatus(component, Optional.empty(), ComponentStatus.State.STOPPED, Optional.empty(),
+                        Optional.empty(), Optional.empty());
             }
             long pid = running.get().pid();
             ComponentStatus.State state = component.health().healthy() ? ComponentStatus.State.HEALTHY : ComponentStatus.State.UNHEALTHY;
             return new ComponentStatus(component, Optional.of(pid), state, ProcessInfo.uptime(pid),
-                    Optional.of(ProcessInfo.treeRssMb(pid)));
+                    Optional.of(ProcessInfo.treeMemoryMb(pid)), Optional.of(ProcessInfo.treeRssMb(pid)));
         }).toList();
     }
 
