@@ -1,0 +1,5 @@
+/** The report queries. */
+@NullMarked
+package dev.strangler.legacy.reports.internal;
+
+import org.jspecify.annotations.NullMarked;
