@@ -4,17 +4,13 @@ import dev.strangler.lab.LabPaths;
 import dev.strangler.lab.kafka.KafkaBroker;
 import dev.strangler.lab.postgres.PostgresServer;
 import dev.strangler.lab.postgres.PostgresSettings;
+import dev.strangler.lab.process.FileTrees;
 import dev.strangler.lab.process.Ports;
 import dev.strangler.lab.psp.FakePsp;
 import dev.strangler.lab.psp.FakePspSettings;
 import dev.strangler.lab.registry.SchemaRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * The real lab components for tests, each started lazily once per test JVM on free ports and stopped when the JVM
@@ -60,7 +56,7 @@ public final class TestLab {
         Path data = directory().resolve("pg-" + name);
         // a crashed earlier test JVM may have left its postmaster on this directory: stop it, then start clean
         PostgresServer.stop(data, java.time.Duration.ofSeconds(30));
-        deleteRecursively(data);
+        FileTrees.deleteRecursively(data);
         return PostgresServer.start(PostgresSettings.of(name, Ports.freePort(), data, LabPaths.postgresBinaries())
                 .withLogFile(directory().resolve("pg-" + name + ".log")), PostgresServer.Mode.ATTACHED);
     }
@@ -76,7 +72,7 @@ public final class TestLab {
     public static synchronized KafkaBroker kafka() {
         if (kafka == null) {
             Path data = directory().resolve("kafka");
-            deleteRecursively(data);
+            FileTrees.deleteRecursively(data);
             KafkaBroker broker = KafkaBroker.start(data, Ports.freePort(), Ports.freePort());
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-kafka-stop"));
             kafka = broker;
@@ -101,22 +97,5 @@ public final class TestLab {
             psp = started;
         }
         return psp;
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

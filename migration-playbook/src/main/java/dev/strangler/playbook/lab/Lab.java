@@ -1,5 +1,6 @@
 package dev.strangler.playbook.lab;
 
+import dev.strangler.lab.process.FileTrees;
 import dev.strangler.lab.process.Ports;
 import dev.strangler.lab.process.ProcessInfo;
 import dev.strangler.lab.process.Processes;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,21 +215,7 @@ public final class Lab {
 
     private void deleteLabState() {
         for (String dir : List.of("data", "logs", "run")) {
-            Path path = layout.root().resolve(dir);
-            if (!Files.exists(path)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(path)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.delete(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            FileTrees.deleteRecursively(layout.root().resolve(dir));
         }
     }
 
