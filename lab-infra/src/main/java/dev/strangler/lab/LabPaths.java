@@ -23,9 +23,17 @@ public final class LabPaths {
         return Path.of(override != null ? override : BUILD.getProperty("cache.dir"));
     }
 
-    /** Where the PostgreSQL binaries are unpacked once, shared by all servers on the machine. */
+    /**
+     * Where the PostgreSQL binaries are unpacked once, shared by all servers on the machine. When the binaries run as
+     * {@code nobody} (the root fallback, see {@code lab-infra/shim/unshare}) they go to the temporary directory
+     * instead, since {@code nobody} cannot usually enter the home directory of root.
+     */
     public static Path postgresBinaries() {
-        return cache().resolve("postgres-" + BUILD.getProperty("postgres.version"));
+        String folder = "postgres-" + BUILD.getProperty("postgres.version");
+        if ("1".equals(System.getenv("STRANGLER_PG_AS_NOBODY"))) {
+            return Path.of(System.getProperty("java.io.tmpdir"), "strangler-" + folder);
+        }
+        return cache().resolve(folder);
     }
 
     private static Properties load() {

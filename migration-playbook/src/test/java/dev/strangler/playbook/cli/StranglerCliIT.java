@@ -2,7 +2,9 @@ package dev.strangler.playbook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strangler.lab.kafka.KafkaBroker;
 import dev.strangler.lab.process.Ports;
+import dev.strangler.lab.registry.SchemaRegistry;
 import dev.strangler.lab.process.ProcessInfo;
 import dev.strangler.playbook.lab.LabComponents;
 import dev.strangler.playbook.lab.LabLayout;
@@ -13,6 +15,18 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +123,60 @@ class StranglerCliIT {
 
     @Test
     @Order(3)
+    void downThenUpKeepsTheDataOfEveryComponent() throws Exception {
+        LabPorts ports = new LabPorts(offset);
+        assertThat(run("up").exitCode()).isZero();
+        String subject = "kept-" + System.nanoTime() + "-value";
+        String schema = "{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Kept\\\",\\\"fields\\\":[{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"string\\\"}]}";
+        assertThat(SchemaRegistry.call(ports.schemaRegistry(), "POST", "/subjects/" + subject + "/versions",
+                "{\"schema\":\"" + schema + "\"}").statusCode()).isEqualTo(200);
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.paymentsDb() + "/payments?user=postgres");
+             Statement s = c.createStatement()) {
+            s.execute("create table kept (v text)");
+            s.execute("insert into kept values ('still here')");
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(ports.kafka()),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            producer.send(new ProducerRecord<>("kept", "k", "still here")).get();
+        }
+
+        assertThat(run("down").exitCode()).isZero();
+        assertThat(run("up").exitCode()).isZero();
+
+        assertThat(SchemaRegistry.call(ports.schemaRegistry(), "GET", "/subjects/" + subject + "/versions/1", null).statusCode())
+                .isEqualTo(200);
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.paymentsDb() + "/payments?user=postgres");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select v from kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("still here");
+        }
+        // the 20 orders seeded before the restart are still there: the monolith did not seed again
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.legacyDb() + "/shop?user=postgres");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from orders")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(20);
+        }
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(ports.kafka()),
+                ConsumerConfig.GROUP_ID_CONFIG, "kept-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of("kept"));
+            List<String> values = new ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(java.time.Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                return !values.isEmpty();
+            });
+            assertThat(values).containsExactly("still here");
+        }
+        assertThat(run("down").exitCode()).isZero();
+    }
+
+    @Test
+    @Order(4)
     void upAfterKill9OfAnUpMidwayLeavesExactlyOneHealthyServerPerDatabaseAndDownCleansUp() throws Exception {
         Process interrupted = start("up");
         try {
@@ -134,7 +202,7 @@ class StranglerCliIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void rejectsAnUnknownComponentAndAnUnknownCommand() throws Exception {
         Result logs = run("logs", "no-such-thing");
         assertThat(logs.exitCode()).isEqualTo(1);
