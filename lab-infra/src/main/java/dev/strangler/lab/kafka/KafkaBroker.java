@@ -142,13 +142,17 @@ public final class KafkaBroker implements AutoCloseable {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(port),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 5_000),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        try (Admin admin = Admin.create(config)) {
+        Admin admin = Admin.create(config);
+        try {
             return !admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
         } catch (ExecutionException | TimeoutException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            // close() without a timeout waits without bound for the admin's internal calls: seen hanging `up`
+            admin.close(Duration.ofMillis(500));
         }
     }
 

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 /** Starts, lists and stops the lab's components. */
 public final class Lab {
 
+    static final Duration HEALTH_CHECK_DEADLINE = Duration.ofSeconds(10);
+
     private final LabLayout layout;
     private final List<LabComponent> components;
     private final PrintWriter out;
@@ -61,7 +63,7 @@ public final class Lab {
         List<LabComponent> toStart = new ArrayList<>();
         for (LabComponent component : components) {
             Optional<ProcessHandle> running = component.launcher().running();
-            if (running.isPresent() && component.health().healthy()) {
+            if (running.isPresent() && healthy(component)) {
                 out.printf("  = %-16s already running (pid %d)%n", component.name(), running.get().pid());
                 continue;
             }
@@ -102,7 +104,7 @@ public final class Lab {
             throw failure(component, "could not start: " + e.getMessage());
         }
         long deadline = t0 + component.startTimeout().toNanos();
-        while (!component.health().healthy()) {
+        while (!healthy(component)) {
             if (component.launcher().running().isEmpty()) {
                 throw failure(component, "exited during start-up");
             }
@@ -194,10 +196,28 @@ public final class Lab {
                         Optional.empty(), Optional.empty());
             }
             long pid = running.get().pid();
-            ComponentStatus.State state = component.health().healthy() ? ComponentStatus.State.HEALTHY : ComponentStatus.State.UNHEALTHY;
+            ComponentStatus.State state = healthy(component) ? ComponentStatus.State.HEALTHY : ComponentStatus.State.UNHEALTHY;
             return new ComponentStatus(component, Optional.of(pid), state, ProcessInfo.uptime(pid),
                     Optional.of(ProcessInfo.treeMemoryMb(pid)), Optional.of(ProcessInfo.treeRssMb(pid)));
         }).toList();
+    }
+
+    /**
+     * Runs a component's health check with a deadline: a check that blocks (a client library waiting without bound)
+     * counts as unhealthy instead of stalling the whole lab.
+     */
+    static boolean healthy(LabComponent component) {
+        CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(component.health()::healthy,
+                command -> Thread.ofVirtual().name("health-" + component.name()).start(command));
+        try {
+            return check.get(HEALTH_CHECK_DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            check.cancel(true);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void checkDependencies() {

@@ -47,6 +47,27 @@ class LabIT {
         assertThat(output.toString()).contains("sleeper", "stopping");
     }
 
+    @Test
+    void aHealthCheckThatBlocksForeverCountsAsUnhealthyInsteadOfStallingUp(@TempDir Path dir) {
+        LabLayout layout = new LabLayout(dir, dir.resolve(".lab"));
+        LabComponent sleeper = jvmComponent(layout, "blocker", "hang", Duration.ofSeconds(2));
+        LabComponent blocking = new LabComponent(sleeper.name(), "", sleeper.port(), List.of(), "", List.of(),
+                sleeper.launcher(), () -> {
+                    try {
+                        Thread.sleep(Duration.ofDays(1));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return true;
+                }, Duration.ofSeconds(2), LabComponent.AfterStart.NOTHING);
+        Lab lab = new Lab(layout, List.of(blocking), new PrintWriter(new StringWriter()));
+        try {
+            assertThatThrownBy(() -> lab.up(false)).hasMessageContaining("blocker did not become healthy");
+        } finally {
+            lab.down();
+        }
+    }
+
     private static LabComponent jvmComponent(LabLayout layout, String name, String mode, Duration timeout) {
         JvmCommand command = JvmCommand.mainClass(JvmCommand.markerFor(name),
                 List.of(LabComponents.labMarker(layout), "-Xmx32m"), MisbehavingComponent.class, List.of(mode));
