@@ -22,7 +22,8 @@ find_jdk() {
         _strangler_path_java=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
     fi
     # the caller may run with globbing off (mvnw uses set -f)
-    _strangler_jdks=$(set +f; ls -d /usr/lib/jvm/*/ /opt/*jdk*/ /opt/java/*/ 2>/dev/null | sort -rV)
+    # ls fails on a pattern that matches nothing; that must not end a caller running with set -e -o pipefail
+    _strangler_jdks=$(set +f; { ls -d /usr/lib/jvm/*/ /opt/*jdk*/ /opt/java/*/ 2>/dev/null || true; } | sort -rV)
     for _strangler_candidate in $_strangler_jdks "$_strangler_path_java"; do
         _strangler_candidate=${_strangler_candidate%/}
         [ -n "$_strangler_candidate" ] || continue
