@@ -49,6 +49,16 @@ class StranglerCliIT {
     private static int offset;
 
     @BeforeAll
+    static void startFromAnEmptyLab() throws Exception {
+        // a run killed earlier may have left its lab running or its data behind: neither may leak into this run
+        if (java.nio.file.Files.exists(LAB)) {
+            chooseFreePorts();
+            run("down");
+            dev.strangler.lab.process.FileTrees.deleteRecursively(LAB);
+        }
+        chooseFreePorts();
+    }
+
     static void chooseFreePorts() {
         // the lab's default ports plus an offset; take the first offset whose ports are all free here
         offset = IntStream.iterate(21000, o -> o + 500).limit(20)
