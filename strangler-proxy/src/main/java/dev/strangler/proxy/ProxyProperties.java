@@ -1,0 +1,67 @@
+package dev.strangler.proxy;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The proxy's settings ({@code proxy.*}). The admin API, dashboard and actuator use Spring's {@code server.port}.
+ *
+ * @param port the data plane's port, which every caller uses
+ * @param host the interface the data plane binds to
+ * @param eventLoops event loops and proxy verticles; 0 means one per core
+ * @param upstreamPoolSize keep-alive connections per upstream per event loop (Vert.x's default of 5 starves at 50
+ *                         concurrent callers)
+ * @param maxRequestBody larger requests get 413
+ * @param shadowBodyCap shadow comparison buffers bodies up to this size; larger ones are compared by status only
+ * @param legacyUpstream the monolith, filled into routes of the default table
+ * @param extractedUpstream the extracted service, filled into routes of the default table
+ * @param replicaId this replica's name in audit entries and on the Kafka topic; empty means host name and port
+ * @param accessLog whether every request is logged (asynchronously) to the {@code dev.strangler.proxy.access} logger
+ * @param routes where the route table lives
+ * @param admin admin API security
+ * @param kafka route table sharing between replicas
+ */
+@ConfigurationProperties("proxy")
+@Validated
+public record ProxyProperties(
+        @DefaultValue("8080") @Min(0) @Max(65535) int port,
+        @DefaultValue("0.0.0.0") @NotBlank String host,
+        @DefaultValue("0") @Min(0) @Max(64) int eventLoops,
+        @DefaultValue("128") @Min(1) int upstreamPoolSize,
+        @DefaultValue("10MB") @NotNull DataSize maxRequestBody,
+        @DefaultValue("256KB") @NotNull DataSize shadowBodyCap,
+        @DefaultValue("http://127.0.0.1:8081") @NotNull URI legacyUpstream,
+        @DefaultValue("http://127.0.0.1:8082") @NotNull URI extractedUpstream,
+        @DefaultValue("") String replicaId,
+        @DefaultValue("true") boolean accessLog,
+        @DefaultValue @Valid Routes routes,
+        @DefaultValue @Valid Admin admin,
+        @DefaultValue @Valid Kafka kafka) {
+
+    /** @param file the route table's JSON file; the audit log sits next to it */
+    public record Routes(@DefaultValue(".lab/data/strangler-proxy/routes.json") @NotNull Path file) {
+    }
+
+    /** @param tokenFile the bearer token's file; created with a random token, owner-only, when missing */
+    public record Admin(@DefaultValue(".lab/proxy-admin.token") @NotNull Path tokenFile) {
+    }
+
+    /**
+     * @param enabled share the table through Kafka; off, the replica only uses its file
+     * @param bootstrapServers the Kafka cluster
+     * @param topic the compacted topic carrying the route table
+     */
+    public record Kafka(@DefaultValue("true") boolean enabled,
+                        @DefaultValue("127.0.0.1:9092") String bootstrapServers,
+                        @DefaultValue("strangler.routes") @NotBlank String topic) {
+    }
+}

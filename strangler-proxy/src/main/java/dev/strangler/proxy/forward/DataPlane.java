@@ -1,0 +1,111 @@
+package dev.strangler.proxy.forward;
+
+import dev.strangler.proxy.forward.internal.DataPlaneSettings;
+import dev.strangler.proxy.forward.internal.ProxyVerticle;
+import dev.strangler.proxy.forward.internal.Traffic;
+import dev.strangler.proxy.route.RouteStore;
+import dev.strangler.proxy.shadow.ShadowMirror;
+import dev.strangler.proxy.slo.SloWatch;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The Vert.x data plane inside the Spring application: one {@link Vertx} with one event loop per core and one proxy
+ * verticle per event loop. It starts after the route table is loaded and stops before it, letting in-flight
+ * requests finish.
+ */
+public final class DataPlane implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DataPlane.class);
+
+    private final DataPlaneSettings settings;
+    private final int eventLoops;
+    private final RouteStore routes;
+    private final ShadowMirror shadow;
+    private final Traffic traffic;
+    private @Nullable Vertx vertx;
+    private volatile int port;
+
+    public DataPlane(String host, int port, int eventLoops, int upstreamPoolSize, long maxRequestBody,
+                     long shadowBodyCap, RouteStore routes, ShadowMirror shadow, MeterRegistry meters, SloWatch slo,
+                     boolean accessLog) {
+        this.eventLoops = eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+        this.port = port;
+        this.settings = new DataPlaneSettings(host, port, upstreamPoolSize, maxRequestBody, shadowBodyCap);
+        this.routes = routes;
+        this.shadow = shadow;
+        this.traffic = new Traffic(meters, slo, accessLog);
+    }
+
+    /** The port the data plane listens on (resolved when {@code proxy.port} is 0). */
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void start() {
+        // every verticle binds the same port, so a random one (0) is chosen here once
+        int actual = settings.port() == 0 ? freePort(settings.host()) : settings.port();
+        DataPlaneSettings resolved = new DataPlaneSettings(settings.host(), actual, settings.upstreamPoolSize(),
+                settings.maxRequestBody(), settings.shadowBodyCap());
+        Vertx v = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(false));
+        try {
+            v.deployVerticle(() -> new ProxyVerticle(resolved, routes, shadow, traffic),
+                            new DeploymentOptions().setInstances(eventLoops))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            v.close();
+            throw new IllegalStateException("interrupted while starting the data plane", e);
+        } catch (ExecutionException | TimeoutException e) {
+            v.close();
+            throw new IllegalStateException("the data plane could not listen on " + settings.host() + ":" + actual, e);
+        }
+        this.vertx = v;
+        this.port = actual;
+        log.info("Data plane listening on {}:{} with {} event loops", settings.host(), actual, eventLoops);
+    }
+
+    @Override
+    public void stop() {
+        Vertx v = vertx;
+        if (v == null) {
+            return;
+        }
+        try {
+            v.close().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("The data plane did not stop cleanly", e);
+        }
+        vertx = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return vertx != null;
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(host, 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

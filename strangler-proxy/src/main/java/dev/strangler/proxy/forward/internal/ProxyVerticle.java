@@ -1,0 +1,348 @@
+package dev.strangler.proxy.forward.internal;
+
+import dev.strangler.proxy.canary.CallerKey;
+import dev.strangler.proxy.canary.CanarySplit;
+import dev.strangler.proxy.route.Route;
+import dev.strangler.proxy.route.RouteStore;
+import dev.strangler.proxy.route.Stage;
+import dev.strangler.proxy.shadow.ShadowAnswer;
+import dev.strangler.proxy.shadow.ShadowMirror;
+import dev.strangler.proxy.slo.Side;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One event loop's share of the data plane: its own server (the listen socket is shared), upstream client (and
+ * keep-alive pool) and {@link HttpProxy}, so a request never changes thread. Vert.x does the HTTP; this class only
+ * decides: which route, which side, which headers, whether to mirror.
+ */
+public final class ProxyVerticle extends VerticleBase {
+
+    static final String CORRELATION = "X-Correlation-Id";
+    static final String UPSTREAM = "X-Strangler-Upstream";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    /** Hop-by-hop headers (RFC 9110 7.6.1), removed in both directions along with those named in Connection. */
+    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final int MAX_MIRRORS_IN_FLIGHT = 256;
+
+    private final DataPlaneSettings settings;
+    private final RouteStore routes;
+    private final ShadowMirror shadow;
+    private final Traffic traffic;
+    private HttpClient client;
+    private HttpServer server;
+    private int mirrorsInFlight;
+
+    public ProxyVerticle(DataPlaneSettings settings, RouteStore routes, ShadowMirror shadow, Traffic traffic) {
+        this.settings = settings;
+        this.routes = routes;
+        this.shadow = shadow;
+        this.traffic = traffic;
+    }
+
+    @Override
+    public Future<?> start() {
+        client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true).setPipelining(false).setTcpNoDelay(true)
+                        .setKeepAliveTimeout(30),
+                new PoolOptions().setHttp1MaxSize(settings.upstreamPoolSize()));
+        HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client);
+        proxy.origin(this::origin);
+        proxy.addInterceptor(new Edge(), true);
+        server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setAcceptBacklog(4096)
+                .setIdleTimeout(120).setIdleTimeoutUnit(TimeUnit.SECONDS));
+        server.requestHandler(proxy);
+        return server.listen(settings.port(), settings.host());
+    }
+
+    @Override
+    public Future<?> stop() {
+        // graceful: stop accepting, let in-flight exchanges finish, then drop the pool
+        return server.shutdown(10, TimeUnit.SECONDS).eventually(() -> client.close());
+    }
+
+    /** Picks the upstream; a safe request of a canary caller falls back to legacy when the extracted side is down. */
+    private Future<HttpClientRequest> origin(ProxyContext ctx) {
+        Exchange ex = ctx.get(Exchange.KEY, Exchange.class);
+        Route route = ex.route;
+        if (ex.side == Side.EXTRACTED) {
+            Future<HttpClientRequest> extracted = client.request(options(route.extracted(), route));
+            if (SAFE.contains(ex.method)) {
+                // nothing was sent yet (no connection), so this is not a retry: no request reaches two upstreams
+                return extracted.recover(failure -> {
+                    ex.fellBack = true;
+                    traffic.extractedUnreachable(ex);
+                    ex.side = Side.LEGACY;
+                    return client.request(options(route.legacy(), route));
+                });
+            }
+            return extracted;
+        }
+        return client.request(options(route.legacy(), route));
+    }
+
+    private static RequestOptions options(URI upstream, Route route) {
+        return new RequestOptions()
+                .setServer(SocketAddress.inetSocketAddress(upstream.getPort(), upstream.getHost()))
+                .setHost(upstream.getHost()).setPort(upstream.getPort())
+                .setConnectTimeout(route.timeouts().connectMillis())
+                .setIdleTimeout(route.timeouts().responseMillis());
+    }
+
+    /** Edge headers, route decision and size limit on the way in; header hygiene and shadow on the way out. */
+    private final class Edge implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
+            ProxyRequest request = ctx.request();
+            HttpServerRequest in = request.proxiedRequest();
+            String method = request.getMethod().name();
+            String path = in.path();
+            Route route = routes.current().match(method, path);
+            if (route == null) {
+                return Future.succeededFuture(problem(ctx, 404, "no-route", "No route takes this request."));
+            }
+            long length = contentLength(in.getHeader("content-length"));
+            if (length > settings.maxRequestBody()) {
+                return Future.succeededFuture(problem(ctx, 413, "request-too-large",
+                        "The request body is larger than " + settings.maxRequestBody() + " bytes."));
+            }
+            Side side = Side.LEGACY;
+            CallerKey issued = null;
+            if (route.stage() == Stage.EXTRACTED) {
+                side = Side.EXTRACTED;
+            } else if (route.stage() == Stage.CANARY) {
+                CallerKey key = CallerKey.of(in.getHeader(CallerKey.HEADER), in.getHeader("cookie"));
+                issued = key.issued() ? key : null;
+                side = CanarySplit.toExtracted(key.value(), route.percent()) ? Side.EXTRACTED : Side.LEGACY;
+            }
+            Exchange ex = new Exchange(route, method, path, TraceContext.correlationId(in.getHeader(CORRELATION)),
+                    TraceContext.continueOrStart(in.getHeader("traceparent")), side);
+            ex.issuedKey = issued;
+            ctx.set(Exchange.KEY, ex);
+
+            MultiMap headers = request.headers();
+            stripHopByHop(headers);
+            String client = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+            String forwardedFor = headers.get("x-forwarded-for");
+            headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
+            headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+            if (in.authority() != null) {
+                headers.set("X-Forwarded-Host", in.authority().toString());
+            }
+            headers.set(CORRELATION, ex.correlationId);
+            headers.set("traceparent", ex.traceparent);
+            String query = in.query() == null ? "" : in.query();
+            in.response().endHandler(v -> traffic.ended(ex, in.response().getStatusCode(), query));
+
+            if (route.stage() == Stage.SHADOW) {
+                if (!ShadowMirror.mayMirror(route, method)) {
+                    shadow.skipped(route.id());
+                } else if (length > 0 || (length < 0 && in.headers().contains("transfer-encoding"))) {
+                    if (length < 0 || length > settings.shadowBodyCap()) {
+                        shadow.skipped(route.id());
+                    } else {
+                        ex.shadow = true;
+                        Future<Buffer> body = in.body();
+                        in.resume();
+                        return body.compose(buffer -> {
+                            ex.requestBody = buffer;
+                            request.setBody(Body.body(buffer));
+                            return send(ctx, ex);
+                        });
+                    }
+                } else {
+                    ex.shadow = true;
+                }
+            }
+            return send(ctx, ex);
+        }
+
+        private Future<ProxyResponse> send(ProxyContext ctx, Exchange ex) {
+            return ctx.sendRequest().recover(failure -> {
+                boolean timeout = failure instanceof TimeoutException
+                        || String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
+                return Future.succeededFuture(timeout
+                        ? problem(ctx, 504, "upstream-timeout", "The " + ex.side.tag() + " upstream did not answer in time.")
+                        : problem(ctx, 502, "upstream-unavailable", "The " + ex.side.tag() + " upstream could not be reached."));
+            });
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext ctx) {
+            Exchange ex = ctx.get(Exchange.KEY, Exchange.class);
+            ProxyResponse response = ctx.response();
+            if (ex == null) {
+                return ctx.sendResponse();
+            }
+            stripHopByHop(response.headers());
+            response.headers().set(CORRELATION, ex.correlationId);
+            response.headers().set(UPSTREAM, ex.side.tag());
+            if (ex.issuedKey != null) {
+                response.headers().add("Set-Cookie", ex.issuedKey.setCookie());
+            }
+            HttpClientResponse upstream = response.proxiedResponse();
+            if (!ex.shadow || upstream == null) {
+                return ctx.sendResponse();
+            }
+            long length = contentLength(response.headers().get("content-length"));
+            Map<String, String> compared = compared(ex.route, response.headers());
+            int status = response.getStatusCode();
+            if (length < 0 || length > settings.shadowBodyCap()) {
+                Future<Void> sent = ctx.sendResponse();
+                mirror(ctx.request(), ex, new ShadowAnswer(status, compared, null, null));
+                return sent;
+            }
+            String mediaType = response.headers().get("content-type");
+            return upstream.body().compose(buffer -> {
+                response.setBody(bufferBody(buffer, mediaType));
+                Future<Void> sent = ctx.sendResponse();
+                mirror(ctx.request(), ex, new ShadowAnswer(status, compared, buffer.getBytes(), null));
+                return sent;
+            });
+        }
+    }
+
+    /** Sends the extracted service a copy of the request, after legacy answered; never touches the user's exchange. */
+    private void mirror(ProxyRequest request, Exchange ex, ShadowAnswer legacy) {
+        Route route = ex.route;
+        if (route.extracted() == null || mirrorsInFlight >= MAX_MIRRORS_IN_FLIGHT) {
+            shadow.skipped(route.id());
+            return;
+        }
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
+        headers.remove("host");
+        headers.remove("content-length");
+        if (ShadowMirror.needsDryRun(ex.method)) {
+            headers.set(ShadowMirror.DRY_RUN_HEADER, ShadowMirror.DRY_RUN_VALUE);
+        }
+        RequestOptions options = options(route.extracted(), route).setMethod(HttpMethod.valueOf(ex.method))
+                .setURI(request.getURI());
+        mirrorsInFlight++;
+        client.request(options)
+                .compose(req -> {
+                    req.headers().addAll(headers);
+                    return ex.requestBody == null ? req.send() : req.send(ex.requestBody);
+                })
+                .compose(resp -> {
+                    long length = contentLength(resp.getHeader("content-length"));
+                    Map<String, String> compared = compared(route, resp.headers());
+                    if (length < 0 || length > settings.shadowBodyCap()) {
+                        return resp.end().map(v -> new ShadowAnswer(resp.statusCode(), compared, null, null));
+                    }
+                    return resp.body().map(b -> new ShadowAnswer(resp.statusCode(), compared, b.getBytes(), null));
+                })
+                .onComplete(ar -> {
+                    mirrorsInFlight--;
+                    ShadowAnswer extracted = ar.succeeded() ? ar.result()
+                            : ShadowAnswer.failed(ar.cause().getClass().getSimpleName() + ": " + ar.cause().getMessage());
+                    shadow.compare(route, ex.method, ex.path, ex.correlationId, legacy, extracted);
+                });
+    }
+
+    private static Map<String, String> compared(Route route, MultiMap headers) {
+        Map<String, String> out = new HashMap<>();
+        for (String name : route.shadow().headers()) {
+            String value = headers.get(name);
+            if (value != null) {
+                out.put(name.toLowerCase(Locale.ROOT), value);
+            }
+        }
+        return out;
+    }
+
+    private static void stripHopByHop(MultiMap headers) {
+        for (String named : headers.getAll("connection")) {
+            for (String token : named.split(",")) {
+                String name = token.trim();
+                if (!name.isEmpty()) {
+                    headers.remove(name);
+                }
+            }
+        }
+        for (String name : HOP_BY_HOP) {
+            headers.remove(name);
+        }
+    }
+
+    private static long contentLength(@Nullable String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static ProxyResponse problem(ProxyContext ctx, int status, String type, String detail) {
+        Exchange ex = ctx.get(Exchange.KEY, Exchange.class);
+        String json = "{\"type\":\"/problems/" + type + "\",\"title\":\"" + title(status) + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\""
+                + (ex == null ? "" : ",\"correlationId\":\"" + ex.correlationId + "\"") + "}";
+        ProxyResponse response = ctx.request().release().response().setStatusCode(status);
+        response.setBody(bufferBody(Buffer.buffer(json), "application/problem+json"));
+        return response;
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 404 -> "Not Found";
+            case 413 -> "Content Too Large";
+            case 504 -> "Gateway Timeout";
+            default -> "Bad Gateway";
+        };
+    }
+
+    private static Body bufferBody(Buffer buffer, @Nullable String mediaType) {
+        Body plain = Body.body(buffer);
+        return new Body() {
+            @Override
+            public @Nullable String mediaType() {
+                return mediaType;
+            }
+
+            @Override
+            public long length() {
+                return buffer.length();
+            }
+
+            @Override
+            public ReadStream<Buffer> stream() {
+                return plain.stream();
+            }
+        };
+    }
+}
