@@ -132,7 +132,7 @@ public class PaymentService {
     }
 
     /** The gateway's key for a payment's authorization: the same on every retry and reconciliation. */
-    static String authorizationKey(long paymentId) {
+    public static String authorizationKey(long paymentId) {
         return "authorize-" + paymentId;
     }
 

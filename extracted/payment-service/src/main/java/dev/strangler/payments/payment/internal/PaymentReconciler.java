@@ -7,7 +7,6 @@ import dev.strangler.payments.payment.domain.Payment;
 import dev.strangler.payments.psp.PspClient;
 import dev.strangler.payments.psp.PspResult;
 import java.time.Clock;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,21 +40,30 @@ public class PaymentReconciler {
 
     @Scheduled(fixedDelayString = "${payments.reconcile.every:5s}", initialDelayString = "${payments.reconcile.every:5s}")
     public void reconcile() {
-        Instant cutoff = clock.instant().minus(properties.after());
-        for (Payment pending : payments.pendingSince(cutoff, 50)) {
-            PspResult result = psp.authorize(pending.cardToken(), pending.amount(), "order-" + pending.orderId(),
-                    "authorize-" + pending.id());
-            if (result instanceof PspResult.TimedOut) {
-                int attempts = payments.recordAttempt(pending.id(), clock.instant());
-                if (attempts >= properties.maxAttempts()) {
-                    Payment failed = service.settle(payments.find(pending.id()).orElseThrow(),
-                            new PspResult.Failed("no answer after " + attempts + " attempts"));
-                    log.warn("Payment {} marked {} after {} unanswered attempts", pending.id(), failed.status(), attempts);
-                }
-                continue;
-            }
+        for (Payment pending : payments.pendingSince(clock.instant().minus(properties.after()), 50)) {
+            reconcile(pending);
+        }
+    }
+
+    /**
+     * Asks the gateway about one PENDING payment. Only an approval or a decline settles it: a gateway error or a
+     * silence says nothing about the original call, so it only counts as an attempt.
+     */
+    public Payment reconcile(Payment pending) {
+        PspResult result = psp.authorize(pending.cardToken(), pending.amount(), "order-" + pending.orderId(),
+                PaymentService.authorizationKey(pending.id()));
+        if (result instanceof PspResult.Approved || result instanceof PspResult.Declined) {
             Payment settled = service.settle(pending, result);
             log.info("Reconciled payment {}: {}", settled.id(), settled.status());
+            return settled;
         }
+        int attempts = payments.recordAttempt(pending.id(), clock.instant());
+        Payment now = payments.find(pending.id()).orElseThrow();
+        if (attempts >= properties.maxAttempts()) {
+            Payment failed = service.settle(now, new PspResult.Failed("no answer after " + attempts + " attempts"));
+            log.warn("Payment {} marked {} after {} unanswered attempts", pending.id(), failed.status(), attempts);
+            return failed;
+        }
+        return now;
     }
 }

@@ -1,0 +1,68 @@
+package dev.strangler.payments;
+
+import static dev.strangler.payments.Cards.APPROVED;
+import static dev.strangler.payments.Cards.authorize;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OperationsIT extends ServiceTest {
+
+    @Test
+    void readinessHealthAndPrometheusAreExposed() {
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+        Api.Reply health = api.get("/actuator/health");
+        assertThat(health.json().at("/components/db/status").asString()).isEqualTo("UP");
+        assertThat(health.json().at("/components/pspCircuit/details/circuit").isMissingNode()).isFalse();
+        Api.Reply metrics = api.send("GET", "/actuator/prometheus", null, null, Map.of("Accept", "text/plain"));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("payments_psp_circuit_state");
+    }
+
+    @Test
+    void honoursTraceparentAndCorrelationIdAndCarriesThemToTheOutbox() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Api.Reply reply = api.post("/api/payments", authorize(monolith().newOrder(), APPROVED),
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01", "X-Correlation-Id", "checkout-77"));
+
+        assertThat(reply.header("X-Correlation-Id")).isEqualTo("checkout-77");
+        assertThat(reply.header("traceparent")).contains(traceId);
+        assertThat(db.fetch("select event_type from outbox where aggregate_id = ? and trace_id = ? order by id",
+                String.valueOf(reply.id()), traceId).getValues(0, String.class))
+                .containsExactly("PaymentRequested", "PaymentAuthorized");
+    }
+
+    @Test
+    void everyPaymentChangeWritesAnOutboxEvent() {
+        Api.Reply created = api.post("/api/payments", authorize(monolith().newOrder(), APPROVED));
+        api.post("/api/payments/" + created.id() + "/capture", null);
+        api.post("/api/payments/" + created.id() + "/refund", "{\"amount\":\"0.01\"}");
+
+        assertThat(db.fetch("select event_type from outbox where aggregate_id = ? order by id",
+                String.valueOf(created.id())).getValues(0, String.class))
+                .containsExactly("PaymentRequested", "PaymentAuthorized", "PaymentCaptured", "PaymentRefunded");
+        assertThat(created.id()).isGreaterThanOrEqualTo(1_000_000_000L);
+    }
+
+    @Test
+    void listsAnOrdersPayments() {
+        long order = monolith().newOrder();
+        Api.Reply created = api.post("/api/payments", authorize(order, APPROVED));
+
+        Api.Reply list = api.get("/api/payments?orderId=" + order);
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json()).hasSize(1);
+        assertThat(list.json().get(0)).isEqualTo(created.json());
+    }
+
+    @Test
+    void anExplicitAmountNeedsNoOrderLookup() {
+        Api.Reply reply = api.post("/api/payments",
+                "{\"orderId\":555000111,\"cardNumber\":\"" + APPROVED + "\",\"amount\":\"12.3\",\"currency\":\"EUR\"}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.text("amount")).isEqualTo("12.30");
+    }
+}
