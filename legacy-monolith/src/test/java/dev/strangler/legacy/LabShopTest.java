@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * it that way: no {@code @DirtiesContext}, no extra properties in subclasses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "shop.psp.read-timeout=1s",
+    "shop.psp.read-timeout=2s",
     "shop.psp.connect-timeout=1s"
 })
 public abstract class LabShopTest {
