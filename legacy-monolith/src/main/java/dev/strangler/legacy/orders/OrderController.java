@@ -24,7 +24,7 @@ class OrderController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OrderView> checkout(@Valid @RequestBody CheckoutRequest request) {
-        OrderView order = orders.checkout(request);
+        OrderView order = orders.place(request);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
                 .path("/{id}").buildAndExpand(order.id()).toUri()).body(order);
     }

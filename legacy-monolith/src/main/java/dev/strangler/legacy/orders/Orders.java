@@ -4,6 +4,7 @@ import dev.strangler.legacy.ShopProblem;
 import dev.strangler.legacy.orders.internal.JooqOrders;
 import dev.strangler.legacy.payments.CardNumber;
 import dev.strangler.legacy.payments.PaymentProcessing;
+import dev.strangler.legacy.payments.PaymentsProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +13,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Checkout, lookup and cancellation of orders: the shop's busiest service, and its most tangled one. */
 @Service
@@ -23,11 +26,16 @@ public class Orders {
     private final JooqOrders orders;
     private final PaymentProcessing payments;
     private final Clock clock;
+    private final PaymentsProperties properties;
+    private final TransactionTemplate tx;
 
-    Orders(JooqOrders orders, PaymentProcessing payments, Clock clock) {
+    Orders(JooqOrders orders, PaymentProcessing payments, Clock clock, PaymentsProperties properties,
+            TransactionTemplate tx) {
         this.orders = orders;
         this.payments = payments;
         this.clock = clock;
+        this.properties = properties;
+        this.tx = tx;
     }
 
     /**
@@ -36,11 +44,97 @@ public class Orders {
      */
     // TANGLE(step-2): the payment authorization (and its gateway HTTP call) runs inside the checkout's database
     // transaction, so order, stock and payment commit or roll back together. A remote payment service cannot join
-    // this transaction: extracting payments means a saga or an "awaiting payment" order first.
+    // this transaction: with shop.payments.mode=remote, callers go through place(), which runs checkoutSaga.
     @Transactional
     public OrderView checkout(CheckoutRequest request) {
-        CardNumber card = request.cardNumber() == null || request.cardNumber().isBlank()
+        return checkoutInOneTransaction(request, card(request));
+    }
+
+    /**
+     * What the API and the pages call: {@link #checkout} in one transaction, or, when payments are remote and a
+     * card is given, the checkout saga ({@link #checkoutSaga}).
+     */
+    public OrderView place(CheckoutRequest request) {
+        CardNumber card = card(request);
+        if (card == null || !properties.remote()) {
+            return java.util.Objects.requireNonNull(tx.execute(status -> checkoutInOneTransaction(request, card)));
+        }
+        return checkoutSaga(request, card);
+    }
+
+    private static @Nullable CardNumber card(CheckoutRequest request) {
+        return request.cardNumber() == null || request.cardNumber().isBlank()
                 ? null : CardNumber.parse(request.cardNumber());
+    }
+
+    private OrderView checkoutInOneTransaction(CheckoutRequest request, @Nullable CardNumber card) {
+        long orderId = placeOrder(request);
+        if (card != null) {
+            payments.authorize(orderId, card);
+        }
+        log.info("Order {} placed for customer {} ({} lines, paid: {})", orderId, request.customerId(),
+                request.items().size(), card != null);
+        return get(orderId);
+    }
+
+    /**
+     * The checkout saga: (1) one transaction writes the order, awaiting payment, takes the stock and starts the
+     * saga; (2) the payment service authorizes with the key {@code checkout-<orderId>}, the same on every retry;
+     * (3) the order is confirmed (PAID), or compensated (stock back, CANCELLED) when the answer is a definitive no.
+     * When the answer is lost (timeout, the service died mid-call) the order stays awaiting payment and
+     * {@code CheckoutRecovery} settles it from what the payment service recorded, once it is reachable again.
+     */
+    private OrderView checkoutSaga(CheckoutRequest request, CardNumber card) {
+        long orderId = java.util.Objects.requireNonNull(tx.execute(status -> {
+            long id = placeOrder(request);
+            orders.startSaga(id, sagaKey(id), now());
+            return id;
+        }));
+        try {
+            payments.authorize(orderId, card, sagaKey(orderId));
+        } catch (ShopProblem problem) {
+            if (problem.getStatusCode().value() == 504) {
+                orders.markSagaUnknown(orderId, now());
+                log.warn("Order {}: payment outcome unknown; recovery will settle it", orderId);
+                problem.getBody().setProperty("orderId", orderId);
+                throw problem;
+            }
+            // a definitive no (decline, refused, service unreachable: nothing was charged)
+            compensate(orderId);
+            throw problem;
+        }
+        confirm(orderId);
+        log.info("Order {} placed for customer {} ({} lines, paid: true, saga)", orderId, request.customerId(),
+                request.items().size());
+        return get(orderId);
+    }
+
+    /** The idempotency key of an order's payment step: derived from the order, so every retry reuses it. */
+    static String sagaKey(long orderId) {
+        return "checkout-" + orderId;
+    }
+
+    /** Saga step 3a: the payment went through. */
+    public void confirm(long orderId) {
+        tx.executeWithoutResult(status -> {
+            if (orders.settleSaga(orderId, "CONFIRMED", now())) {
+                orders.markPaid(orderId, now());
+            }
+        });
+    }
+
+    /** Saga step 3b: no payment; put the stock back and cancel the order. */
+    public void compensate(long orderId) {
+        tx.executeWithoutResult(status -> {
+            if (orders.settleSaga(orderId, "COMPENSATED", now())) {
+                orders.restock(orderId);
+                orders.markCancelled(orderId, now());
+                log.info("Order {} cancelled: its payment did not go through", orderId);
+            }
+        });
+    }
+
+    private long placeOrder(CheckoutRequest request) {
         if (!orders.customerExists(request.customerId())) {
             throw ShopProblem.unprocessable("unknown-customer", "The customer does not exist.");
         }
@@ -57,14 +151,11 @@ public class Orders {
                 throw ShopProblem.conflict("out-of-stock", "Not enough stock for product " + line.getKey() + ".");
             }
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long orderId = orders.insert(request.customerId(), quantities, products, now);
-        if (card != null) {
-            payments.authorize(orderId, card);
-        }
-        log.info("Order {} placed for customer {} ({} lines, paid: {})", orderId, request.customerId(),
-                quantities.size(), card != null);
-        return get(orderId);
+        return orders.insert(request.customerId(), quantities, products, now());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The order with its lines and payment summary, or a 404 problem. */

@@ -1,11 +1,13 @@
 package dev.strangler.legacy.payments;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The payment capability behind one interface: the branch-by-abstraction seam. {@code shop.payments.mode} picks
- * the implementation; today only {@code in-process} exists, a later one calls the extracted payment service.
+ * the implementation: {@code in-process} works on the shared schema, {@code remote} calls the extracted payment
+ * service.
  * Every implementation must honour the same contract (documented in {@code openapi.yaml}): the same statuses,
  * amounts and problem types.
  */
@@ -16,6 +18,35 @@ public interface PaymentProcessing {
      * gateway declines (nothing is stored), 502/504 when the gateway fails or is too slow.
      */
     Payment authorize(long orderId, CardNumber card);
+
+    /**
+     * {@link #authorize(long, CardNumber)} as one step of a checkout saga: {@code idempotencyKey} is the same on every
+     * retry of the step, so a retried step never charges twice. In-process, the step is part of the checkout's
+     * transaction and needs no key.
+     */
+    default Payment authorize(long orderId, CardNumber card, String idempotencyKey) {
+        return authorize(orderId, card);
+    }
+
+    /** What became of an order's payments (newest first): how a saga's recovery learns a lost answer. */
+    List<PaymentState> paymentsOf(long orderId);
+
+    /** A payment's id and status, as the payment side names it. */
+    record PaymentState(long paymentId, String status) {
+
+        /** True when the payment holds money: the order is paid. */
+        public boolean holdsMoney() {
+            return switch (status) {
+                case "AUTHORIZED", "CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED" -> true;
+                default -> false;
+            };
+        }
+
+        /** True while the payment side has not settled it. */
+        public boolean pending() {
+            return "PENDING".equals(status);
+        }
+    }
 
     /** The payment, or a 404 problem. */
     Payment get(long paymentId);

@@ -57,7 +57,7 @@ class ShopPages {
             return shopWithError(model, response, 400, "Pick a customer, a product and a quantity from 1 to 1000.");
         }
         try {
-            OrderView order = orders.checkout(new CheckoutRequest(customer.get(),
+            OrderView order = orders.place(new CheckoutRequest(customer.get(),
                     List.of(new CheckoutRequest.Item(product.get(), units.get().intValue())), cardNumber));
             return "redirect:/orders/" + order.id();
         } catch (ShopProblem problem) {

@@ -1,5 +1,6 @@
 package dev.strangler.legacy.orders.internal;
 
+import static dev.strangler.legacy.db.Tables.CHECKOUT_SAGAS;
 import static dev.strangler.legacy.db.Tables.CUSTOMERS;
 import static dev.strangler.legacy.db.Tables.INVENTORY;
 import static dev.strangler.legacy.db.Tables.ORDERS;
@@ -183,6 +184,54 @@ public class JooqOrders {
     public void markCancelled(long orderId, Instant now) {
         db.update(ORDERS).set(ORDERS.STATUS, OrderStatus.CANCELLED.code()).set(ORDERS.UPDATED_AT, utc(now))
                 .where(ORDERS.ID.eq(orderId)).execute();
+    }
+
+    /** An unsettled checkout saga. */
+    public record Saga(long orderId, String idempotencyKey, String state) {
+    }
+
+    public void startSaga(long orderId, String idempotencyKey, Instant now) {
+        db.insertInto(CHECKOUT_SAGAS)
+                .set(CHECKOUT_SAGAS.ORDER_ID, orderId)
+                .set(CHECKOUT_SAGAS.IDEMPOTENCY_KEY, idempotencyKey)
+                .set(CHECKOUT_SAGAS.STATE, "AUTHORIZING")
+                .set(CHECKOUT_SAGAS.CREATED_AT, utc(now))
+                .set(CHECKOUT_SAGAS.UPDATED_AT, utc(now))
+                .execute();
+    }
+
+    /** Moves an unsettled saga to {@code state}; false when it was settled meanwhile (recovery and checkout raced). */
+    public boolean settleSaga(long orderId, String state, Instant now) {
+        return db.update(CHECKOUT_SAGAS)
+                .set(CHECKOUT_SAGAS.STATE, state)
+                .set(CHECKOUT_SAGAS.UPDATED_AT, utc(now))
+                .where(CHECKOUT_SAGAS.ORDER_ID.eq(orderId).and(CHECKOUT_SAGAS.STATE.in("AUTHORIZING", "UNKNOWN")))
+                .execute() == 1;
+    }
+
+    public void markSagaUnknown(long orderId, Instant now) {
+        db.update(CHECKOUT_SAGAS)
+                .set(CHECKOUT_SAGAS.STATE, "UNKNOWN")
+                .set(CHECKOUT_SAGAS.UPDATED_AT, utc(now))
+                .where(CHECKOUT_SAGAS.ORDER_ID.eq(orderId).and(CHECKOUT_SAGAS.STATE.eq("AUTHORIZING")))
+                .execute();
+    }
+
+    /** Sagas nobody settled, last touched before {@code before}, oldest first. */
+    public List<Saga> unsettledSagas(Instant before, int limit) {
+        return db.selectFrom(CHECKOUT_SAGAS)
+                .where(CHECKOUT_SAGAS.STATE.in("AUTHORIZING", "UNKNOWN").and(CHECKOUT_SAGAS.UPDATED_AT.lt(utc(before))))
+                .orderBy(CHECKOUT_SAGAS.UPDATED_AT)
+                .limit(limit)
+                .fetch(r -> new Saga(r.getOrderId(), r.getIdempotencyKey(), r.getState()));
+    }
+
+    /** Confirms an order awaiting payment; false if it is not awaiting payment any more. */
+    public boolean markPaid(long orderId, Instant now) {
+        return db.update(ORDERS).set(ORDERS.STATUS, OrderStatus.PAID.code()).set(ORDERS.UPDATED_AT, utc(now))
+                .where(ORDERS.ID.eq(orderId).and(ORDERS.STATUS.in(OrderStatus.AWAITING_PAYMENT.code(),
+                        OrderStatus.PAID.code())))
+                .execute() == 1;
     }
 
     private static OffsetDateTime utc(Instant instant) {

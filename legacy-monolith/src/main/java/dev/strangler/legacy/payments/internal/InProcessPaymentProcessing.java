@@ -4,10 +4,12 @@ import dev.strangler.legacy.ShopProblem;
 import dev.strangler.legacy.payments.CardNumber;
 import dev.strangler.legacy.payments.Payment;
 import dev.strangler.legacy.payments.PaymentProcessing;
+import dev.strangler.legacy.payments.PaymentProcessing.PaymentState;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +85,12 @@ class InProcessPaymentProcessing implements PaymentProcessing {
         payments.update(refunded);
         payments.recordEvent(paymentId, "REFUNDED", refund, refunded.updatedAt());
         return refunded;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PaymentState> paymentsOf(long orderId) {
+        return payments.ofOrder(orderId);
     }
 
     private static String reference(Payment payment) {

@@ -7,11 +7,13 @@ import static dev.strangler.legacy.db.Tables.PAYMENT_EVENTS;
 import dev.strangler.legacy.db.tables.records.PaymentsRecord;
 import dev.strangler.legacy.payments.CardNumber;
 import dev.strangler.legacy.payments.Payment;
+import dev.strangler.legacy.payments.PaymentProcessing;
 import dev.strangler.legacy.payments.PaymentStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -42,6 +44,13 @@ class JooqPayments {
                 .map(JooqPayments::toPayment);
     }
 
+    /** The order's payments, newest first. */
+    List<PaymentProcessing.PaymentState> ofOrder(long orderId) {
+        return db.select(PAYMENTS.ID, PAYMENTS.STATUS).from(PAYMENTS).where(PAYMENTS.ORDER_ID.eq(orderId))
+                .orderBy(PAYMENTS.ID.desc())
+                .fetch(r -> new PaymentProcessing.PaymentState(r.value1(), PaymentStatus.fromCode(r.value2()).name()));
+    }
+
     /** True when the order has a payment that still counts (not declined, not voided). */
     boolean hasLivePayment(long orderId) {
         return db.fetchExists(PAYMENTS, PAYMENTS.ORDER_ID.eq(orderId)
@@ -53,6 +62,13 @@ class JooqPayments {
     Optional<PayableOrder> lockOrder(long orderId) {
         return db.select(ORDERS.ID, ORDERS.STATUS, ORDERS.TOTAL, ORDERS.CURRENCY)
                 .from(ORDERS).where(ORDERS.ID.eq(orderId)).forUpdate().fetchOptional()
+                .map(r -> new PayableOrder(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** The order as payments needs it, without a lock (the remote mode holds no transaction across HTTP). */
+    Optional<PayableOrder> findOrder(long orderId) {
+        return db.select(ORDERS.ID, ORDERS.STATUS, ORDERS.TOTAL, ORDERS.CURRENCY)
+                .from(ORDERS).where(ORDERS.ID.eq(orderId)).fetchOptional()
                 .map(r -> new PayableOrder(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 

@@ -69,8 +69,8 @@ public class ShopSeeder {
     @Transactional
     public SeedResult seed(int orders) {
         long started = System.nanoTime();
-        db.execute("truncate table payment_events, payments, order_lines, orders, inventory, products, customers"
-                + " restart identity");
+        db.execute("truncate table checkout_sagas, payment_events, payments, order_lines, orders, inventory, products,"
+                + " customers restart identity");
         SplittableRandom random = new SplittableRandom(RANDOM_SEED);
         int customers = Math.max(10, orders / 10);
 
