@@ -80,7 +80,8 @@ public final class ProxyVerticle extends VerticleBase {
         HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client);
         proxy.origin(this::origin);
         proxy.addInterceptor(new Edge(), true);
-        server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setAcceptBacklog(4096)
+        // no h2c upgrade: the data plane speaks HTTP/1.1 to callers and upstreams alike
+        server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setAcceptBacklog(4096).setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(120).setIdleTimeoutUnit(TimeUnit.SECONDS));
         server.requestHandler(proxy);
         return server.listen(settings.port(), settings.host());
@@ -216,21 +217,16 @@ public final class ProxyVerticle extends VerticleBase {
             if (!ex.shadow || upstream == null) {
                 return ctx.sendResponse();
             }
-            long length = contentLength(response.headers().get("content-length"));
             Map<String, String> compared = compared(ex.route, response.headers());
             int status = response.getStatusCode();
-            if (length < 0 || length > settings.shadowBodyCap()) {
-                Future<Void> sent = ctx.sendResponse();
-                mirror(ctx.request(), ex, new ShadowAnswer(status, compared, null, null));
-                return sent;
+            Body body = response.getBody();
+            if (body != null) {
+                ProxyRequest request = ctx.request();
+                response.setBody(Body.body(new TeeStream(body.stream(), settings.shadowBodyCap(),
+                        copy -> mirror(request, ex, new ShadowAnswer(status, compared, copy, null))), body.length(),
+                        body.mediaType()));
             }
-            String mediaType = response.headers().get("content-type");
-            return upstream.body().compose(buffer -> {
-                response.setBody(bufferBody(buffer, mediaType));
-                Future<Void> sent = ctx.sendResponse();
-                mirror(ctx.request(), ex, new ShadowAnswer(status, compared, buffer.getBytes(), null));
-                return sent;
-            });
+            return ctx.sendResponse();
         }
     }
 
@@ -256,12 +252,14 @@ public final class ProxyVerticle extends VerticleBase {
                     return ex.requestBody == null ? req.send() : req.send(ex.requestBody);
                 })
                 .compose(resp -> {
-                    long length = contentLength(resp.getHeader("content-length"));
                     Map<String, String> compared = compared(route, resp.headers());
-                    if (length < 0 || length > settings.shadowBodyCap()) {
-                        return resp.end().map(v -> new ShadowAnswer(resp.statusCode(), compared, null, null));
-                    }
-                    return resp.body().map(b -> new ShadowAnswer(resp.statusCode(), compared, b.getBytes(), null));
+                    io.vertx.core.Promise<ShadowAnswer> answer = io.vertx.core.Promise.promise();
+                    new TeeStream(resp, settings.shadowBodyCap(),
+                            copy -> answer.tryComplete(new ShadowAnswer(resp.statusCode(), compared, copy, null)))
+                            .handler(chunk -> { })
+                            .exceptionHandler(answer::tryFail)
+                            .endHandler(v -> { });
+                    return answer.future();
                 })
                 .onComplete(ar -> {
                     mirrorsInFlight--;
