@@ -168,14 +168,25 @@ public final class PostgresServer implements AutoCloseable {
      * is never mistaken for our server.
      */
     public static Optional<ProcessHandle> runningPostmaster(Path dataDirectory) {
-        String dir = dataDirectory.toAbsolutePath().normalize().toString();
         return postmasterPid(dataDirectory)
                 .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> {
-                    String cmd = ProcessInfo.commandLine(p.pid());
-                    return cmd.contains("/bin/postgres") && cmd.contains("-D " + dir);
-                });
+                .filter(p -> isPostmasterOf(p.pid(), dataDirectory));
+    }
+
+    /**
+     * True when process {@code pid} is a postmaster serving {@code dataDirectory}: its executable is PostgreSQL's
+     * {@code postgres} binary and it was given {@code -D <dataDirectory>}. A {@code pg_ctl} or a shell mentioning the
+     * directory is not one.
+     */
+    public static boolean isPostmasterOf(long pid, Path dataDirectory) {
+        List<String> args = ProcessInfo.arguments(pid);
+        if (args.isEmpty() || !args.getFirst().endsWith("/bin/postgres")) {
+            return false;
+        }
+        String dir = dataDirectory.toAbsolutePath().normalize().toString();
+        int d = args.indexOf("-D");
+        return d >= 0 && d + 1 < args.size() && Path.of(args.get(d + 1)).toAbsolutePath().normalize().toString().equals(dir);
     }
 
     /** Fast shutdown (SIGINT) of the postmaster on {@code dataDirectory}; true when none runs afterwards. */

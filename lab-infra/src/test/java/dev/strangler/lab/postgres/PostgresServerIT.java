@@ -104,13 +104,11 @@ class PostgresServerIT {
         assertThat(postmastersOn(data)).isEmpty();
     }
 
-    private static List<ProcessHandle> postmastersOn(Path data) {
-        String marker = "-D " + data.toAbsolutePath().normalize();
+    /** Command lines of the postmasters serving {@code data} (shown in full when an assertion fails). */
+    private static List<String> postmastersOn(Path data) {
         return ProcessHandle.allProcesses()
-                .filter(p -> {
-                    String cmd = ProcessInfo.commandLine(p.pid());
-                    return cmd.contains("/bin/postgres") && cmd.contains(marker);
-                })
+                .filter(p -> PostgresServer.isPostmasterOf(p.pid(), data))
+                .map(p -> p.pid() + ": " + ProcessInfo.commandLine(p.pid()))
                 .toList();
     }
 

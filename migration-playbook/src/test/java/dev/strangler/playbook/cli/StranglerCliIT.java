@@ -201,9 +201,9 @@ class StranglerCliIT {
         Result up = run("up");
         assertThat(up.exitCode()).as(up.output()).isZero();
         for (String db : List.of("legacy-db", "payments-db")) {
-            String data = "-D " + LAB.resolve("data").resolve(db);
-            assertThat(ProcessHandle.allProcesses().map(p -> ProcessInfo.commandLine(p.pid()))
-                    .filter(cmd -> cmd.contains("/bin/postgres") && cmd.contains(data)).count()).as(db).isEqualTo(1);
+            Path data = LAB.resolve("data").resolve(db);
+            assertThat(ProcessHandle.allProcesses().filter(p -> dev.strangler.lab.postgres.PostgresServer.isPostmasterOf(p.pid(), data))
+                    .map(p -> p.pid() + ": " + ProcessInfo.commandLine(p.pid())).toList()).as(db).hasSize(1);
         }
         assertThat(run("status").exitCode()).isZero();
 
