@@ -70,6 +70,17 @@ public final class ProcessInfo {
         return Optional.empty();
     }
 
+    /** The command line as the kernel keeps it, one element per argument; empty when the process is gone. */
+    public static java.util.List<String> arguments(long pid) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            String all = new String(raw, StandardCharsets.UTF_8);
+            return all.isEmpty() ? java.util.List.of() : java.util.List.of(all.split("\0"));
+        } catch (IOException e) {
+            return java.util.List.of();
+        }
+    }
+
     /** Time since the process started, if known. */
     public static Optional<Duration> uptime(long pid) {
         return ProcessHandle.of(pid)
