@@ -10,8 +10,10 @@ final class StatusCommand extends LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ComponentStatus> status = lab().status();
+        dev.strangler.playbook.lab.Lab lab = lab();
+        List<ComponentStatus> status = lab.status();
         StatusTable.print(status, out());
+        ProxyToken.print(lab.layout(), out());
         boolean allHealthy = status.stream().allMatch(s -> s.state() == ComponentStatus.State.HEALTHY);
         return allHealthy ? 0 : 1;
     }

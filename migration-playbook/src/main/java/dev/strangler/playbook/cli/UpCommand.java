@@ -19,6 +19,7 @@ final class UpCommand extends LabCommand implements Callable<Integer> {
         lab.up(reset);
         out().printf("%nThe lab is up (%.1f s).%n%n", (System.nanoTime() - t0) / 1e9);
         StatusTable.print(lab.status(), out());
+        ProxyToken.print(lab.layout(), out());
         out().println();
         out().println("Next steps:");
         lab.component("legacy-monolith").ifPresent(shop ->
