@@ -29,11 +29,21 @@ public final class SloWatch {
     private final Consumer<CanaryRolledBack> events;
     private final Map<String, SlidingWindow> extracted = new ConcurrentHashMap<>();
     private final Map<String, SlidingWindow> legacy = new ConcurrentHashMap<>();
+    private final Map<String, dev.strangler.proxy.route.Stage> stages = new ConcurrentHashMap<>();
 
     public SloWatch(RouteStore routes, Clock clock, Consumer<CanaryRolledBack> events) {
         this.routes = routes;
         this.clock = clock;
         this.events = events;
+        routes.addListener(changed -> {
+            // a route that changes stage starts from a clean window: figures of the old stage must not roll back the new one
+            for (Route route : changed.table().routes()) {
+                if (stages.put(route.id(), route.stage()) != route.stage()) {
+                    extracted.remove(route.id());
+                    legacy.remove(route.id());
+                }
+            }
+        });
     }
 
     /** Records one answered (or failed) request; {@code error} is a 5xx, a connect failure or a timeout. */
