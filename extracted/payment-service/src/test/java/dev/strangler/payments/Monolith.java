@@ -24,10 +24,12 @@ public final class Monolith implements AutoCloseable {
 
     private final Process process;
     private final Api api;
+    private final String databaseUrl;
     private final AtomicInteger nextProduct = new AtomicInteger();
 
-    private Monolith(Process process, int port) {
+    private Monolith(Process process, int port, String databaseUrl) {
         this.process = process;
+        this.databaseUrl = databaseUrl;
         this.api = new Api("http://127.0.0.1:" + port);
     }
 
@@ -43,8 +45,9 @@ public final class Monolith implements AutoCloseable {
 
     public static Monolith start(String name, List<String> extraArgs) {
         int port = Ports.freePort();
+        String databaseUrl = TestLab.freshDatabase(TestLab.legacyPostgres(), "shop");
         List<String> args = new ArrayList<>(List.of("--server.port=" + port,
-                "--spring.datasource.url=" + TestLab.freshDatabase(TestLab.legacyPostgres(), "shop"),
+                "--spring.datasource.url=" + databaseUrl,
                 "--shop.psp.base-url=" + TestLab.psp().baseUrl(),
                 "--shop.psp.read-timeout=1s",
                 "--shop.seed.orders-on-empty=20"));
@@ -54,7 +57,7 @@ public final class Monolith implements AutoCloseable {
                         List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), jar(), args,
                         Path.of("").toAbsolutePath())
                 .start(log, false);
-        Monolith monolith = new Monolith(process, port);
+        Monolith monolith = new Monolith(process, port, databaseUrl);
         await("monolith readiness").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     assertThat(process.isAlive()).as("monolith exited; see " + log).isTrue();
@@ -80,6 +83,11 @@ public final class Monolith implements AutoCloseable {
 
     public Api api() {
         return api;
+    }
+
+    /** The JDBC URL of its shop database. */
+    public String databaseUrl() {
+        return databaseUrl;
     }
 
     public String baseUrl() {

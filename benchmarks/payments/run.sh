@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Authorize throughput and p50/p99 latency of the monolith's POST /api/payments and of the extracted payment
+# service, in one run, against the same fake PSP with no added latency. Writes benchmarks/results/payments.json.
+#
+#   benchmarks/payments/run.sh                 # builds what is missing, then measures (~3 min)
+#   BENCH_THREADS=16 BENCH_SECONDS=15 BENCH_RATE=500 benchmarks/payments/run.sh
+#
+# Both applications run as child JVMs on the lab's embedded PostgreSQL (a fresh database each), started by the
+# load generator itself (PaymentsBenchmark, in the service's test sources). Nothing is downloaded at run time
+# except Maven artifacts. The machine is shared: the load average before and after goes into the JSON.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT="$PWD"
+MVN="./mvnw -B -q -o"
+
+if [[ ! -f legacy-monolith/target/legacy-monolith.jar ]]; then
+  $MVN -f legacy-monolith/pom.xml -DskipTests package
+fi
+if [[ ! -f extracted/payment-service/target/payment-service.jar || ! -d extracted/payment-service/target/test-classes/dev/strangler/payments/bench ]]; then
+  $MVN -f extracted/payment-service/pom.xml -DskipTests -DskipITs package
+fi
+mkdir -p benchmarks/payments/target
+CP_FILE=benchmarks/payments/target/classpath.txt
+$MVN -f extracted/payment-service/pom.xml dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$ROOT/$CP_FILE" >/dev/null
+CP="extracted/payment-service/target/test-classes:extracted/payment-service/target/classes:$(cat "$CP_FILE")"
+
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/java}"
+if [[ -z "$JAVA" ]]; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/temurin-21-jdk-amd64/bin/java java; do
+    if command -v "$candidate" >/dev/null 2>&1; then JAVA="$candidate"; break; fi
+  done
+fi
+
+echo "load before: $(cat /proc/loadavg)"
+"$JAVA" -Xmx512m -cp "$CP" \
+  -Dstrangler.test-lab="$ROOT/benchmarks/payments/target/lab" \
+  -Dbench.root="$ROOT" \
+  -Dbench.threads="${BENCH_THREADS:-16}" \
+  -Dbench.seconds="${BENCH_SECONDS:-15}" \
+  -Dbench.rate="${BENCH_RATE:-500}" \
+  -Dbench.latency-seconds="${BENCH_LATENCY_SECONDS:-10}" \
+  -Dbench.seed-orders="${BENCH_SEED_ORDERS:-200000}" \
+  -Dbench.notes="${BENCH_NOTES:-}" \
+  dev.strangler.payments.bench.PaymentsBenchmark "$ROOT/benchmarks/results/payments.json"
+echo "load after: $(cat /proc/loadavg)"
