@@ -9,7 +9,14 @@ for tool in nginx wrk; do
 done
 JAR=strangler-proxy/target/strangler-proxy.jar
 [ -f "$JAR" ] || { echo "missing $JAR: ./mvnw -B -f strangler-proxy/pom.xml -DskipTests package" >&2; exit 1; }
-JAVA=${JAVA:-$(ls -d /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/*/bin/java 2>/dev/null | head -1)}
+if [ -z "${JAVA:-}" ]; then  # the first JDK 21+ (the default java may be older)
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/*/bin/java /opt/*/bin/java; do
+    [ -x "$candidate" ] || continue
+    major=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    [ "${major%%.*}" -ge 21 ] 2>/dev/null && { JAVA=$candidate; break; }
+  done
+fi
+[ -n "${JAVA:-}" ] || { echo "no JDK 21+ found; set JAVA=/path/to/java" >&2; exit 1; }
 DUR=${DUR:-10}; WARM=${WARM:-5}
 BACKEND=19100; NGINX_PROXY=19101; PROXY=19102; ADMIN=19103
 WORK=$(mktemp -d); trap 'kill $(cat "$WORK"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -35,6 +42,7 @@ echo "test-benchmark-token-0123456789" > "$WORK/token"
   --logging.level.dev.strangler.proxy.access=WARN > "$WORK/logs/proxy.log" 2>&1 &
 echo $! > "$WORK/proxy.pid"
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$ADMIN/actuator/health/readiness" >/dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$ADMIN/actuator/health/readiness" >/dev/null || { echo "the proxy did not start:" >&2; tail -20 "$WORK/logs/proxy.log" >&2; exit 1; }
 
 # p50 (us) and requests/s of one wrk run
 run() { # url connections

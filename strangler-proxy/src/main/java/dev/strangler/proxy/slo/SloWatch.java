@@ -35,6 +35,9 @@ public final class SloWatch {
         this.routes = routes;
         this.clock = clock;
         this.events = events;
+        for (Route route : routes.current().routes()) {
+            stages.put(route.id(), route.stage());
+        }
         routes.addListener(changed -> {
             // a route that changes stage starts from a clean window: figures of the old stage must not roll back the new one
             for (Route route : changed.table().routes()) {

@@ -139,6 +139,11 @@ public final class ProxyVerticle extends VerticleBase {
                 return Future.succeededFuture(problem(ctx, 413, "request-too-large",
                         "The request body is larger than " + settings.maxRequestBody() + " bytes."));
             }
+            if (length < 0 && in.headers().contains("transfer-encoding") && request.getBody() != null) {
+                Body body = request.getBody();
+                request.setBody(Body.body(new LimitedStream(body.stream(), settings.maxRequestBody(), () -> tooLarge(in)),
+                        -1, body.mediaType()));
+            }
             Side side = Side.LEGACY;
             CallerKey issued = null;
             if (route.stage() == Stage.EXTRACTED) {
@@ -267,6 +272,20 @@ public final class ProxyVerticle extends VerticleBase {
                             : ShadowAnswer.failed(ar.cause().getClass().getSimpleName() + ": " + ar.cause().getMessage());
                     shadow.compare(route, ex.method, ex.path, ex.correlationId, legacy, extracted);
                 });
+    }
+
+    /** A chunked body went over the limit while streaming: answer 413 if nothing was answered yet, then hang up. */
+    private void tooLarge(HttpServerRequest in) {
+        var response = in.response();
+        if (!response.headWritten()) {
+            response.setStatusCode(413).putHeader("content-type", "application/problem+json")
+                    .putHeader("connection", "close")
+                    .end("{\"type\":\"/problems/request-too-large\",\"title\":\"Content Too Large\",\"status\":413,"
+                            + "\"detail\":\"The request body is larger than " + settings.maxRequestBody() + " bytes.\"}")
+                    .onComplete(v -> in.connection().close());
+        } else {
+            in.connection().close();
+        }
     }
 
     private static Map<String, String> compared(Route route, MultiMap headers) {

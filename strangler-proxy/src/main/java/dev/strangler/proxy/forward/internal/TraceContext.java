@@ -29,7 +29,12 @@ final class TraceContext {
 
     /** The caller's correlation id when it is a sane token, else a new one (a header is caller input: bound it). */
     static String correlationId(@Nullable String incoming) {
-        return incoming != null && CORRELATION.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        if (incoming != null && CORRELATION.matcher(incoming).matches()) {
+            return incoming;
+        }
+        // not UUID.randomUUID(): its SecureRandom is shared by every event loop; a correlation id need not be secret
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & ~(3L << 62)) | (2L << 62)).toString();
     }
 
     private static String hex(long value, int digits) {
