@@ -42,5 +42,5 @@ echo "load before: $(cat /proc/loadavg)"
   -Dbench.latency-seconds="${BENCH_LATENCY_SECONDS:-10}" \
   -Dbench.seed-orders="${BENCH_SEED_ORDERS:-200000}" \
   -Dbench.notes="${BENCH_NOTES:-}" \
-  dev.strangler.payments.bench.PaymentsBenchmark "$ROOT/benchmarks/results/payments.json"
+  ${BENCH_JVM_FLAGS:-} dev.strangler.payments.bench.PaymentsBenchmark "$ROOT/benchmarks/results/payments.json"
 echo "load after: $(cat /proc/loadavg)"

@@ -102,9 +102,7 @@ public class PaymentService {
 
     private Idempotency.Reply doAuthorize(AuthorizePayment command, Idempotency.@Nullable Fresh claim) {
         Money amount = amountOf(command);
-        if (payments.hasLivePayment(command.orderId())) {
-            throw alreadyPaid();
-        }
+        // no "already paid?" query first: the unique index payments_one_live_per_order answers it in the insert
         Payment pending = tx.execute(status -> {
             CardToken card = vault.tokenize(command.cardNumber());
             if (card == null) {
