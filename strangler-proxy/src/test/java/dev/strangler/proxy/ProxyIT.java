@@ -314,15 +314,20 @@ class ProxyIT {
         setStage("payments-read", Stage.CANARY, 100);
         extracted.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
 
+        long firstFailure = System.nanoTime();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             http.send(call("/api/payments/1"), ofString());
             return store.current().route("payments-read").orElseThrow().stage() == Stage.ROLLED_BACK;
         });
+        System.out.printf("rolled back %d ms after the first failing request%n", (System.nanoTime() - firstFailure) / 1_000_000);
 
         Route rolledBack = store.current().route("payments-read").orElseThrow();
         assertThat(rolledBack.reason()).startsWith("SLO breach: error rate 100.0%");
         assertThat(store.audit(5)).anyMatch(e -> e.who().equals("slo-watch") && e.routeId().equals("payments-read"));
         assertThat(http.send(call("/api/payments/1"), ofString()).body()).contains("legacy");
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/actuator/prometheus")).build(), ofString()).body();
+        assertThat(metrics).contains("proxy_rollbacks_total{route=\"payments-read\"}")
+                .contains("proxy_requests_seconds_count{route=\"payments-read\",stage=\"CANARY\",status=\"5xx\",upstream=\"extracted\"}");
     }
 
     @Test
