@@ -74,8 +74,10 @@ public class Vault {
         return tokens;
     }
 
-    /** The PAN behind {@code token}, for the gateway client only. */
-    @Transactional(readOnly = true)
+    /**
+     * The PAN behind {@code token}, for the gateway client only. One plain select: a read-only transaction would
+     * cost three more round trips on every authorization.
+     */
     public Optional<CardNumber> reveal(String token) {
         return cards.find(token).map(c -> new CardNumber(cipher.open(c.nonce(), c.ciphertext(), token)));
     }
