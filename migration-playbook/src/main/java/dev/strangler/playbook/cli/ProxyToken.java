@@ -14,7 +14,7 @@ final class ProxyToken {
     }
 
     static Path file(LabLayout layout) {
-        return layout.root().resolve("proxy-admin.token");
+        return dev.strangler.playbook.lab.LabComponents.proxyTokenFile(layout);
     }
 
     static void print(LabLayout layout, PrintWriter out) {

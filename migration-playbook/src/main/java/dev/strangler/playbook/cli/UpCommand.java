@@ -22,8 +22,14 @@ final class UpCommand extends LabCommand implements Callable<Integer> {
         ProxyToken.print(lab.layout(), out());
         out().println();
         out().println("Next steps:");
+        lab.component("strangler-proxy").ifPresent(proxy -> {
+            out().printf("  open %-23s the shop, through the proxy (a test card: 4242424242424242)%n", proxy.url());
+            out().printf("  open %-23s the proxy dashboard: routes, stages, traffic split%n",
+                    "http://127.0.0.1:" + proxy.otherPorts().getFirst() + "/");
+        });
         lab.component("legacy-monolith").ifPresent(shop ->
-                out().printf("  open %-23s the legacy shop (a test card: 4242424242424242)%n", shop.url()));
+                out().printf("  open %-23s the legacy shop directly%n", shop.url()));
+        out().println("  ./strangler route list       the routes and their stages; route set moves one");
         out().println("  ./strangler status          health, pid, memory of every component");
         out().println("  ./strangler logs kafka      a component's log (under " + lab.layout().root().resolve("logs") + ")");
         out().println("  ./strangler down            stop everything (data is kept; up --reset wipes it)");

@@ -34,6 +34,8 @@ public final class LabComponents {
         components.add(schemaRegistry(layout, ports));
         components.add(paymentGateway(layout, ports));
         components.add(legacyMonolith(layout, ports));
+        components.add(paymentService(layout, ports));
+        components.add(stranglerProxy(layout, ports));
         return List.copyOf(components);
     }
 
@@ -98,6 +100,50 @@ public final class LabComponents {
                 new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
                 // readiness turns UP only after start-up work, including the first seeding, is done
                 HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),
+                LabComponent.AfterStart.NOTHING);
+    }
+
+    private static LabComponent paymentService(LabLayout layout, LabPorts ports) {
+        String name = "payment-service";
+        int port = ports.paymentService();
+        JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout),
+                layout.inRepository("extracted/payment-service/target/payment-service.jar"),
+                List.of("--server.port=" + port,
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.paymentsDb() + "/payments?user=postgres",
+                        "--payments.psp.base-url=http://127.0.0.1:" + ports.paymentGateway(),
+                        "--payments.orders.base-url=http://127.0.0.1:" + ports.legacyMonolith()),
+                layout.root());
+        return new LabComponent(name, "The extracted payment service (the PCI scope)", port, List.of(),
+                "http://127.0.0.1:" + port + "/api/payments", List.of("payments-db", "payment-gateway"),
+                new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),
+                LabComponent.AfterStart.NOTHING);
+    }
+
+    /** Where the proxy keeps its admin token (owner-only permissions); {@code strangler status} shows it. */
+    public static java.nio.file.Path proxyTokenFile(LabLayout layout) {
+        return layout.root().resolve("proxy-admin.token");
+    }
+
+    private static LabComponent stranglerProxy(LabLayout layout, LabPorts ports) {
+        String name = "strangler-proxy";
+        int port = ports.proxy();
+        int admin = ports.proxyAdmin();
+        JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout),
+                layout.inRepository("strangler-proxy/target/strangler-proxy.jar"),
+                List.of("--proxy.port=" + port,
+                        "--server.port=" + admin,
+                        "--proxy.legacy-upstream=http://127.0.0.1:" + ports.legacyMonolith(),
+                        "--proxy.extracted-upstream=http://127.0.0.1:" + ports.paymentService(),
+                        "--proxy.routes.file=" + layout.data(name).resolve("routes.json"),
+                        "--proxy.admin.token-file=" + proxyTokenFile(layout),
+                        "--proxy.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka())),
+                layout.root());
+        return new LabComponent(name, "The strangler proxy: routes legacy -> shadow -> canary -> extracted", port,
+                List.of(admin), "http://127.0.0.1:" + port + "/",
+                List.of("kafka", "legacy-monolith", "payment-service"),
+                new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                HealthCheck.http("http://127.0.0.1:" + admin + "/actuator/health/readiness"), Duration.ofSeconds(120),
                 LabComponent.AfterStart.NOTHING);
     }
 

@@ -55,4 +55,18 @@ public record LabPorts(int offset) {
     public int legacyMonolith() {
         return 8081 + offset;
     }
+
+    public int paymentService() {
+        return 8082 + offset;
+    }
+
+    /** The proxy's data plane: where users and load generators send their requests. */
+    public int proxy() {
+        return 8080 + offset;
+    }
+
+    /** The proxy's admin API, dashboard and actuator. */
+    public int proxyAdmin() {
+        return 8090 + offset;
+    }
 }
