@@ -1,5 +1,7 @@
 package dev.strangler.payments.bench;
 
+import com.github.tomakehurst.wiremock.global.GlobalSettings;
+import com.github.tomakehurst.wiremock.http.UniformDistribution;
 import dev.strangler.lab.junit.TestLab;
 import dev.strangler.lab.process.JvmCommand;
 import dev.strangler.lab.process.Ports;
@@ -109,9 +111,26 @@ public final class PaymentsBenchmark {
             }
             Result m = latency("monolith", mono, monolithBody, mt, rate, latencySeconds);
             Result s = latency("payment-service", svc, serviceBody, st, rate, latencySeconds);
+
+            // the same closed loop with the lab's realistic gateway latency (20-60 ms): the monolith holds a
+            // database connection and row locks across the gateway call, the service holds none
+            TestLab.psp().server().updateGlobalSettings(GlobalSettings.builder()
+                    .delayDistribution(new UniformDistribution(20, 60)).build());
+            Round ml = new Round(0, 0, 0);
+            Round sl = new Round(0, 0, 0);
+            for (int r = 0; r < rounds; r++) {
+                ml = add(ml, throughput(mono, monolithBody, threads, seconds / rounds));
+                sl = add(sl, throughput(svc, serviceBody, threads, seconds / rounds));
+            }
+            TestLab.psp().server().updateGlobalSettings(GlobalSettings.builder().build());
+            double mLatent = ml.ok() / ml.seconds();
+            double sLatent = sl.ok() / sl.seconds();
+            System.out.printf(Locale.ROOT, "with PSP latency 20-60 ms: monolith %.0f/s, service %.0f/s%n", mLatent,
+                    sLatent);
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
             Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.writeString(out, json(m, s, threads, seconds, rate, latencySeconds, loadBefore, loadAfter));
+            Files.writeString(out, json(m, s, mLatent, sLatent, threads, seconds, rate, latencySeconds, loadBefore,
+                    loadAfter));
             System.out.println(Files.readString(out));
         } finally {
             // the lab's PostgreSQL servers stop in shutdown hooks; System.exit below runs them
@@ -298,7 +317,7 @@ public final class PaymentsBenchmark {
         return ids;
     }
 
-    private static String json(Result m, Result s, int threads, int seconds, int rate, int latencySeconds,
+    private static String json(Result m, Result s, double mLatent, double sLatent, int threads, int seconds, int rate, int latencySeconds,
             String loadBefore, String loadAfter) throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
@@ -314,6 +333,7 @@ public final class PaymentsBenchmark {
                     "payment_service": {"p50": %.2f, "p99": %.2f, "max": %.2f, "requests": %d, "errors": %d}
                   },
                   "errors_during_throughput": {"monolith": %d, "payment_service": %d},
+                  "with_psp_latency_20_60ms": {"throughput_rps": {"monolith": %.0f, "payment_service": %.0f}, "ratio_vs_monolith": %.2f},
                   "method": "closed loop, %d callers, %d s per target in 3 alternating rounds (after 2000 warm-up requests each and a vacuum analyze of the seeded shop); open loop at %d req/s for %d s, latency from each request's scheduled start; fake PSP without added latency; monolith and service as child JVMs (-Xmx512m) on the lab's embedded PostgreSQL 18, everything on this machine",
                   "machine": {"cpu": "%s", "cores": %d, "os": "%s", "java": "%s"},
                   "load_average_before": "%s",
@@ -323,7 +343,7 @@ public final class PaymentsBenchmark {
                 """, s.throughputRps() / m.throughputRps(), s.p99Ms(), m.throughputRps(), s.throughputRps(), rate,
                 m.p50Ms(), m.p99Ms(), m.maxMs(), m.latencyRequests(), m.latencyErrors(),
                 s.p50Ms(), s.p99Ms(), s.maxMs(), s.latencyRequests(), s.latencyErrors(),
-                m.throughputErrors(), s.throughputErrors(), threads, seconds, rate, latencySeconds,
+                m.throughputErrors(), s.throughputErrors(), mLatent, sLatent, sLatent / mLatent, threads, seconds, rate, latencySeconds,
                 cpu.replace("\"", ""), cores, System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.version"), loadBefore, loadAfter,
                 System.getProperty("bench.notes", "").replace("\"", "'"));
