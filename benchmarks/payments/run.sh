@@ -25,12 +25,9 @@ $MVN -f extracted/payment-service/pom.xml dependency:build-classpath -Dmdep.incl
   -Dmdep.outputFile="$ROOT/$CP_FILE" >/dev/null
 CP="extracted/payment-service/target/test-classes:extracted/payment-service/target/classes:$(cat "$CP_FILE")"
 
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/java}"
-if [[ -z "$JAVA" ]]; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/temurin-21-jdk-amd64/bin/java java; do
-    if command -v "$candidate" >/dev/null 2>&1; then JAVA="$candidate"; break; fi
-  done
-fi
+. scripts/find-jdk.sh   # a JDK 21+, as ./strangler picks it
+find_jdk
+JAVA="$JAVA_HOME/bin/java"
 
 echo "load before: $(cat /proc/loadavg)"
 "$JAVA" -Xmx512m -cp "$CP" \

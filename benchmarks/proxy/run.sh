@@ -9,14 +9,11 @@ for tool in nginx wrk; do
 done
 JAR=strangler-proxy/target/strangler-proxy.jar
 [ -f "$JAR" ] || { echo "missing $JAR: ./mvnw -B -f strangler-proxy/pom.xml -DskipTests package" >&2; exit 1; }
-if [ -z "${JAVA:-}" ]; then  # the first JDK 21+ (the default java may be older)
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java /usr/lib/jvm/*/bin/java /opt/*/bin/java; do
-    [ -x "$candidate" ] || continue
-    major=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-    [ "${major%%.*}" -ge 21 ] 2>/dev/null && { JAVA=$candidate; break; }
-  done
+if [ -z "${JAVA:-}" ]; then  # a JDK 21+, as ./strangler picks it (the default java may be older)
+  . scripts/find-jdk.sh
+  find_jdk
+  JAVA="$JAVA_HOME/bin/java"
 fi
-[ -n "${JAVA:-}" ] || { echo "no JDK 21+ found; set JAVA=/path/to/java" >&2; exit 1; }
 DUR=${DUR:-10}; WARM=${WARM:-5}
 BACKEND=19100; NGINX_PROXY=19101; PROXY=19102; ADMIN=19103; BARE=19104
 WORK=$(mktemp -d); trap 'kill $(cat "$WORK"/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
