@@ -52,10 +52,6 @@ public record JvmCommand(Path javaExecutable, List<String> jvmFlags, String mark
         return new JvmCommand(javaExecutable, all, marker, launch, arguments, environment, workingDirectory);
     }
 
-    public JvmCommand withEnvironment(Map<String, String> env) {
-        return new JvmCommand(javaExecutable, jvmFlags, marker, launch, arguments, env, workingDirectory);
-    }
-
     /** The marker that identifies a component's process in {@code /proc/<pid>/cmdline}. */
     public static String markerFor(String componentId) {
         return "-Dstrangler.component=" + componentId;
