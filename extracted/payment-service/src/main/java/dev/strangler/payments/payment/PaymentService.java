@@ -338,6 +338,7 @@ public class PaymentService {
         e.put("cardBrand", p.cardBrand());
         e.put("pspReference", p.pspReference());
         e.put("version", p.version());
+        e.put("createdAt", p.createdAt().toString());
         e.put("updatedAt", p.updatedAt().toString());
         return e;
     }

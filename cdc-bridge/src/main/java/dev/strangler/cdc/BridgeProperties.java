@@ -1,0 +1,87 @@
+package dev.strangler.cdc;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The bridge's configuration ({@code bridge.*}); every default is the lab's.
+ *
+ * @param dataDirectory where Debezium keeps its offsets (one file per capture); must survive restarts
+ * @param legacy the monolith's database (captured for legacy -> new, written for new -> legacy)
+ * @param service the payment service's database (written for legacy -> new, its outbox captured for new -> legacy)
+ * @param forward whether legacy -> new runs
+ * @param reverse whether new -> legacy runs
+ * @param conflictOwner which side wins a conflicting write: {@code AUTO} follows the proxy's route table (the side
+ *                      that serves the payment writes), or {@code LEGACY}, {@code SERVICE}, {@code NONE} (latest
+ *                      source timestamp wins)
+ */
+@ConfigurationProperties("bridge")
+public record BridgeProperties(
+        @DefaultValue(".lab/data/cdc-bridge") Path dataDirectory,
+        @DefaultValue Database legacy,
+        @DefaultValue Database service,
+        @DefaultValue Kafka kafka,
+        @DefaultValue Topics topics,
+        @DefaultValue Vault vault,
+        @DefaultValue("true") boolean forward,
+        @DefaultValue("true") boolean reverse,
+        @DefaultValue("AUTO") String conflictOwner,
+        @DefaultValue Health health,
+        @DefaultValue Reconcile reconcile) {
+
+    /**
+     * A PostgreSQL database; the user needs the REPLICATION attribute (Debezium opens a replication slot).
+     */
+    public record Database(@DefaultValue("127.0.0.1") String host, @DefaultValue("0") int port,
+                           @DefaultValue("") String database, @DefaultValue("postgres") String user,
+                           @DefaultValue("") String password) {
+
+        public String jdbcUrl() {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
+    }
+
+    public record Kafka(@DefaultValue("127.0.0.1:9092") String bootstrapServers,
+                        @DefaultValue("http://127.0.0.1:8085/apis/ccompat/v7") String schemaRegistryUrl) {
+    }
+
+    /**
+     * @param legacy changes captured from the monolith
+     * @param service changes captured from the service's outbox
+     * @param deadLetters records the appliers could not apply, with the reason in headers
+     * @param routes the proxy's route table (read to know which side owns the payment writes)
+     * @param partitions of the two change topics (keyed by payment id: one payment's changes stay ordered)
+     */
+    public record Topics(@DefaultValue("strangler.cdc.legacy.payments") String legacy,
+                         @DefaultValue("strangler.cdc.service.payments") String service,
+                         @DefaultValue("strangler.cdc.dead-letters") String deadLetters,
+                         @DefaultValue("strangler.routes") String routes,
+                         @DefaultValue("payments-write") String paymentWriteRoute,
+                         @DefaultValue("3") int partitions) {
+    }
+
+    /** The payment service's internal tokenize endpoint. */
+    public record Vault(@DefaultValue("http://127.0.0.1:8082") String baseUrl,
+                        @DefaultValue("lab-internal-token") String internalToken,
+                        @DefaultValue("10s") Duration timeout) {
+
+        @Override
+        public String toString() {
+            return "Vault[baseUrl=" + baseUrl + "]";
+        }
+    }
+
+    /**
+     * @param lagThreshold health is DOWN when a change waits longer than this to be applied
+     * @param walWarning the replication slot's retained WAL above which health reports a warning
+     */
+    public record Health(@DefaultValue("30s") Duration lagThreshold, @DefaultValue("256MB") DataSize walWarning) {
+    }
+
+    /** @param every how often the bridge reconciles both databases by itself (0 turns it off) */
+    public record Reconcile(@DefaultValue("60s") Duration every, @DefaultValue("10000") int chunkSize) {
+    }
+}

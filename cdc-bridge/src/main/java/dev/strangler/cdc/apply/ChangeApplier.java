@@ -1,0 +1,408 @@
+package dev.strangler.cdc.apply;
+
+import dev.strangler.cdc.apply.ConflictPolicy.Decision;
+import dev.strangler.cdc.apply.internal.Bookkeeping;
+import dev.strangler.cdc.apply.internal.Bookkeeping.Applied;
+import dev.strangler.cdc.avro.ChangeOp;
+import dev.strangler.cdc.avro.PaymentChange;
+import dev.strangler.cdc.publish.ChangeHeaders;
+import dev.strangler.cdc.publish.DeadLetters;
+import dev.strangler.registry.AvroDeserializer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Consumes one change topic and applies it to one target database. One thread, all partitions assigned (the lab
+ * runs one bridge; a second instance would need consumer groups and is not supported). The consumer's position
+ * lives in the target database, written with the rows: Kafka's committed offsets are not used at all.
+ */
+public final class ChangeApplier implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeApplier.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final String direction;
+    private final String topic;
+    private final String bootstrapServers;
+    private final DataSource target;
+    private final TargetWriter writer;
+    private final Bookkeeping bookkeeping;
+    private final AvroDeserializer<PaymentChange> deserializer;
+    private final DeadLetters deadLetters;
+    private final Supplier<WriteOwner> owner;
+    private final ApplierStats stats;
+    private volatile boolean running;
+    private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
+    private @Nullable Thread thread;
+
+    /** One record of a batch: its change, or null when it could not even be read (already dead-lettered). */
+    private record Incoming(int partition, long offset, @Nullable PaymentChange change, long sourceMs,
+                            @Nullable String correlationId, @Nullable String traceparent) {
+    }
+
+    public ChangeApplier(String direction, String topic, String bootstrapServers, DataSource target,
+            TargetWriter writer, AvroDeserializer<PaymentChange> deserializer, DeadLetters deadLetters,
+            Supplier<WriteOwner> owner, ApplierStats stats) {
+        this.direction = direction;
+        this.topic = topic;
+        this.bootstrapServers = bootstrapServers;
+        this.target = target;
+        this.writer = writer;
+        this.bookkeeping = new Bookkeeping(topic);
+        this.deserializer = deserializer;
+        this.deadLetters = deadLetters;
+        this.owner = owner;
+        this.stats = stats;
+    }
+
+    public String direction() {
+        return direction;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public ApplierStats stats() {
+        return stats;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("apply-" + direction).start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the captures' lifecycle: appliers start first and stop last. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200;
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.CLIENT_ID_CONFIG, "cdc-bridge-apply-" + direction,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20),
+                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer = c;
+                assign(c);
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
+                    if (!records.isEmpty()) {
+                        handle(records);
+                    }
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (RuntimeException e) {
+                if (running) {
+                    stats.retried(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    log.warn("Applier {} restarts after: {}", direction, e.toString());
+                    pause(Duration.ofSeconds(2));
+                }
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    /** All partitions of the topic, each at the position stored in the target database (or the beginning). */
+    private void assign(KafkaConsumer<String, byte[]> c) {
+        List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(30));
+        List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        Map<Integer, Long> stored = withRetry(() -> {
+            try (Connection connection = target.getConnection()) {
+                return bookkeeping.offsets(connection);
+            }
+        });
+        c.assign(partitions);
+        for (TopicPartition tp : partitions) {
+            Long next = stored.get(tp.partition());
+            if (next == null) {
+                c.seekToBeginning(List.of(tp));
+            } else {
+                c.seek(tp, next);
+            }
+        }
+        log.info("Applier {} reads {} ({} partitions) from {}", direction, topic, partitions.size(), stored);
+    }
+
+    private void handle(ConsumerRecords<String, byte[]> records) {
+        List<Incoming> batch = new ArrayList<>(records.count());
+        Map<Integer, Long> offsets = new HashMap<>();
+        long oldest = Long.MAX_VALUE;
+        for (ConsumerRecord<String, byte[]> r : records) {
+            offsets.merge(r.partition(), r.offset() + 1, Math::max);
+            long sourceMs = parseLong(ChangeHeaders.get(r.headers(), ChangeHeaders.SOURCE_TS_MS));
+            if (sourceMs > 0) {
+                oldest = Math.min(oldest, sourceMs);
+            }
+            if (r.value() == null) {
+                continue;
+            }
+            PaymentChange change;
+            try {
+                change = deserializer.deserialize(r.topic(), r.value());
+            } catch (RuntimeException e) {
+                // the record is unreadable: logged by topic, partition and offset only, kept in the dead letters
+                deadLetters.send(r.key(), r.value(), "deserialize: " + e.getMessage(), r.topic(), r.partition(),
+                        r.offset());
+                continue;
+            }
+            batch.add(new Incoming(r.partition(), r.offset(), change, sourceMs,
+                    ChangeHeaders.get(r.headers(), ChangeHeaders.CORRELATION_ID),
+                    ChangeHeaders.get(r.headers(), ChangeHeaders.TRACEPARENT)));
+        }
+        stats.polled(oldest == Long.MAX_VALUE ? System.currentTimeMillis() : oldest);
+        applyIsolatingPoison(batch, offsets);
+        stats.caughtUp();
+    }
+
+    /** Applies the batch; when it holds a record that can never apply, applies record by record around it. */
+    private void applyIsolatingPoison(List<Incoming> batch, Map<Integer, Long> offsets) {
+        try {
+            applyWithRetry(batch, offsets);
+        } catch (PermanentFailure e) {
+            if (batch.size() == 1) {
+                Incoming poison = batch.getFirst();
+                deadLetters.send(poison.change() == null ? null : Long.toString(poison.change().getPaymentId()),
+                        poison.change() == null ? null : serialize(poison.change()),
+                        "apply: " + e.getMessage(), topic, poison.partition(), poison.offset());
+                applyWithRetry(List.of(), offsets);
+                return;
+            }
+            log.warn("Applier {}: a batch of {} failed ({}); applying its records one by one", direction,
+                    batch.size(), e.getMessage());
+            for (Incoming one : batch) {
+                applyIsolatingPoison(List.of(one), Map.of(one.partition(), one.offset() + 1));
+            }
+            applyWithRetry(List.of(), offsets);
+        }
+    }
+
+    private byte[] serialize(PaymentChange change) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            org.apache.avro.io.BinaryEncoder encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+            new org.apache.avro.specific.SpecificDatumWriter<>(PaymentChange.class).write(change, encoder);
+            encoder.flush();
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private void applyWithRetry(List<Incoming> batch, Map<Integer, Long> offsets) {
+        withRetry(() -> {
+            apply(batch, offsets);
+            return null;
+        });
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Retries transient database errors with back-off, for as long as the bridge runs. */
+    private <T> T withRetry(SqlWork<T> work) {
+        Duration backoff = Duration.ofMillis(200);
+        while (true) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                if (!TransientErrors.isTransient(e)) {
+                    throw new PermanentFailure(e.getSQLState() + " " + e.getMessage(), e);
+                }
+                if (!running) {
+                    throw new IllegalStateException("stopping", e);
+                }
+                stats.retried(e.getSQLState() + " " + e.getMessage());
+                log.warn("Applier {}: transient database error ({}), retrying in {} ms", direction,
+                        e.getSQLState(), backoff.toMillis());
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void apply(List<Incoming> batch, Map<Integer, Long> offsets) throws SQLException {
+        try (Connection c = target.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int[] counts = applyIn(c, batch, offsets);
+                c.commit();
+                long[] sourceMs = new long[batch.size()];
+                for (int i = 0; i < batch.size(); i++) {
+                    sourceMs[i] = batch.get(i).sourceMs();
+                }
+                stats.committed(counts[0], counts[1], counts[2], sourceMs);
+                if (log.isDebugEnabled()) {
+                    for (Incoming in : batch) {
+                        log.debug("Applied {}[{}]@{} correlation {} trace {}", topic, in.partition(), in.offset(),
+                                in.correlationId(), ChangeHeaders.traceId(in.traceparent()));
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is gone: the transaction is rolled back anyway
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Returns {applied, stale, conflicts}. */
+    private int[] applyIn(Connection c, List<Incoming> batch, Map<Integer, Long> offsets) throws SQLException {
+        writer.begin(c);
+        Set<Long> ids = new LinkedHashSet<>();
+        for (Incoming in : batch) {
+            if (in.change() != null && in.change().getOp() != ChangeOp.TRUNCATE) {
+                ids.add(in.change().getPaymentId());
+            }
+        }
+        Map<Long, Applied> applied = ids.isEmpty() ? new HashMap<>() : new HashMap<>(bookkeeping.applied(c, ids));
+        Map<Long, Instant> targetUpdatedAt = ids.isEmpty() ? new HashMap<>() : new HashMap<>(writer.lockRows(c, ids));
+        WriteOwner currentOwner = owner.get();
+        Map<Long, PaymentChange> pending = new LinkedHashMap<>();
+        Map<Long, Applied> newlyApplied = new HashMap<>();
+        Map<Long, Integer> applyCounts = new HashMap<>();
+        int appliedCount = 0;
+        int stale = 0;
+        int conflicts = 0;
+        for (Incoming in : batch) {
+            PaymentChange change = in.change();
+            if (change == null) {
+                continue;
+            }
+            MDC.put("traceId", String.valueOf(ChangeHeaders.traceId(in.traceparent())));
+            if (change.getOp() == ChangeOp.TRUNCATE) {
+                writer.write(c, pending.values());
+                pending.clear();
+                bookkeeping.recordApplied(c, newlyApplied, applyCounts);
+                newlyApplied.clear();
+                applyCounts.clear();
+                List<Long> removed = bookkeeping.forgetPartition(c, in.partition());
+                writer.truncate(c, removed);
+                removed.forEach(id -> {
+                    applied.remove(id);
+                    targetUpdatedAt.remove(id);
+                });
+                appliedCount++;
+                continue;
+            }
+            long id = change.getPaymentId();
+            Applied last = newlyApplied.containsKey(id) ? newlyApplied.get(id) : applied.get(id);
+            Decision decision = ConflictPolicy.decide(change, last == null ? null : last.position(),
+                    targetUpdatedAt.get(id), currentOwner);
+            switch (decision) {
+                case APPLY -> {
+                    pending.remove(id);
+                    pending.put(id, change);
+                    newlyApplied.put(id, new Applied(ConflictPolicy.position(change), in.partition()));
+                    applyCounts.merge(id, 1, Integer::sum);
+                    if (change.getOp() == ChangeOp.DELETE) {
+                        targetUpdatedAt.remove(id);
+                    } else if (change.getUpdatedAt() != null) {
+                        targetUpdatedAt.put(id, change.getUpdatedAt());
+                    }
+                    appliedCount++;
+                }
+                case STALE -> stale++;
+                case CONFLICT_LOST -> {
+                    newlyApplied.put(id, new Applied(ConflictPolicy.position(change), in.partition()));
+                    conflicts++;
+                    log.info("Conflict on payment {}: the {} side's newer write stands (owner {})", id,
+                            change.getOrigin() == dev.strangler.cdc.avro.ChangeOrigin.LEGACY ? "service" : "legacy",
+                            currentOwner);
+                }
+            }
+        }
+        MDC.remove("traceId");
+        writer.write(c, pending.values());
+        bookkeeping.recordApplied(c, newlyApplied, applyCounts);
+        bookkeeping.saveOffsets(c, offsets);
+        return new int[] {appliedCount, stale, conflicts};
+    }
+
+    private static long parseLong(@Nullable String s) {
+        if (s == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** A database error that no retry fixes (a constraint, a bad value): the record goes to the dead letters. */
+    private static final class PermanentFailure extends RuntimeException {
+        PermanentFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.strangler.cdc.apply;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who owns the payment writes right now, read from the proxy's route table: the proxy's replicas share it on a
+ * compacted topic, and the bridge follows the same topic, so the conflict policy changes the moment an operator
+ * moves the write route. Until the topic says anything, the monolith owns the writes (the proxy's default stage).
+ */
+public final class RouteOwnership implements SmartLifecycle, Supplier<WriteOwner> {
+
+    private static final Logger log = LoggerFactory.getLogger(RouteOwnership.class);
+
+    private final String bootstrapServers;
+    private final String topic;
+    private final String routeId;
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private volatile WriteOwner owner = WriteOwner.LEGACY;
+    private volatile @Nullable String stage;
+    private volatile boolean running;
+    private volatile @Nullable KafkaConsumer<String, String> consumer;
+    private @Nullable Thread thread;
+
+    public RouteOwnership(String bootstrapServers, String topic, String routeId) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.routeId = routeId;
+    }
+
+    @Override
+    public WriteOwner get() {
+        return owner;
+    }
+
+    /** The write route's stage as last read, or null before the proxy published a table. */
+    public @Nullable String stage() {
+        return stage;
+    }
+
+    /** Applies one route-table document (the topic's value). */
+    void accept(String document) {
+        JsonNode routes = json.readTree(document).path("routes");
+        for (JsonNode route : routes) {
+            if (routeId.equals(route.path("id").asString())) {
+                String newStage = route.path("stage").asString();
+                WriteOwner newOwner = WriteOwner.forStage(newStage);
+                if (newOwner != owner || !newStage.equals(stage)) {
+                    log.info("Route {} is {}: payment writes owned by {}", routeId, newStage, newOwner);
+                }
+                stage = newStage;
+                owner = newOwner;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("route-ownership").daemon().start(this::run);
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.CLIENT_ID_CONFIG, "cdc-bridge-routes",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                    new StringDeserializer(), new StringDeserializer())) {
+                consumer = c;
+                List<TopicPartition> partitions = List.of();
+                while (running && partitions.isEmpty()) {
+                    // the proxy creates the topic; until it exists, the monolith owns the writes
+                    partitions = c.listTopics(Duration.ofSeconds(10)).getOrDefault(topic, List.of()).stream()
+                            .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    if (partitions.isEmpty()) {
+                        Thread.sleep(2_000);
+                    }
+                }
+                c.assign(partitions);
+                c.seekToBeginning(partitions);
+                while (running) {
+                    for (ConsumerRecord<String, String> r : c.poll(Duration.ofSeconds(1))) {
+                        if (r.value() != null) {
+                            try {
+                                accept(r.value());
+                            } catch (RuntimeException e) {
+                                log.warn("Ignoring an unreadable route table at offset {}: {}", r.offset(),
+                                        e.getClass().getSimpleName());
+                            }
+                        }
+                    }
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Route table unreadable ({}); retrying", e.toString());
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

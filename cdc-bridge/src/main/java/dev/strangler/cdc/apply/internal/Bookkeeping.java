@@ -1,0 +1,118 @@
+package dev.strangler.cdc.apply.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bridge's tables in the target database ({@code strangler_cdc.applied}, {@code strangler_cdc.consumer_offsets}),
+ * written in the same transaction as the rows they describe.
+ */
+public final class Bookkeeping {
+
+    /** A payment's last applied change: its position and the partition it came from. */
+    public record Applied(long position, int partition) {
+    }
+
+    private final String topic;
+
+    public Bookkeeping(String topic) {
+        this.topic = topic;
+    }
+
+    public Map<Integer, Long> offsets(Connection connection) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "select kafka_partition, next_offset from strangler_cdc.consumer_offsets where topic = ?")) {
+            s.setString(1, topic);
+            Map<Integer, Long> out = new HashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getInt(1), rs.getLong(2));
+                }
+            }
+            return out;
+        }
+    }
+
+    public Map<Long, Applied> applied(Connection connection, Collection<Long> ids) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select payment_id, position, kafka_partition"
+                + " from strangler_cdc.applied where topic = ? and payment_id = any(?)")) {
+            s.setString(1, topic);
+            s.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+            Map<Long, Applied> out = new HashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), new Applied(rs.getLong(2), rs.getInt(3)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Records applied changes: {@code counts} says how many changes of each payment this batch applied. */
+    public void recordApplied(Connection connection, Map<Long, Applied> applied, Map<Long, Integer> counts)
+            throws SQLException {
+        if (applied.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement("""
+                insert into strangler_cdc.applied (topic, payment_id, position, kafka_partition, apply_count, applied_at)
+                values (?, ?, ?, ?, ?, now())
+                on conflict (topic, payment_id) do update set position = excluded.position,
+                    kafka_partition = excluded.kafka_partition,
+                    apply_count = applied.apply_count + excluded.apply_count, applied_at = excluded.applied_at
+                """)) {
+            for (Map.Entry<Long, Applied> e : applied.entrySet()) {
+                s.setString(1, topic);
+                s.setLong(2, e.getKey());
+                s.setLong(3, e.getValue().position());
+                s.setInt(4, e.getValue().partition());
+                s.setInt(5, counts.getOrDefault(e.getKey(), 0));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** The payments whose last change came through {@code partition}, and forgets them (a truncate). */
+    public List<Long> forgetPartition(Connection connection, int partition) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("delete from strangler_cdc.applied"
+                + " where topic = ? and kafka_partition = ? returning payment_id")) {
+            s.setString(1, topic);
+            s.setInt(2, partition);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    public void saveOffsets(Connection connection, Map<Integer, Long> nextOffsets) throws SQLException {
+        if (nextOffsets.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement("""
+                insert into strangler_cdc.consumer_offsets (topic, kafka_partition, next_offset, updated_at)
+                values (?, ?, ?, now())
+                on conflict (topic, kafka_partition) do update set next_offset = excluded.next_offset,
+                    updated_at = excluded.updated_at
+                """)) {
+            for (Map.Entry<Integer, Long> e : nextOffsets.entrySet()) {
+                s.setString(1, topic);
+                s.setInt(2, e.getKey());
+                s.setLong(3, e.getValue());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.strangler.cdc.capture;
+
+import dev.strangler.cdc.avro.PaymentChange;
+import dev.strangler.cdc.publish.ChangeHeaders;
+import dev.strangler.cdc.publish.ChangePublisher;
+import dev.strangler.cdc.publish.ChangePublisher.Outgoing;
+import dev.strangler.cdc.publish.DeadLetters;
+import dev.strangler.cdc.translate.OutboxEvent;
+import dev.strangler.cdc.translate.PaymentChanges;
+import dev.strangler.cdc.translate.SourcePosition;
+import dev.strangler.cdc.translate.UntranslatableChange;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * New -> legacy, capture side: the payment service's outbox. Only inserts are events; the service may delete old
+ * outbox rows, which is not a payment change. The outbox row carries the request's trace id, which the published
+ * record continues in its {@code traceparent}. The outbox holds no card number by construction.
+ */
+public final class OutboxCapture implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
+
+    private final ChangePublisher publisher;
+    private final String topic;
+    private final CaptureStats stats;
+    private final DeadLetters deadLetters;
+
+    public OutboxCapture(ChangePublisher publisher, String topic, CaptureStats stats, DeadLetters deadLetters) {
+        this.publisher = publisher;
+        this.topic = topic;
+        this.stats = stats;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        List<Outgoing> out = new ArrayList<>();
+        int snapshotRows = 0;
+        boolean lastSnapshot = false;
+        long lastTs = 0;
+        for (RecordChangeEvent<SourceRecord> event : records) {
+            if (!(event.record().value() instanceof Struct envelope) || envelope.schema().field("op") == null) {
+                continue;
+            }
+            String op = envelope.getString("op");
+            if (!op.equals("c") && !op.equals("r")) {
+                continue;
+            }
+            SourcePosition position = SourceRecords.position(envelope);
+            Struct after = envelope.getStruct("after");
+            OutboxEvent outbox = new OutboxEvent(after.getInt64("id"), after.getString("aggregate_type"),
+                    after.getString("aggregate_id"), after.getString("event_type"), after.getString("payload"),
+                    after.getString("trace_id"));
+            if (position.snapshot()) {
+                snapshotRows++;
+                lastSnapshot |= SourceRecords.isLastSnapshotRecord(envelope);
+            }
+            PaymentChange change;
+            try {
+                change = PaymentChanges.fromOutbox(outbox, position);
+            } catch (UntranslatableChange e) {
+                deadLetters.send(outbox.aggregateId(), after.getString("payload").getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8), "capture: " + e.getMessage(), topic, -1, outbox.id());
+                continue;
+            }
+            if (change == null) {
+                continue;
+            }
+            String traceparent = ChangeHeaders.traceparent(outbox.traceId());
+            String correlation = outbox.traceId() != null ? outbox.traceId() : change.getEventId();
+            out.add(new Outgoing(change, correlation, traceparent));
+            lastTs = position.tsMicros();
+        }
+        if (!out.isEmpty()) {
+            publisher.publish(topic, out);
+            stats.published(out.size(), lastTs);
+        }
+        if (snapshotRows > 0) {
+            stats.snapshotRows(snapshotRows, lastSnapshot);
+        } else if (!records.isEmpty()) {
+            stats.streaming();
+        }
+        for (RecordChangeEvent<SourceRecord> event : records) {
+            committer.markProcessed(event);
+        }
+        committer.markBatchFinished();
+    }
+}

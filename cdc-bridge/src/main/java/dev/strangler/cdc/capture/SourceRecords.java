@@ -1,0 +1,47 @@
+package dev.strangler.cdc.capture;
+
+import dev.strangler.cdc.translate.SourcePosition;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.apache.kafka.connect.data.Struct;
+import org.jspecify.annotations.Nullable;
+
+/** Reading Debezium's PostgreSQL change envelope ({@code op}, {@code before}, {@code after}, {@code source}). */
+final class SourceRecords {
+
+    private SourceRecords() {
+    }
+
+    static SourcePosition position(Struct envelope) {
+        Struct source = envelope.getStruct("source");
+        Long lsn = source.getInt64("lsn");
+        Long tsUs = source.schema().field("ts_us") != null ? source.getInt64("ts_us") : null;
+        long ts = tsUs != null ? tsUs : source.getInt64("ts_ms") * 1000;
+        return new SourcePosition(lsn == null ? 0 : lsn, source.getInt64("txId"), ts, isSnapshot(source));
+    }
+
+    static boolean isSnapshot(Struct source) {
+        String s = source.schema().field("snapshot") == null ? null : source.getString("snapshot");
+        return s != null && !s.equals("false");
+    }
+
+    /** Whether this record is the initial snapshot's last. */
+    static boolean isLastSnapshotRecord(Struct envelope) {
+        Struct source = envelope.getStruct("source");
+        String s = source.schema().field("snapshot") == null ? null : source.getString("snapshot");
+        return "last".equals(s);
+    }
+
+    static @Nullable String string(Struct row, String field) {
+        return row.schema().field(field) == null ? null : row.getString(field);
+    }
+
+    static BigDecimal decimal(Struct row, String field) {
+        return (BigDecimal) row.get(field);
+    }
+
+    /** PostgreSQL timestamptz arrives as an ISO-8601 string in UTC ({@code io.debezium.time.ZonedTimestamp}). */
+    static Instant timestamp(Struct row, String field) {
+        return Instant.parse(row.getString(field));
+    }
+}

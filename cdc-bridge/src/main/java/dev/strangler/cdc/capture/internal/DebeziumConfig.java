@@ -1,0 +1,53 @@
+package dev.strangler.cdc.capture.internal;
+
+import dev.strangler.cdc.BridgeProperties.Database;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The Debezium PostgreSQL connector settings for one captured table. The tuning values are the ones measured in
+ * {@code shared/notes/infra.md}: a 5 ms poll, large batches and queue, {@code pgoutput}, a publication limited to
+ * the captured table, precise decimals (money stays exact), truncates captured (the shop's re-seed truncates).
+ */
+public final class DebeziumConfig {
+
+    private DebeziumConfig() {
+    }
+
+    /**
+     * @param name the engine and slot's name: lowercase letters, digits and underscores
+     * @param table {@code schema.table}
+     * @param snapshot {@code initial} to backfill the existing rows first, {@code no_data} to stream only
+     */
+    public static Properties forTable(String name, Database db, Path offsetFile, String table, String snapshot) {
+        Properties p = new Properties();
+        p.setProperty("name", name);
+        p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        p.setProperty("offset.storage.file.filename", offsetFile.toAbsolutePath().toString());
+        p.setProperty("offset.flush.interval.ms", "1000");
+        p.setProperty("database.hostname", db.host());
+        p.setProperty("database.port", Integer.toString(db.port()));
+        p.setProperty("database.user", db.user());
+        p.setProperty("database.password", db.password());
+        p.setProperty("database.dbname", db.database());
+        p.setProperty("topic.prefix", name);
+        p.setProperty("plugin.name", "pgoutput");
+        p.setProperty("slot.name", name);
+        p.setProperty("publication.name", name);
+        p.setProperty("publication.autocreate.mode", "filtered");
+        p.setProperty("table.include.list", table);
+        p.setProperty("snapshot.mode", snapshot);
+        p.setProperty("skipped.operations", "none");
+        p.setProperty("decimal.handling.mode", "precise");
+        p.setProperty("poll.interval.ms", "5");
+        p.setProperty("max.batch.size", "4096");
+        p.setProperty("max.queue.size", "16384");
+        p.setProperty("status.update.interval.ms", "2000");
+        // never put record contents into log lines: a legacy row holds a card number
+        p.setProperty("errors.log.include.messages", "false");
+        p.setProperty("errors.retry.delay.initial.ms", "300");
+        p.setProperty("errors.retry.delay.max.ms", "10000");
+        return p;
+    }
+}

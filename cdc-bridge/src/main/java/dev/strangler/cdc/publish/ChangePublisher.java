@@ -1,0 +1,95 @@
+package dev.strangler.cdc.publish;
+
+import dev.strangler.cdc.avro.ChangeOp;
+import dev.strangler.cdc.avro.PaymentChange;
+import dev.strangler.registry.AvroSerializer;
+import dev.strangler.registry.SchemaRegistryClient;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends a captured batch and returns only when Kafka has acknowledged every record of it: the capture marks its
+ * offsets processed after that, so a crash loses nothing (it may resend a batch; appliers are idempotent). A truncate
+ * is sent to every partition, because the rows it removes live in all of them.
+ */
+public final class ChangePublisher implements AutoCloseable {
+
+    /** One change to publish, with its trace context. */
+    public record Outgoing(PaymentChange change, String correlationId, String traceparent) {
+    }
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final AvroSerializer<PaymentChange> serializer;
+
+    public ChangePublisher(String bootstrapServers, SchemaRegistryClient registry) {
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "cdc-bridge-capture",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000),
+                new StringSerializer(), new ByteArraySerializer());
+        // auto-registration: the lab has no deploy step; the schema's subject is "<topic>-value" (TopicNameStrategy)
+        this.serializer = new AvroSerializer<>(registry, true);
+    }
+
+    /** Sends the batch and waits for every acknowledgement; throws when any record was not acknowledged. */
+    public void publish(String topic, List<Outgoing> batch) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
+        for (Outgoing o : batch) {
+            byte[] value = serializer.serialize(topic, o.change());
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(ChangeHeaders.CORRELATION_ID, o.correlationId().getBytes(StandardCharsets.UTF_8));
+            headers.add(ChangeHeaders.TRACEPARENT, o.traceparent().getBytes(StandardCharsets.UTF_8));
+            headers.add(ChangeHeaders.SOURCE_TS_MS,
+                    Long.toString(o.change().getSourceTsMicros() / 1000).getBytes(StandardCharsets.UTF_8));
+            if (o.change().getOp() == ChangeOp.TRUNCATE) {
+                for (PartitionInfo p : producer.partitionsFor(topic)) {
+                    sent.add(producer.send(new ProducerRecord<>(topic, p.partition(), "truncate", value, headers)));
+                }
+            } else {
+                sent.add(producer.send(new ProducerRecord<>(topic, null, Long.toString(o.change().getPaymentId()),
+                        value, headers)));
+            }
+        }
+        producer.flush();
+        for (Future<RecordMetadata> f : sent) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw new PublishFailed("Kafka did not acknowledge a change on " + topic, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishFailed("interrupted while publishing to " + topic, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(10));
+    }
+
+    /** Kafka did not take a batch; the capture replays it. */
+    public static final class PublishFailed extends RuntimeException {
+        PublishFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Publishes {@code PaymentChange} events to Kafka in the Confluent wire format (Avro, schema id from the registry):
+ * an idempotent producer with {@code acks=all}, keyed by payment id so that one payment's changes stay in order,
+ * with the correlation id and a W3C {@code traceparent} in the headers.
+ */
+@NullMarked
+package dev.strangler.cdc.publish;
+
+import org.jspecify.annotations.NullMarked;

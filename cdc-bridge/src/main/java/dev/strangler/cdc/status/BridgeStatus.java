@@ -1,0 +1,115 @@
+package dev.strangler.cdc.status;
+
+import dev.strangler.cdc.apply.ApplierStats;
+import dev.strangler.cdc.apply.RouteOwnership;
+import dev.strangler.cdc.publish.DeadLetters;
+import dev.strangler.cdc.reconcile.ReconcileReport;
+import dev.strangler.cdc.reconcile.Reconciliations;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.util.unit.DataSize;
+
+/** Everything the bridge knows about itself, as one document for {@code /cdc/status} and the health details. */
+public final class BridgeStatus {
+
+    private final List<Direction> directions;
+    private final DeadLetters deadLetters;
+    private final RouteOwnership ownership;
+    private final Reconciliations reconciliations;
+    private final Duration lagThreshold;
+    private final DataSize walWarning;
+
+    public BridgeStatus(List<Direction> directions, DeadLetters deadLetters, RouteOwnership ownership,
+            Reconciliations reconciliations, Duration lagThreshold, DataSize walWarning) {
+        this.directions = List.copyOf(directions);
+        this.deadLetters = deadLetters;
+        this.ownership = ownership;
+        this.reconciliations = reconciliations;
+        this.lagThreshold = lagThreshold;
+        this.walWarning = walWarning;
+    }
+
+    public List<Direction> directions() {
+        return directions;
+    }
+
+    /** True when no applier has a change waiting. */
+    public boolean caughtUp() {
+        return directions.stream().allMatch(d -> d.applier().stats().currentLagMs() == 0);
+    }
+
+    /** What is wrong, in words; empty when healthy. */
+    public List<String> problems() {
+        List<String> problems = new java.util.ArrayList<>();
+        for (Direction d : directions) {
+            if (d.capture().state() == dev.strangler.cdc.capture.CaptureEngine.State.FAILED) {
+                problems.add(d.name() + " capture is down: " + d.capture().lastError());
+            }
+            if (d.applier().stats().currentLag().compareTo(lagThreshold) > 0) {
+                problems.add(d.name() + " lag " + d.applier().stats().currentLagMs() + " ms exceeds "
+                        + lagThreshold.toMillis() + " ms");
+            }
+        }
+        return problems;
+    }
+
+    /** Warnings that do not make the bridge unhealthy (yet). */
+    public List<String> warnings() {
+        List<String> warnings = new java.util.ArrayList<>();
+        for (Direction d : directions) {
+            SlotMonitor.Reading r = d.slot().last();
+            if (r.retainedWalBytes() > walWarning.toBytes()) {
+                warnings.add("slot " + d.slot().slot() + " retains " + r.retainedWalBytes() / (1024 * 1024)
+                        + " MB of WAL (warning at " + walWarning.toMegabytes() + " MB)");
+            }
+        }
+        ReconcileReport last = reconciliations.last();
+        if (last != null && !last.consistent()) {
+            warnings.add("last reconciliation found " + last.mismatches() + " mismatches");
+        }
+        return warnings;
+    }
+
+    public Map<String, Object> document() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("healthy", problems().isEmpty());
+        doc.put("problems", problems());
+        doc.put("warnings", warnings());
+        Map<String, Object> dirs = new LinkedHashMap<>();
+        for (Direction d : directions) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("capture", Map.of(
+                    "state", d.capture().state().name(),
+                    "published", d.captured().published(),
+                    "skippedOwnWrites", d.captured().skippedOwnWrites(),
+                    "snapshotRows", d.captured().snapshotRows(),
+                    "snapshotCompleted", d.captured().snapshotCompleted(),
+                    "lastError", String.valueOf(d.capture().lastError())));
+            ApplierStats a = d.applier().stats();
+            m.put("apply", Map.of(
+                    "topic", d.applier().topic(),
+                    "applied", a.applied(),
+                    "skippedStale", a.stale(),
+                    "conflictsLost", a.conflicts(),
+                    "retries", a.retries(),
+                    "lagMs", a.currentLagMs(),
+                    "lastLagMs", a.lastLagMs(),
+                    "lastAppliedAt", a.lastAppliedAt().toString()));
+            SlotMonitor.Reading r = d.slot().last();
+            m.put("slot", Map.of("name", d.slot().slot(), "exists", r.exists(), "active", r.active(),
+                    "retainedWalBytes", r.retainedWalBytes(), "unconfirmedBytes", r.unconfirmedBytes()));
+            dirs.put(d.name(), m);
+        }
+        doc.put("directions", dirs);
+        doc.put("deadLetters", Map.of("topic", deadLetters.topic(), "count", deadLetters.count()));
+        doc.put("writeOwner", Map.of("owner", ownership.get().name(),
+                "routeStage", String.valueOf(ownership.stage())));
+        ReconcileReport last = reconciliations.last();
+        doc.put("reconcile", last == null ? Map.of("ran", false) : Map.of("ran", true,
+                "at", last.startedAt().toString(), "mismatches", last.mismatches(),
+                "legacyRows", last.legacyRows(), "serviceRows", last.serviceRows()));
+        return doc;
+    }
+}
