@@ -41,16 +41,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Wires both directions. Legacy -> new: Debezium on the monolith's {@code payments} (slot and publication
- * {@value #LEGACY_SLOT}, initial snapshot = backfill) -> topic -> the service's {@code payments}. New -> legacy:
- * Debezium on the service's {@code outbox} (slot {@value #SERVICE_SLOT}) -> topic -> the monolith's
- * {@code payments}. The bridge's bookkeeping schema is migrated in both databases at start.
+ * Wires both directions. Legacy -> new: Debezium on the monolith's {@code payments} (initial snapshot =
+ * backfill) -> topic -> the service's {@code payments}. New -> legacy: Debezium on the service's {@code outbox} ->
+ * topic -> the monolith's {@code payments}. The bridge's bookkeeping schema is migrated in both databases at start.
  */
 @Configuration(proxyBeanMethods = false)
 class BridgeConfiguration {
-
-    static final String LEGACY_SLOT = "strangler_legacy_payments";
-    static final String SERVICE_SLOT = "strangler_service_outbox";
 
     @Bean
     @Primary
@@ -144,13 +140,14 @@ class BridgeConfiguration {
         CaptureStats stats = new CaptureStats("legacy-to-service", meters);
         LegacyPaymentCapture handler = new LegacyPaymentCapture(new VaultTokenizer(properties.vault()), publisher,
                 topic, stats, deadLetters);
-        CaptureEngine capture = new CaptureEngine("legacy-to-service", DebeziumConfig.forTable(LEGACY_SLOT,
-                properties.legacy(), offsetFile(properties, LEGACY_SLOT), "public.payments", "initial"), handler);
+        String slot = properties.slots().legacy();
+        CaptureEngine capture = new CaptureEngine("legacy-to-service", DebeziumConfig.forTable(slot,
+                properties.legacy(), offsetFile(properties, slot), "public.payments", "when_needed"), handler);
         ChangeApplier applier = new ChangeApplier("legacy-to-service", topic, properties.kafka().bootstrapServers(),
                 service, new ServicePayments(), new AvroDeserializer<>(registry, PaymentChange.class), deadLetters,
                 owner(properties, routes), new ApplierStats("legacy-to-service", meters));
         return new Direction("legacy-to-service", capture, stats, applier,
-                new SlotMonitor(LEGACY_SLOT, legacy, meters));
+                new SlotMonitor(slot, legacy, meters));
     }
 
     @Bean
@@ -160,13 +157,14 @@ class BridgeConfiguration {
         String topic = properties.topics().service();
         CaptureStats stats = new CaptureStats("service-to-legacy", meters);
         OutboxCapture handler = new OutboxCapture(publisher, topic, stats, deadLetters);
-        CaptureEngine capture = new CaptureEngine("service-to-legacy", DebeziumConfig.forTable(SERVICE_SLOT,
-                properties.service(), offsetFile(properties, SERVICE_SLOT), "public.outbox", "initial"), handler);
+        String slot = properties.slots().service();
+        CaptureEngine capture = new CaptureEngine("service-to-legacy", DebeziumConfig.forTable(slot,
+                properties.service(), offsetFile(properties, slot), "public.outbox", "when_needed"), handler);
         ChangeApplier applier = new ChangeApplier("service-to-legacy", topic, properties.kafka().bootstrapServers(),
                 legacy, new LegacyPayments(), new AvroDeserializer<>(registry, PaymentChange.class), deadLetters,
                 owner(properties, routes), new ApplierStats("service-to-legacy", meters));
         return new Direction("service-to-legacy", capture, stats, applier,
-                new SlotMonitor(SERVICE_SLOT, service, meters));
+                new SlotMonitor(slot, service, meters));
     }
 
     /** The enabled directions' engines and appliers as lifecycle beans, so that Spring starts and stops them. */

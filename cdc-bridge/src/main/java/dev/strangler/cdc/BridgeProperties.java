@@ -30,7 +30,16 @@ public record BridgeProperties(
         @DefaultValue("true") boolean reverse,
         @DefaultValue("AUTO") String conflictOwner,
         @DefaultValue Health health,
-        @DefaultValue Reconcile reconcile) {
+        @DefaultValue Reconcile reconcile,
+        @DefaultValue Slots slots) {
+
+    /**
+     * Replication slots (cluster-wide in PostgreSQL: two bridges on one server need different names) and the
+     * publications of the same names.
+     */
+    public record Slots(@DefaultValue("strangler_legacy_payments") String legacy,
+                        @DefaultValue("strangler_service_outbox") String service) {
+    }
 
     /**
      * A PostgreSQL database; the user needs the REPLICATION attribute (Debezium opens a replication slot).

@@ -262,6 +262,11 @@ public final class ChangeApplier implements SmartLifecycle {
         while (true) {
             try {
                 return work.run();
+            } catch (PermanentFailure e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // a change the target cannot take (a required value missing): no retry will help
+                throw new PermanentFailure(e.getClass().getSimpleName() + " " + e.getMessage(), e);
             } catch (SQLException e) {
                 if (!TransientErrors.isTransient(e)) {
                     throw new PermanentFailure(e.getSQLState() + " " + e.getMessage(), e);

@@ -134,6 +134,8 @@ public final class CaptureEngine implements SmartLifecycle {
                 e.close();
             } catch (IOException ex) {
                 log.warn("Capture {} did not close cleanly: {}", name, ex.toString());
+            } catch (IllegalStateException ex) {
+                // the engine had already stopped on an error: nothing to close
             }
         }
         restarts.shutdownNow();

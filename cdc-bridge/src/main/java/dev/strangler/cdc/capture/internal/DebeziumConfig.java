@@ -17,7 +17,8 @@ public final class DebeziumConfig {
     /**
      * @param name the engine and slot's name: lowercase letters, digits and underscores
      * @param table {@code schema.table}
-     * @param snapshot {@code initial} to backfill the existing rows first, {@code no_data} to stream only
+     * @param snapshot {@code when_needed} to backfill the existing rows first, and again when the slot's position is
+     *                 gone (a dropped or invalidated slot): the appliers skip what they already hold
      */
     public static Properties forTable(String name, Database db, Path offsetFile, String table, String snapshot) {
         Properties p = new Properties();

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jooq.DSLContext;
@@ -236,7 +237,10 @@ public class ShopSeeder {
                 return;
             }
             List<RowN> chunk = rows.stream().map(r -> DSL.row(r.fields())).toList();
-            db.insertInto(table, table.fields()).valuesOfRows(chunk).execute();
+            // the first columns, in table order: columns added later for other tools (the CDC origin marker) are
+            // left to their defaults
+            db.insertInto(table, Arrays.copyOf(table.fields(), chunk.getFirst().size())).valuesOfRows(chunk)
+                    .execute();
             rows.clear();
         }
     }

@@ -1,0 +1,267 @@
+package dev.strangler.cdc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.strangler.cdc.avro.ChangeOp;
+import dev.strangler.cdc.avro.ChangeOrigin;
+import dev.strangler.cdc.avro.PaymentChange;
+import dev.strangler.cdc.publish.ChangeHeaders;
+import dev.strangler.lab.junit.TestLab;
+import dev.strangler.registry.AvroSerializer;
+import dev.strangler.registry.SchemaRegistryClient;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bridge between the real monolith and the real payment service: backfill, both directions, loop prevention,
+ * duplicates, dead letters, and card numbers kept out of the new database, Kafka and the bridge's log.
+ */
+class BridgeIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static ShopApps apps;
+    private static BridgeInstance bridge;
+    private static Db legacy;
+    private static Db service;
+    private static Path bridgeLog;
+
+    @BeforeAll
+    static void start() {
+        apps = ShopApps.shared();
+        legacy = new Db(apps.legacyDatabase);
+        service = new Db(apps.serviceDatabase);
+        bridgeLog = Path.of("target", "test-bridge", "bridge-it.log").toAbsolutePath();
+        bridge = new BridgeInstance("bridgeit", legacy, service, apps.paymentService.baseUrl(),
+                "logging.file.name=" + bridgeLog).start();
+        bridge.awaitBackfill();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (bridge != null) {
+            bridge.close();
+        }
+    }
+
+    @Test
+    void backfillsEveryLegacyPaymentWithATokenInsteadOfTheCardNumber() {
+        List<Map<String, Object>> legacyRows = legacy.rows("select * from payments order by id");
+        assertThat(legacyRows).hasSizeGreaterThan(10);
+        for (Map<String, Object> l : legacyRows) {
+            Map<String, Object> s = bridge.servicePayment((Long) l.get("id"));
+            assertThat(s).as("payment %s in the service", l.get("id")).isNotEmpty();
+            assertThat(s.get("legacy_id")).isEqualTo(l.get("id"));
+            assertThat(s.get("amount_minor")).isEqualTo(((BigDecimal) l.get("amount")).movePointRight(2)
+                    .longValueExact());
+            assertThat((String) s.get("card_token")).isNotBlank().doesNotContain((String) l.get("card_number"));
+            String card = (String) l.get("card_number");
+            assertThat(s.get("card_last4")).isEqualTo(card.substring(card.length() - 4));
+            assertThat(s.get("card_brand")).isIn("VISA", "MASTERCARD", "AMEX", "DISCOVER", "OTHER");
+        }
+        JsonNode report = bridge.reconcile("10s");
+        assertThat(report.path("mismatches").asLong()).as(report.toString()).isZero();
+        assertThat(report.path("legacyRows").asLong()).isEqualTo(legacyRows.size());
+
+        // the positive control: the monolith's table holds card numbers, and the scan finds them
+        assertThat(Pans.in(String.join("\n", legacy.allText()))).isNotEmpty();
+        assertThat(Pans.in(String.join("\n", service.allText()))).as("card numbers in the new database").isEmpty();
+    }
+
+    @Test
+    void followsPaymentsChangedInTheMonolith() {
+        long orderId = checkoutInMonolith("5555555555554444");
+        long paymentId = (Long) legacy.row("select id from payments where order_id = ?", orderId).get("id");
+        await().atMost(WAIT).until(() -> "AUTHORIZED".equals(bridge.servicePayment(paymentId).get("status")));
+        assertThat(bridge.servicePayment(paymentId).get("card_last4")).isEqualTo("4444");
+
+        assertThat(post(apps.monolith, "/api/payments/" + paymentId + "/capture", null).path("status").asString())
+                .isEqualTo("CAPTURED");
+        await().atMost(WAIT).until(() -> "CAPTURED".equals(bridge.servicePayment(paymentId).get("status")));
+
+        post(apps.monolith, "/api/payments/" + paymentId + "/refund", "{\"amount\":\"5.00\"}");
+        await().atMost(WAIT).until(() -> "PARTIALLY_REFUNDED".equals(bridge.servicePayment(paymentId).get("status")));
+        assertThat(bridge.servicePayment(paymentId).get("refunded_minor")).isEqualTo(500L);
+
+        legacy.update("delete from payment_events where payment_id = ?", paymentId);
+        legacy.update("delete from payments where id = ?", paymentId);
+        await().atMost(WAIT).until(() -> bridge.servicePayment(paymentId).isEmpty());
+    }
+
+    @Test
+    void appliesServicePaymentsToTheMonolithWithAMaskedCardAndNeverSendsThemBack() {
+        long orderId = orderInMonolith();
+        BigDecimal total = (BigDecimal) legacy.row("select total from orders where id = ?", orderId).get("total");
+        long skippedBefore = bridge.status().path("directions").path("legacy-to-service").path("capture")
+                .path("skippedOwnWrites").asLong();
+
+        JsonNode payment = apps.paymentService.http().post().uri("/api/payments")
+                .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"orderId\":" + orderId + ",\"cardNumber\":\"4242424242424242\",\"amount\":\""
+                        + total.toPlainString() + "\",\"currency\":\"EUR\"}")
+                .retrieve().body(JsonNode.class);
+        long paymentId = payment.path("id").asLong();
+        assertThat(paymentId).as(payment.toString()).isGreaterThanOrEqualTo(1_000_000_000L);
+
+        await().atMost(WAIT).until(() -> "AUTH".equals(bridge.legacyPayment(paymentId).get("status")));
+        Map<String, Object> row = bridge.legacyPayment(paymentId);
+        assertThat(row.get("card_number")).isEqualTo("************4242");
+        assertThat(row.get("cdc_origin")).isEqualTo("cdc-bridge");
+        assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo(total);
+
+        apps.paymentService.http().post().uri("/api/payments/" + paymentId + "/capture").retrieve().toBodilessEntity();
+        await().atMost(WAIT).until(() -> "CAPT".equals(bridge.legacyPayment(paymentId).get("status")));
+
+        // the legacy capture saw both writes of the bridge and skipped them: nothing went back
+        await().atMost(WAIT).until(() -> bridge.status().path("directions").path("legacy-to-service")
+                .path("capture").path("skippedOwnWrites").asLong() >= skippedBefore + 2);
+        assertThat(Topics.readAll(bridge.legacyTopic()))
+                .noneMatch(r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8)
+                        .equals(Long.toString(paymentId)));
+        JsonNode report = bridge.reconcile("10s");
+        assertThat(report.path("mismatches").asLong()).as(report.toString()).isZero();
+    }
+
+    @Test
+    void skipsDuplicateAndOlderChangesAndAppliesEachChangeOnce() {
+        long paymentId = (Long) legacy.row("select min(id) as id from payments where status = 'CAPT'").get("id");
+        Map<String, Object> applied = service.row("select position, apply_count from strangler_cdc.applied"
+                + " where topic = ? and payment_id = ?", bridge.legacyTopic(), paymentId);
+        long position = (Long) applied.get("position");
+        long staleBefore = stale();
+
+        PaymentChange duplicate = change(paymentId, position, "VOIDED");
+        PaymentChange older = change(paymentId, position - 1, "DECLINED");
+        sendChange(duplicate);
+        sendChange(older);
+
+        await().atMost(WAIT).until(() -> stale() >= staleBefore + 2);
+        assertThat(bridge.servicePayment(paymentId).get("status")).isEqualTo("CAPTURED");
+        assertThat(service.row("select apply_count from strangler_cdc.applied where topic = ? and payment_id = ?",
+                bridge.legacyTopic(), paymentId).get("apply_count")).isEqualTo(applied.get("apply_count"));
+    }
+
+    @Test
+    void sendsWhatCannotBeAppliedToTheDeadLettersAndGoesOn() {
+        long dlqBefore = bridge.status().path("deadLetters").path("count").asLong();
+        Topics.send(bridge.legacyTopic(), "garbage", "not avro at all".getBytes(StandardCharsets.UTF_8));
+        PaymentChange negative = PaymentChange.newBuilder(change(999_999_001L, Long.MAX_VALUE - 1, "AUTHORIZED"))
+                .setAmountMinor(-5L).build();
+        sendChange(negative);
+
+        long orderId = checkoutInMonolith("4242424242424242");
+        long paymentId = (Long) legacy.row("select id from payments where order_id = ?", orderId).get("id");
+        await().atMost(WAIT).until(() -> "AUTHORIZED".equals(bridge.servicePayment(paymentId).get("status")));
+        await().atMost(WAIT).until(() -> bridge.status().path("deadLetters").path("count").asLong()
+                >= dlqBefore + 2);
+
+        List<ConsumerRecord<byte[], byte[]>> dead = Topics.readAll(bridge.deadLetterTopic());
+        assertThat(dead).anySatisfy(r -> assertThat(header(r, ChangeHeaders.DLQ_REASON)).startsWith("deserialize:"));
+        assertThat(dead).anySatisfy(r -> {
+            assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("999999001");
+            assertThat(header(r, ChangeHeaders.DLQ_REASON)).startsWith("apply:").contains("23514");
+            assertThat(header(r, ChangeHeaders.DLQ_TOPIC)).isEqualTo(bridge.legacyTopic());
+        });
+        assertThat(bridge.servicePayment(999_999_001L)).isEmpty();
+    }
+
+    @Test
+    void keepsCardNumbersOutOfKafkaAndTheLog() throws Exception {
+        checkoutInMonolith("5555555555554444");
+        await().atMost(WAIT).until(() -> bridge.status().path("directions").path("legacy-to-service").path("apply")
+                .path("lagMs").asLong() == 0);
+        int records = 0;
+        for (String topic : List.of(bridge.legacyTopic(), bridge.serviceTopic(), bridge.deadLetterTopic())) {
+            for (ConsumerRecord<byte[], byte[]> r : Topics.readAll(topic)) {
+                records++;
+                assertThat(Pans.in(Topics.text(r))).as("card numbers in %s@%d", topic, r.offset()).isEmpty();
+            }
+        }
+        assertThat(records).isGreaterThan(ShopApps.SEEDED_ORDERS / 2);
+
+        // the positive control: the same scan finds a card number in a record that holds one
+        String control = "test.bridgeit.control." + UUID.randomUUID();
+        Topics.send(control, "k", "{\"card_number\":\"4242424242424242\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(Topics.readAll(control)).anySatisfy(r -> assertThat(Pans.in(Topics.text(r))).isNotEmpty());
+
+        String log = Files.readString(bridgeLog);
+        assertThat(log).contains("Capture legacy-to-service started");
+        assertThat(Pans.in(log)).as("card numbers in the bridge's log").isEmpty();
+    }
+
+    private static long stale() {
+        return bridge.status().path("directions").path("legacy-to-service").path("apply").path("skippedStale")
+                .asLong();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+        return r.headers().lastHeader(name) == null ? ""
+                : new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static PaymentChange change(long paymentId, long lsn, String status) {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return PaymentChange.newBuilder().setEventId("test:" + UUID.randomUUID()).setOrigin(ChangeOrigin.LEGACY)
+                .setOp(ChangeOp.UPSERT).setPaymentId(paymentId).setOrderId(1L).setLegacyId(paymentId)
+                .setStatus(status).setCurrency("EUR").setAmountMinor(1000L).setCapturedMinor(0L)
+                .setRefundedMinor(0L).setCardToken("tok_test").setCardLast4("4242").setCardBrand("VISA")
+                .setCreatedAt(now).setUpdatedAt(now).setSourceLsn(lsn).setSourceTsMicros(now.toEpochMilli() * 1000)
+                .build();
+    }
+
+    private static void sendChange(PaymentChange change) {
+        byte[] bytes = new AvroSerializer<PaymentChange>(new SchemaRegistryClient(TestLab.schemaRegistry().url()), true)
+                .serialize(bridge.legacyTopic(), change);
+        Topics.send(bridge.legacyTopic(), Long.toString(change.getPaymentId()), bytes);
+    }
+
+    /** An order paid in the monolith (checkout with a card): its payment is created there. */
+    private static long checkoutInMonolith(String card) {
+        JsonNode order = post(apps.monolith, "/api/orders", "{\"customerId\":" + customer() + ",\"items\":[{\"productId\":"
+                + product() + ",\"quantity\":1}],\"cardNumber\":\"" + card + "\"}");
+        assertThat(order.path("status").asString()).as(order.toString()).isEqualTo("PAID");
+        return order.path("id").asLong();
+    }
+
+    /** An order awaiting payment in the monolith. */
+    private static long orderInMonolith() {
+        JsonNode order = post(apps.monolith, "/api/orders", "{\"customerId\":" + customer() + ",\"items\":[{\"productId\":"
+                + product() + ",\"quantity\":1}]}");
+        return order.path("id").asLong();
+    }
+
+    private static long customer() {
+        return (Long) legacy.row("select min(id) as id from customers").get("id");
+    }
+
+    private static long product() {
+        return (Long) legacy.row("select product_id from inventory order by stock desc limit 1")
+                .get("product_id");
+    }
+
+    private static JsonNode post(ChildApp app, String path, String json) {
+        RestClient.RequestBodySpec request = app.http().post().uri(path);
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        String body = request.retrieve().body(String.class);
+        return JSON.readTree(body == null ? "{}" : body);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.strangler.cdc;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.strangler.lab.junit.TestLab;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bridge, in this JVM, between two test databases. Each instance has its own topics, replication slots and
+ * offset files (named after {@code id}), so test classes never see each other's changes.
+ */
+final class BridgeInstance implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    final String id;
+    final Db legacy;
+    final Db service;
+    private final List<String> properties = new ArrayList<>();
+    private ConfigurableApplicationContext context;
+
+    BridgeInstance(String id, Db legacy, Db service, String vaultUrl, String... extra) {
+        this.id = id;
+        this.legacy = legacy;
+        this.service = service;
+        // offsets of an earlier run point into databases that no longer exist
+        dev.strangler.lab.process.FileTrees.deleteRecursively(Path.of("target", "test-bridge", id));
+        String[] l = legacy.parts();
+        String[] s = service.parts();
+        properties.addAll(List.of(
+                "server.port=0",
+                "bridge.data-directory=" + Path.of("target", "test-bridge", id).toAbsolutePath(),
+                "bridge.legacy.host=" + l[0], "bridge.legacy.port=" + l[1], "bridge.legacy.database=" + l[2],
+                "bridge.service.host=" + s[0], "bridge.service.port=" + s[1], "bridge.service.database=" + s[2],
+                "bridge.kafka.bootstrap-servers=" + TestLab.kafka().bootstrapServers(),
+                "bridge.kafka.schema-registry-url=" + TestLab.schemaRegistry().url(),
+                "bridge.vault.base-url=" + vaultUrl,
+                "bridge.topics.legacy=" + legacyTopic(),
+                "bridge.topics.service=" + serviceTopic(),
+                "bridge.topics.dead-letters=" + deadLetterTopic(),
+                "bridge.topics.routes=test." + id + ".routes",
+                "bridge.slots.legacy=" + legacySlot(),
+                "bridge.slots.service=" + serviceSlot(),
+                "bridge.reconcile.every=0s"));
+        properties.addAll(List.of(extra));
+    }
+
+    String legacyTopic() {
+        return "test." + id + ".legacy.payments";
+    }
+
+    String serviceTopic() {
+        return "test." + id + ".service.payments";
+    }
+
+    String deadLetterTopic() {
+        return "test." + id + ".dead-letters";
+    }
+
+    String legacySlot() {
+        return "test_" + id + "_legacy";
+    }
+
+    String serviceSlot() {
+        return "test_" + id + "_service";
+    }
+
+    /** The bridge's properties, as command-line arguments for the packaged jar. */
+    List<String> arguments() {
+        return properties.stream().filter(p -> !p.startsWith("server.port")).map(p -> "--" + p).toList();
+    }
+
+    BridgeInstance start() {
+        // as command-line arguments: SpringApplicationBuilder.properties() would lose to application.properties
+        context = new SpringApplicationBuilder(CdcBridgeApplication.class)
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        return this;
+    }
+
+    void stop() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    RestClient http() {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port())
+                .defaultStatusHandler(s -> true, (req, res) -> { }).build();
+    }
+
+    JsonNode status() {
+        return JSON.readTree(http().get().uri("/cdc/status").retrieve().body(String.class));
+    }
+
+    JsonNode reconcile(String settle) {
+        return JSON.readTree(http().post().uri("/reconcile/payments?settle=" + settle).retrieve().body(String.class));
+    }
+
+    /** Waits until the initial snapshot of the legacy capture is published and every change applied. */
+    void awaitBackfill() {
+        await("backfill").atMost(Duration.ofSeconds(90)).until(() -> {
+            JsonNode d = status().path("directions").path("legacy-to-service");
+            return d.path("capture").path("snapshotCompleted").asBoolean()
+                    && d.path("apply").path("applied").asLong() >= d.path("capture").path("published").asLong();
+        });
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    Map<String, Object> servicePayment(long id) {
+        return service.row("select * from payments where id = ?", id);
+    }
+
+    Map<String, Object> legacyPayment(long id) {
+        return legacy.row("select * from payments where id = ?", id);
+    }
+
+    @Override
+    public void close() {
+        stop();
+        legacy.dropSlot(legacySlot());
+        service.dropSlot(serviceSlot());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.strangler.cdc;
+
+import dev.strangler.lab.junit.TestLab;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Reading whole topics (decompressed, as a consumer sees them) and writing raw records, for tests. */
+final class Topics {
+
+    private Topics() {
+    }
+
+    static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestLab.kafka().bootstrapServers(), "enable.auto.commit", false),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (partitions.stream().anyMatch(p -> c.position(p) < end.get(p))
+                    && System.currentTimeMillis() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            return out;
+        }
+    }
+
+    /** Keys, values and headers of a record as text (ISO-8859-1 keeps every byte), for card-number scans. */
+    static String text(ConsumerRecord<byte[], byte[]> r) {
+        StringBuilder b = new StringBuilder();
+        if (r.key() != null) {
+            b.append(new String(r.key(), java.nio.charset.StandardCharsets.ISO_8859_1)).append('\n');
+        }
+        if (r.value() != null) {
+            b.append(new String(r.value(), java.nio.charset.StandardCharsets.ISO_8859_1)).append('\n');
+        }
+        for (Header h : r.headers()) {
+            b.append(h.key()).append('=').append(h.value() == null ? ""
+                    : new String(h.value(), java.nio.charset.StandardCharsets.ISO_8859_1)).append('\n');
+        }
+        return b.toString();
+    }
+
+    static void send(String topic, String key, byte[] value) {
+        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", TestLab.kafka().bootstrapServers(), "compression.type", "lz4"),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            p.send(new ProducerRecord<>(topic, key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
