@@ -25,7 +25,7 @@ final class BridgeInstance implements AutoCloseable {
     final String id;
     final Db legacy;
     final Db service;
-    private final List<String> properties = new ArrayList<>();
+    private final Map<String, String> properties = new java.util.LinkedHashMap<>();
     private ConfigurableApplicationContext context;
 
     BridgeInstance(String id, Db legacy, Db service, String vaultUrl, String... extra) {
@@ -36,7 +36,7 @@ final class BridgeInstance implements AutoCloseable {
         dev.strangler.lab.process.FileTrees.deleteRecursively(Path.of("target", "test-bridge", id));
         String[] l = legacy.parts();
         String[] s = service.parts();
-        properties.addAll(List.of(
+        List<String> all = new ArrayList<>(List.of(
                 "server.port=0",
                 "bridge.data-directory=" + Path.of("target", "test-bridge", id).toAbsolutePath(),
                 "bridge.legacy.host=" + l[0], "bridge.legacy.port=" + l[1], "bridge.legacy.database=" + l[2],
@@ -51,7 +51,10 @@ final class BridgeInstance implements AutoCloseable {
                 "bridge.slots.legacy=" + legacySlot(),
                 "bridge.slots.service=" + serviceSlot(),
                 "bridge.reconcile.every=0s"));
-        properties.addAll(List.of(extra));
+        all.addAll(List.of(extra));
+        for (String p : all) {
+            properties.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
+        }
     }
 
     String legacyTopic() {
@@ -76,13 +79,15 @@ final class BridgeInstance implements AutoCloseable {
 
     /** The bridge's properties, as command-line arguments for the packaged jar. */
     List<String> arguments() {
-        return properties.stream().filter(p -> !p.startsWith("server.port")).map(p -> "--" + p).toList();
+        return properties.entrySet().stream().filter(e -> !e.getKey().equals("server.port"))
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }
 
     BridgeInstance start() {
         // as command-line arguments: SpringApplicationBuilder.properties() would lose to application.properties
         context = new SpringApplicationBuilder(CdcBridgeApplication.class)
-                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
         return this;
     }
 
@@ -112,8 +117,12 @@ final class BridgeInstance implements AutoCloseable {
 
     /** Waits until the initial snapshot of the legacy capture is published and every change applied. */
     void awaitBackfill() {
+        awaitBackfill(this::status);
+    }
+
+    static void awaitBackfill(java.util.function.Supplier<JsonNode> status) {
         await("backfill").atMost(Duration.ofSeconds(90)).until(() -> {
-            JsonNode d = status().path("directions").path("legacy-to-service");
+            JsonNode d = status.get().path("directions").path("legacy-to-service");
             return d.path("capture").path("snapshotCompleted").asBoolean()
                     && d.path("apply").path("applied").asLong() >= d.path("capture").path("published").asLong();
         });

@@ -43,6 +43,23 @@ final class Db {
         }
     }
 
+    /** One statement, many rows, one connection and transaction. */
+    void batch(String sql, List<Object[]> rows) {
+        try (Connection c = DriverManager.getConnection(url); PreparedStatement s = c.prepareStatement(sql)) {
+            c.setAutoCommit(false);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    s.setObject(i + 1, row[i]);
+                }
+                s.addBatch();
+            }
+            s.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<Map<String, Object>> rows(String sql, Object... args) {
         try (Connection c = DriverManager.getConnection(url); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
