@@ -35,6 +35,7 @@ public final class LabComponents {
         components.add(paymentGateway(layout, ports));
         components.add(legacyMonolith(layout, ports));
         components.add(paymentService(layout, ports));
+        components.add(cdcBridge(layout, ports));
         components.add(stranglerProxy(layout, ports));
         return List.copyOf(components);
     }
@@ -54,7 +55,8 @@ public final class LabComponents {
         return new LabComponent(name, "Kafka broker (KRaft, single node)", ports.kafka(), List.of(ports.kafkaController()),
                 KafkaBroker.bootstrapServers(ports.kafka()), List.of(),
                 new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
-                () -> KafkaBroker.isHealthy(ports.kafka(), Duration.ofSeconds(2)), Duration.ofSeconds(90),
+                // a cold admin client in a busy machine needs a few seconds for its first metadata round trip
+                () -> KafkaBroker.isHealthy(ports.kafka(), Duration.ofSeconds(6)), Duration.ofSeconds(90),
                 LabComponent.AfterStart.NOTHING);
     }
 
@@ -115,6 +117,31 @@ public final class LabComponents {
                 layout.root());
         return new LabComponent(name, "The extracted payment service (the PCI scope)", port, List.of(),
                 "http://127.0.0.1:" + port + "/api/payments", List.of("payments-db", "payment-gateway"),
+                new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),
+                LabComponent.AfterStart.NOTHING);
+    }
+
+    private static LabComponent cdcBridge(LabLayout layout, LabPorts ports) {
+        String name = "cdc-bridge";
+        int port = ports.cdcBridge();
+        // Debezium, Kafka clients and Spring: more metaspace than the other services
+        List<String> flags = new ArrayList<>(List.of(labMarker(layout), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m"));
+        JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), flags,
+                layout.inRepository("cdc-bridge/target/cdc-bridge.jar"),
+                List.of("--server.port=" + port,
+                        "--bridge.data-directory=" + layout.data(name),
+                        "--bridge.legacy.port=" + ports.legacyDb(),
+                        "--bridge.service.port=" + ports.paymentsDb(),
+                        "--bridge.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka()),
+                        "--bridge.kafka.schema-registry-url=" + SchemaRegistry.confluentApiUrl(ports.schemaRegistry()),
+                        "--bridge.vault.base-url=http://127.0.0.1:" + ports.paymentService()),
+                layout.root());
+        return new LabComponent(name, "The CDC bridge: monolith <-> Kafka <-> payment service, tokenized", port,
+                List.of(), "http://127.0.0.1:" + port + "/cdc/status",
+                // the two applications own the tables the bridge reads and writes: their migrations run first
+                List.of("legacy-db", "payments-db", "kafka", "schema-registry", "legacy-monolith", "payment-service"),
                 new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
                 HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),
                 LabComponent.AfterStart.NOTHING);

@@ -60,6 +60,11 @@ public record LabPorts(int offset) {
         return 8082 + offset;
     }
 
+    /** The CDC bridge's status, health and reconciliation API. */
+    public int cdcBridge() {
+        return 8083 + offset;
+    }
+
     /** The proxy's data plane: where users and load generators send their requests. */
     public int proxy() {
         return 8080 + offset;

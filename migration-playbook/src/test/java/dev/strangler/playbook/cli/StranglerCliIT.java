@@ -113,6 +113,13 @@ class StranglerCliIT {
         assertThat(seed.exitCode()).as(seed.output()).isZero();
         assertThat(seed.output()).contains("Seeded in");
 
+        // the CDC bridge followed the re-seed (a truncate, then new rows) into the payment service's database, and
+        // takes a payment made in the service back into the monolith's
+        payInTheService(new LabPorts(offset));
+        Result reconcile = run("reconcile", "payments", "--settle", "30");
+        assertThat(reconcile.exitCode()).as(reconcile.output()).isZero();
+        assertThat(reconcile.output()).contains("Consistent: 0 mismatches.");
+
         Result again = run("up");
         assertThat(again.exitCode()).isZero();
         assertThat(again.output()).contains("already running");
@@ -264,5 +271,27 @@ class StranglerCliIT {
         builder.environment().put("STRANGLER_LAB_DIR", LAB.toString());
         builder.environment().put("STRANGLER_PORT_OFFSET", Integer.toString(offset));
         return builder.start();
+    }
+
+    /** An order placed in the monolith, paid through the payment service directly. */
+    private static void payInTheService(LabPorts ports) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> order = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + ports.legacyMonolith() + "/api/orders"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"customerId\":1,\"items\":[{\"productId\":1,\"quantity\":1}]}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+        com.fasterxml.jackson.databind.JsonNode o = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(order.body());
+        java.net.http.HttpResponse<String> payment = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + ports.paymentService() + "/api/payments"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "cli-it-" + System.nanoTime())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"orderId\":" + o.path("id").asLong()
+                        + ",\"cardNumber\":\"4242424242424242\",\"amount\":\"" + o.path("total").asText()
+                        + "\",\"currency\":\"EUR\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(payment.statusCode()).as(payment.body()).isEqualTo(201);
     }
 }

@@ -45,6 +45,9 @@ public final class DebeziumConfig {
         p.setProperty("max.batch.size", "4096");
         p.setProperty("max.queue.size", "16384");
         p.setProperty("status.update.interval.ms", "2000");
+        // without heartbeats a quiet captured table never confirms a newer LSN, and the slot keeps the WAL of every
+        // other table's writes (the vault's, the idempotency keys') for ever
+        p.setProperty("heartbeat.interval.ms", "10000");
         // never put record contents into log lines: a legacy row holds a card number
         p.setProperty("errors.log.include.messages", "false");
         p.setProperty("errors.retry.delay.initial.ms", "300");

@@ -1,0 +1,59 @@
+package dev.strangler.playbook.cdc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The CDC bridge's API ({@code cdc-bridge}, port 8083 in the lab). */
+public final class CdcBridge {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).build();
+
+    public CdcBridge(URI base) {
+        this.base = base;
+    }
+
+    /** Reconciles both payments tables now; {@code settle} is how long differing rows are rechecked. */
+    public JsonNode reconcilePayments(Duration settle) {
+        return call("POST", "/reconcile/payments?settle=" + settle.toSeconds() + "s", Duration.ofMinutes(6));
+    }
+
+    public JsonNode status() {
+        return call("GET", "/cdc/status", Duration.ofSeconds(10));
+    }
+
+    private JsonNode call(String method, String path, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the CDC bridge at " + base + " is not reachable: is the lab up"
+                    + " (./strangler up, ./strangler status)?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalArgumentException("interrupted");
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the CDC bridge answered " + response.statusCode() + " without JSON");
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalArgumentException("the CDC bridge answered " + response.statusCode() + ": "
+                    + body.path("detail").asText(body.toString()));
+        }
+        return body;
+    }
+}
