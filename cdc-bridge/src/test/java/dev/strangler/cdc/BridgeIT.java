@@ -135,6 +135,19 @@ class BridgeIT {
         assertThat(Topics.readAll(bridge.legacyTopic()))
                 .noneMatch(r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8)
                         .equals(Long.toString(paymentId)));
+
+        // the service request's trace goes on in the Kafka headers, from the outbox to the apply
+        String traceId = (String) service.row("select trace_id from outbox where aggregate_id = ? order by id"
+                + " desc limit 1", Long.toString(paymentId)).get("trace_id");
+        assertThat(traceId).matches("[0-9a-f]{32}");
+        assertThat(Topics.readAll(bridge.serviceTopic())).filteredOn(r -> r.key() != null
+                        && new String(r.key(), StandardCharsets.UTF_8).equals(Long.toString(paymentId)))
+                .isNotEmpty()
+                .allSatisfy(r -> {
+                    assertThat(header(r, ChangeHeaders.TRACEPARENT)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+                    assertThat(header(r, ChangeHeaders.CORRELATION_ID)).isNotBlank();
+                })
+                .anySatisfy(r -> assertThat(header(r, ChangeHeaders.TRACEPARENT)).contains(traceId));
         JsonNode report = bridge.reconcile("10s");
         assertThat(report.path("mismatches").asLong()).as(report.toString()).isZero();
     }
@@ -204,6 +217,29 @@ class BridgeIT {
         String log = Files.readString(bridgeLog);
         assertThat(log).contains("Capture legacy-to-service started");
         assertThat(Pans.in(log)).as("card numbers in the bridge's log").isEmpty();
+    }
+
+    @Test
+    void registersTheChangeSchemaUnderBackwardCompatibility() {
+        SchemaRegistryClient registry = new SchemaRegistryClient(TestLab.schemaRegistry().url());
+        String subject = bridge.legacyTopic() + "-value";
+        org.apache.avro.Schema current = PaymentChange.getClassSchema();
+        assertThat(registry.lookup(subject, current)).isPositive();
+
+        org.apache.avro.Schema withDefault = evolve(current, "\"type\":[\"null\",\"string\"],\"default\":null");
+        org.apache.avro.Schema withoutDefault = evolve(current, "\"type\":\"string\"");
+        assertThat(registry.isCompatible(subject, withDefault)).isTrue();
+        assertThat(registry.isCompatible(subject, withoutDefault)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.register(subject, withoutDefault))
+                .isInstanceOfSatisfying(dev.strangler.registry.SchemaRegistryException.class,
+                        e -> assertThat(e.status()).isEqualTo(409));
+    }
+
+    private static org.apache.avro.Schema evolve(org.apache.avro.Schema schema, String fieldType) {
+        String json = schema.toString();
+        String field = "{\"name\":\"merchantReference\"," + fieldType + "}";
+        return new org.apache.avro.Schema.Parser().parse(json.substring(0, json.lastIndexOf(']')) + "," + field
+                + json.substring(json.lastIndexOf(']')));
     }
 
     private static long stale() {

@@ -119,6 +119,14 @@ class StranglerCliIT {
         Result reconcile = run("reconcile", "payments", "--settle", "30");
         assertThat(reconcile.exitCode()).as(reconcile.output()).isZero();
         assertThat(reconcile.output()).contains("Consistent: 0 mismatches.");
+        // a row changed behind the bridge's back is named, and the exit code says so
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
+                + new LabPorts(offset).paymentsDb() + "/payments?user=postgres")) {
+            db.createStatement().executeUpdate("update payments set psp_reference = 'tampered' where id = 3");
+        }
+        Result mismatch = run("reconcile", "payments", "--settle", "0");
+        assertThat(mismatch.exitCode()).as(mismatch.output()).isEqualTo(1);
+        assertThat(mismatch.output()).contains("1 mismatches").containsPattern("different\\s+1\\s+ids: 3");
 
         Result again = run("up");
         assertThat(again.exitCode()).isZero();
