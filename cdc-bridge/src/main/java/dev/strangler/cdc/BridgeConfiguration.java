@@ -137,10 +137,11 @@ class BridgeConfiguration {
             @Qualifier("service") DataSource service, BridgeSchemas schemas, ChangePublisher publisher,
             DeadLetters deadLetters, SchemaRegistryClient registry, RouteOwnership routes, MeterRegistry meters) {
         String topic = properties.topics().legacy();
-        CaptureStats stats = new CaptureStats("legacy-to-service", meters);
+        String slot = properties.slots().legacy();
+        CaptureStats stats = new CaptureStats("legacy-to-service", meters,
+                CaptureStats.snapshotDoneIn(offsetFile(properties, slot)));
         LegacyPaymentCapture handler = new LegacyPaymentCapture(new VaultTokenizer(properties.vault()), publisher,
                 topic, stats, deadLetters);
-        String slot = properties.slots().legacy();
         CaptureEngine capture = new CaptureEngine("legacy-to-service", DebeziumConfig.forTable(slot,
                 properties.legacy(), offsetFile(properties, slot), "public.payments", "when_needed"), handler);
         ChangeApplier applier = new ChangeApplier("legacy-to-service", topic, properties.kafka().bootstrapServers(),
@@ -155,9 +156,10 @@ class BridgeConfiguration {
             @Qualifier("service") DataSource service, BridgeSchemas schemas, ChangePublisher publisher,
             DeadLetters deadLetters, SchemaRegistryClient registry, RouteOwnership routes, MeterRegistry meters) {
         String topic = properties.topics().service();
-        CaptureStats stats = new CaptureStats("service-to-legacy", meters);
-        OutboxCapture handler = new OutboxCapture(publisher, topic, stats, deadLetters);
         String slot = properties.slots().service();
+        CaptureStats stats = new CaptureStats("service-to-legacy", meters,
+                CaptureStats.snapshotDoneIn(offsetFile(properties, slot)));
+        OutboxCapture handler = new OutboxCapture(publisher, topic, stats, deadLetters);
         CaptureEngine capture = new CaptureEngine("service-to-legacy", DebeziumConfig.forTable(slot,
                 properties.service(), offsetFile(properties, slot), "public.outbox", "when_needed"), handler);
         ChangeApplier applier = new ChangeApplier("service-to-legacy", topic, properties.kafka().bootstrapServers(),

@@ -12,10 +12,32 @@ public final class CaptureStats {
     private final Counter skippedOwnWrites;
     private final AtomicLong snapshotRows = new AtomicLong();
     private volatile boolean snapshotCompleted;
+
+    /**
+     * Whether Debezium's offset file holds a streaming position, i.e. an earlier run finished its snapshot. The file
+     * is Kafka Connect's (a serialized map of JSON strings); a position taken during a snapshot carries a
+     * {@code snapshot} key, a streaming one does not.
+     */
+    public static boolean snapshotDoneIn(java.nio.file.Path offsetFile) {
+        try {
+            if (!java.nio.file.Files.isRegularFile(offsetFile)) {
+                return false;
+            }
+            String text = new String(java.nio.file.Files.readAllBytes(offsetFile),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            return text.contains("\"lsn\"") && !text.contains("\"snapshot\"");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
     private volatile Instant lastPublishedAt = Instant.EPOCH;
     private volatile long lastSourceTsMicros;
 
-    public CaptureStats(String direction, MeterRegistry meters) {
+    /**
+     * @param snapshotDoneBefore the capture resumes from offsets of a completed snapshot (an earlier run backfilled)
+     */
+    public CaptureStats(String direction, MeterRegistry meters, boolean snapshotDoneBefore) {
+        this.snapshotCompleted = snapshotDoneBefore;
         this.published = Counter.builder("strangler.cdc.captured").tag("direction", direction)
                 .description("Changes captured and acknowledged by Kafka").register(meters);
         this.skippedOwnWrites = Counter.builder("strangler.cdc.loop.skipped").tag("direction", direction)

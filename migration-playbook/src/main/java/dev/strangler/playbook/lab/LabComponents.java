@@ -92,10 +92,11 @@ public final class LabComponents {
         int port = ports.legacyMonolith();
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout),
                 layout.inRepository("legacy-monolith/target/legacy-monolith.jar"),
-                List.of("--server.port=" + port,
+                withOverrides(layout, name, List.of("--server.port=" + port,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.legacyDb() + "/shop?user=postgres",
                         "--shop.psp.base-url=http://127.0.0.1:" + ports.paymentGateway(),
-                        "--shop.seed.orders-on-empty=" + FIRST_START_ORDERS),
+                        "--shop.payments.remote-base-url=http://127.0.0.1:" + ports.paymentService(),
+                        "--shop.seed.orders-on-empty=" + FIRST_START_ORDERS)),
                 layout.root());
         return new LabComponent(name, "The legacy shop (catalog, orders, payments, reports)", port, List.of(),
                 "http://127.0.0.1:" + port + "/", List.of("legacy-db", "payment-gateway"),
@@ -175,6 +176,29 @@ public final class LabComponents {
                 new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
                 HealthCheck.http("http://127.0.0.1:" + admin + "/actuator/health/readiness"), Duration.ofSeconds(120),
                 LabComponent.AfterStart.NOTHING);
+    }
+
+    /**
+     * Where a component's extra arguments live ({@code <lab>/overrides/<component>.args}, one per line): the playbook
+     * switches the monolith to the remote payment implementation this way, and the change survives down/up.
+     */
+    public static java.nio.file.Path overridesFile(LabLayout layout, String component) {
+        return layout.root().resolve("overrides").resolve(component + ".args");
+    }
+
+    private static List<String> withOverrides(LabLayout layout, String component, List<String> arguments) {
+        java.nio.file.Path file = overridesFile(layout, component);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return arguments;
+        }
+        List<String> all = new ArrayList<>(arguments);
+        try {
+            java.nio.file.Files.readAllLines(file).stream().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(all::add);
+        } catch (java.io.IOException e) {
+            throw new LabException("cannot read " + file + ": " + e.getMessage());
+        }
+        return all;
     }
 
     /** Memory flags for the lab's Spring Boot services: small heaps, serial GC, quick start. */

@@ -1,0 +1,94 @@
+package dev.strangler.playbook.cli;
+
+import dev.strangler.playbook.lab.LabLayout;
+import dev.strangler.playbook.lab.LabPorts;
+import dev.strangler.playbook.playbook.Actions;
+import dev.strangler.playbook.playbook.PlaybookDefinition;
+import dev.strangler.playbook.playbook.PlaybookRunner;
+import dev.strangler.playbook.playbook.PlaybookState;
+import dev.strangler.playbook.playbook.StepContext;
+import dev.strangler.playbook.playbook.internal.ReadTraffic;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "playbook", description = "Run a migration playbook against the lab, step by step, with gates.",
+        subcommands = {PlaybookCommand.Run.class, PlaybookCommand.Status.class, PlaybookCommand.Rollback.class})
+public final class PlaybookCommand {
+
+    /** What the three subcommands share: the playbook named, the lab, where evidence goes. */
+    abstract static class Base extends LabCommand {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The playbook, e.g. payments"
+                + " (migration-playbook/playbooks/NAME.yaml), or a path to a playbook file.")
+        String name;
+
+        @Option(names = "--reports", paramLabel = "DIR", description = "Where evidence goes (default: reports/ in the"
+                + " repository).")
+        Path reports;
+
+        PlaybookRunner runner() {
+            LabLayout layout = LabLayout.fromEnvironment();
+            LabPorts ports = LabPorts.fromEnvironment();
+            Path file = name.endsWith(".yaml") || name.endsWith(".yml") ? Path.of(name)
+                    : layout.inRepository("migration-playbook/playbooks/" + name + ".yaml");
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no playbook " + file);
+            }
+            PlaybookDefinition playbook = PlaybookDefinition.read(file);
+            PlaybookState state = PlaybookState.load(layout.root().resolve("playbook")
+                    .resolve(playbook.name() + ".json"), playbook);
+            Path reportsDir = reports != null ? reports : layout.inRepository("reports");
+            StepContext context = new StepContext(layout, ports, out(), reportsDir,
+                    new ReadTraffic("http://127.0.0.1:" + ports.proxy(), maxLegacyPaymentId(ports)),
+                    () -> component -> lab().restart(component));
+            return new PlaybookRunner(playbook, state, context, out(), Actions.standard());
+        }
+
+        private static long maxLegacyPaymentId(LabPorts ports) {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.legacyDb()
+                    + "/shop?user=postgres"); ResultSet rs = c.createStatement().executeQuery(
+                    "select coalesce(max(id), 1) from payments where id < 1000000000")) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (java.sql.SQLException e) {
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "run", description = "Run every step not yet done; stops at the first failed gate (exit 1).")
+    static final class Run extends Base implements Callable<Integer> {
+
+        @Option(names = "--dry-run", description = "Print the plan and where each step stands; change nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            PlaybookRunner runner = runner();
+            return dryRun ? runner.plan() : runner.run();
+        }
+    }
+
+    @Command(name = "status", description = "Where the playbook stands; exit 0 only when every step is done.")
+    static final class Status extends Base implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return runner().status();
+        }
+    }
+
+    @Command(name = "rollback", description = "Undo the last step that ran (routes back, monolith back).")
+    static final class Rollback extends Base implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            return runner().rollback();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.strangler.playbook.playbook.internal;
+
+import dev.strangler.playbook.lab.LabComponents;
+import dev.strangler.playbook.playbook.PlaybookDefinition;
+import dev.strangler.playbook.playbook.PlaybookDefinition.StepDefinition;
+import dev.strangler.playbook.playbook.Step;
+import dev.strangler.playbook.playbook.StepContext;
+import dev.strangler.playbook.playbook.StepOutcome;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The monolith stops handling payments itself: it is restarted with the remote payment implementation (it calls the
+ * payment service), and the card numbers its old rows still hold are masked to their last four digits, so that no
+ * card number is left outside the service's vault. The masking cannot be undone (the vault keeps the cards).
+ */
+public final class DecommissionStep implements Step {
+
+    static final String REMOTE = "--shop.payments.mode=remote";
+
+    @Override
+    public String plan(StepDefinition step, PlaybookDefinition playbook) {
+        return "Restart the monolith with shop.payments.mode=remote (its payment calls go to the service) and mask the"
+                + " card numbers left in its payments table. Gate: the monolith is ready and serves a payment; no"
+                + " card number left in its database.";
+    }
+
+    @Override
+    public StepOutcome run(StepDefinition step, PlaybookDefinition playbook, StepContext context) throws Exception {
+        Path overrides = LabComponents.overridesFile(context.layout(), "legacy-monolith");
+        boolean alreadyRemote = Files.isRegularFile(overrides) && Files.readString(overrides).contains(REMOTE);
+        if (!alreadyRemote) {
+            Files.createDirectories(overrides.getParent());
+            Files.writeString(overrides, "# written by the playbook's decommission step\n" + REMOTE + "\n");
+            context.progress("restarting the monolith with the remote payment implementation");
+            context.lab().restart("legacy-monolith");
+        }
+        String legacyDb = "jdbc:postgresql://127.0.0.1:" + context.ports().legacyDb() + "/shop?user=postgres";
+        int masked;
+        long left;
+        long anyPayment;
+        try (Connection c = DriverManager.getConnection(legacyDb); Statement s = c.createStatement()) {
+            masked = s.executeUpdate("update payments set card_number = '************' || right(card_number, 4)"
+                    + " where card_number ~ '^[0-9]{12,19}$'");
+            try (ResultSet rs = s.executeQuery("select count(*) from payments where card_number ~ '^[0-9]{12,19}$'")) {
+                rs.next();
+                left = rs.getLong(1);
+            }
+            try (ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from payments where id < 1000000000")) {
+                rs.next();
+                anyPayment = rs.getLong(1);
+            }
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        int served = anyPayment == 0 ? 404 : http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + context.ports().legacyMonolith() + "/api/payments/" + anyPayment))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("monolithArguments", Files.readString(overrides).trim());
+        evidence.put("cardNumbersMasked", masked);
+        evidence.put("cardNumbersLeft", left);
+        evidence.put("paymentServedByMonolith", anyPayment + " -> HTTP " + served);
+        if (left > 0) {
+            return StepOutcome.failed(left + " card numbers are still in the monolith's payments table", evidence,
+                    "run the playbook again");
+        }
+        if (anyPayment != 0 && served != 200) {
+            return StepOutcome.failed("the monolith in remote mode did not serve payment " + anyPayment + " (HTTP "
+                    + served + ")", evidence, "./strangler logs legacy-monolith; ./strangler playbook rollback");
+        }
+        return StepOutcome.passed("monolith on the remote payment implementation, " + masked
+                + " card numbers masked, none left", evidence);
+    }
+
+    @Override
+    public String undo(StepDefinition step, PlaybookDefinition playbook, StepContext context) throws Exception {
+        Files.deleteIfExists(LabComponents.overridesFile(context.layout(), "legacy-monolith"));
+        context.lab().restart("legacy-monolith");
+        return "monolith back on its in-process payment implementation (masked card numbers stay masked: the cards"
+                + " live in the service's vault)";
+    }
+}
