@@ -62,14 +62,17 @@ public record BridgeProperties(
      * @param service changes captured from the service's outbox
      * @param deadLetters records the appliers could not apply, with the reason in headers
      * @param routes the proxy's route table (read to know which side owns the payment writes)
-     * @param partitions of the two change topics (keyed by payment id: one payment's changes stay ordered)
+     * @param partitions of the two change topics when the bridge creates them. Keyed by payment id, so one payment's
+     *                   changes stay ordered with any count; but a source {@code truncate} is only ordered against
+     *                   every other change in one partition (with more, a new row can reach the target before an
+     *                   old row with the same order is removed): keep 1 unless the source is never truncated
      */
     public record Topics(@DefaultValue("strangler.cdc.legacy.payments") String legacy,
                          @DefaultValue("strangler.cdc.service.payments") String service,
                          @DefaultValue("strangler.cdc.dead-letters") String deadLetters,
                          @DefaultValue("strangler.routes") String routes,
                          @DefaultValue("payments-write") String paymentWriteRoute,
-                         @DefaultValue("3") int partitions) {
+                         @DefaultValue("1") int partitions) {
     }
 
     /** The payment service's internal tokenize endpoint. */
