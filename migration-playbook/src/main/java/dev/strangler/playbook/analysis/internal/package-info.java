@@ -1,0 +1,9 @@
+/**
+ * How the analysis reads bytecode: importing the classes (directory or Spring Boot jar), finding table uses and
+ * telling reads from writes, class dependencies across the payments boundary, card data, tangles, the frozen rule
+ * and its store, and the Markdown rendering.
+ */
+@NullMarked
+package dev.strangler.playbook.analysis.internal;
+
+import org.jspecify.annotations.NullMarked;
