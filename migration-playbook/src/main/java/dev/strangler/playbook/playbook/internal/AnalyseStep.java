@@ -1,5 +1,8 @@
 package dev.strangler.playbook.playbook.internal;
 
+import dev.strangler.playbook.analysis.AnalysisOutput;
+import dev.strangler.playbook.analysis.AnalysisReport;
+import dev.strangler.playbook.analysis.MonolithAnalysis;
 import dev.strangler.playbook.playbook.PlaybookDefinition;
 import dev.strangler.playbook.playbook.PlaybookDefinition.StepDefinition;
 import dev.strangler.playbook.playbook.Step;
@@ -7,24 +10,45 @@ import dev.strangler.playbook.playbook.StepContext;
 import dev.strangler.playbook.playbook.StepOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Finds the coupling around the payment code: the monolith's classes must be there to analyse. */
+/**
+ * Analyses the monolith's classes (who touches the payment tables and card data, the coupling score, today's
+ * violations of the frozen rule) and writes {@code analysis.md}/{@code .json} beside the evidence; each run adds a
+ * point to the burndown history.
+ */
 public final class AnalyseStep implements Step {
 
     @Override
     public String plan(StepDefinition step, PlaybookDefinition playbook) {
-        return "Analyse the monolith's classes: who touches the payment tables and card data. Writes"
-                + " reports/analysis.md. Changes nothing.";
+        return "Analyse the monolith's classes: who touches the payment tables and card data, the coupling score,"
+                + " the frozen rule's violations. Writes reports/analysis.md and .json. Changes nothing in the lab.";
     }
 
     @Override
     public StepOutcome run(StepDefinition step, PlaybookDefinition playbook, StepContext context) {
-        Path jar = context.layout().inRepository("legacy-monolith/target/legacy-monolith.jar");
-        if (!Files.isRegularFile(jar)) {
-            return StepOutcome.failed("the monolith's classes are missing", Map.of("jar", jar.toString()),
+        Path classes = context.layout().inRepository("legacy-monolith/target/classes");
+        if (!Files.isDirectory(classes)) {
+            classes = context.layout().inRepository("legacy-monolith/target/legacy-monolith.jar");
+        }
+        if (!Files.exists(classes)) {
+            return StepOutcome.failed("the monolith's classes are missing", Map.of("looked at", classes.toString()),
                     "./strangler up builds them");
         }
-        return StepOutcome.passed("monolith classes found", Map.of("jar", jar.toString()));
+        Path store = context.layout().inRepository("legacy-monolith/src/test/resources/archunit_store");
+        AnalysisReport report = MonolithAnalysis.analyse(classes, Files.isDirectory(store) ? store : null,
+                Clock.systemUTC());
+        AnalysisOutput.Written written = AnalysisOutput.write(report, context.reports());
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("classes", report.classes());
+        evidence.put("tangles", report.tangles().size());
+        evidence.put("couplingScore", report.coupling());
+        evidence.put("ruleViolations", report.rule().violations());
+        evidence.put("report", written.markdown().toString());
+        return StepOutcome.passed(report.classes() + " classes analysed, " + report.tangles().size()
+                + " tangles, " + report.rule().violations() + " violations of the payments rule; see "
+                + written.markdown(), evidence);
     }
 }
