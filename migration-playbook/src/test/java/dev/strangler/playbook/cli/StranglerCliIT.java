@@ -3,7 +3,6 @@ package dev.strangler.playbook.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strangler.lab.kafka.KafkaBroker;
-import dev.strangler.lab.process.Ports;
 import dev.strangler.lab.registry.SchemaRegistry;
 import dev.strangler.lab.process.ProcessInfo;
 import dev.strangler.playbook.lab.LabComponents;
@@ -12,7 +11,6 @@ import dev.strangler.playbook.lab.LabPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +28,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,6 +44,7 @@ class StranglerCliIT {
 
     private static final Path LAB = Path.of("target/it-lab").toAbsolutePath();
     private static int offset;
+    private static LabCli cli;
 
     @BeforeAll
     static void startFromAnEmptyLab() throws Exception {
@@ -61,10 +59,8 @@ class StranglerCliIT {
 
     static void chooseFreePorts() {
         // the lab's default ports plus an offset; take the first offset whose ports are all free here
-        offset = IntStream.iterate(21000, o -> o + 500).limit(20)
-                .filter(o -> LabComponents.standard(new LabLayout(Path.of("."), LAB), new LabPorts(o)).stream()
-                        .flatMap(c -> c.allPorts().stream()).allMatch(Ports::isFree))
-                .findFirst().orElseThrow();
+        cli = new LabCli(LAB, 21000);
+        offset = cli.offset();
     }
 
     @AfterAll
@@ -77,7 +73,7 @@ class StranglerCliIT {
     void refusesToStartWhenAPortIsTakenAndSaysByWhom() throws Exception {
         int pspPort = new LabPorts(offset).paymentGateway();
         try (ServerSocket squatter = new ServerSocket(pspPort, 50, InetAddress.getLoopbackAddress())) {
-            Result up = run("up");
+            LabCli.Result up = run("up");
             assertThat(up.exitCode()).isEqualTo(1);
             assertThat(up.output())
                     .contains("port " + pspPort + " (needed by payment-gateway) is in use by pid " + ProcessHandle.current().pid())
@@ -90,13 +86,13 @@ class StranglerCliIT {
     @Test
     @Order(2)
     void upStatusDownLeavesNothingRunning() throws Exception {
-        Result up = run("up");
+        LabCli.Result up = run("up");
         assertThat(up.exitCode()).as(up.output()).isZero();
         List<String> names = LabComponents.standard(new LabLayout(Path.of("."), LAB), new LabPorts(offset)).stream()
                 .map(c -> c.name()).toList();
         assertThat(up.output()).contains("The lab is up").contains(names);
 
-        Result status = run("status");
+        LabCli.Result status = run("status");
         assertThat(status.exitCode()).as(status.output()).isZero();
         List<String> rows = status.output().lines().filter(l -> names.stream().anyMatch(n -> l.startsWith(n + " "))).toList();
         assertThat(rows).hasSize(names.size()).allSatisfy(row -> assertThat(row).contains(" healthy "));
@@ -109,14 +105,14 @@ class StranglerCliIT {
         assertThat(products.statusCode()).isEqualTo(200);
         assertThat(products.body()).contains("\"price\"");
 
-        Result seed = run("seed", "--orders", "20");
+        LabCli.Result seed = run("seed", "--orders", "20");
         assertThat(seed.exitCode()).as(seed.output()).isZero();
         assertThat(seed.output()).contains("Seeded in");
 
         // the CDC bridge followed the re-seed (a truncate, then new rows) into the payment service's database, and
         // takes a payment made in the service back into the monolith's
         payInTheService(new LabPorts(offset));
-        Result reconcile = run("reconcile", "payments", "--settle", "30");
+        LabCli.Result reconcile = run("reconcile", "payments", "--settle", "30");
         assertThat(reconcile.exitCode()).as(reconcile.output()).isZero();
         assertThat(reconcile.output()).contains("Consistent: 0 mismatches.");
         // a row changed behind the bridge's back is named, and the exit code says so
@@ -124,24 +120,24 @@ class StranglerCliIT {
                 + new LabPorts(offset).paymentsDb() + "/payments?user=postgres")) {
             db.createStatement().executeUpdate("update payments set psp_reference = 'tampered' where id = 3");
         }
-        Result mismatch = run("reconcile", "payments", "--settle", "0");
+        LabCli.Result mismatch = run("reconcile", "payments", "--settle", "0");
         assertThat(mismatch.exitCode()).as(mismatch.output()).isEqualTo(1);
         assertThat(mismatch.output()).contains("1 mismatches").containsPattern("different\\s+1\\s+ids: 3");
 
-        Result again = run("up");
+        LabCli.Result again = run("up");
         assertThat(again.exitCode()).isZero();
         assertThat(again.output()).contains("already running");
 
-        Result logs = run("logs", "payment-gateway");
+        LabCli.Result logs = run("logs", "payment-gateway");
         assertThat(logs.exitCode()).isZero();
         assertThat(logs.output()).contains("Fake payment gateway ready");
 
-        Result down = run("down");
+        LabCli.Result down = run("down");
         assertThat(down.exitCode()).as(down.output()).isZero();
         assertThat(down.output()).contains("The lab is down.");
         assertThat(labProcesses()).isEmpty();
 
-        Result afterDown = run("status");
+        LabCli.Result afterDown = run("status");
         assertThat(afterDown.exitCode()).isEqualTo(1);
         assertThat(afterDown.output()).contains("stopped");
     }
@@ -214,7 +210,7 @@ class StranglerCliIT {
         }
         assertThat(labProcesses()).as("what the killed CLI had started keeps running").isNotEmpty();
 
-        Result up = run("up");
+        LabCli.Result up = run("up");
         assertThat(up.exitCode()).as(up.output()).isZero();
         for (String db : List.of("legacy-db", "payments-db")) {
             Path data = LAB.resolve("data").resolve(db);
@@ -230,56 +226,13 @@ class StranglerCliIT {
     @Test
     @Order(5)
     void rejectsAnUnknownComponentAndAnUnknownCommand() throws Exception {
-        Result logs = run("logs", "no-such-thing");
+        LabCli.Result logs = run("logs", "no-such-thing");
         assertThat(logs.exitCode()).isEqualTo(1);
         assertThat(logs.output()).contains("no component 'no-such-thing'", "kafka");
 
-        Result unknown = run("frobnicate");
+        LabCli.Result unknown = run("frobnicate");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.output()).contains("Unmatched argument");
-    }
-
-    /** Every process of this test's lab: JVMs carry the lab marker, postmasters the data directory. */
-    private static List<Long> labProcesses() {
-        String marker = "-Dstrangler.lab=" + LAB;
-        String data = LAB.resolve("data").toString();
-        return ProcessHandle.allProcesses()
-                .map(ProcessHandle::pid)
-                .filter(pid -> {
-                    String cmd = ProcessInfo.commandLine(pid);
-                    return cmd.contains(marker) || (cmd.contains("/bin/postgres") && cmd.contains(data));
-                })
-                .toList();
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result run(String... args) throws IOException, InterruptedException {
-        Path output = Files.createTempFile("strangler-cli", ".out");
-        Process process = start(output, args);
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("strangler " + String.join(" ", args) + " did not finish within 5 minutes");
-        }
-        String text = Files.readString(output, StandardCharsets.UTF_8);
-        Files.delete(output);
-        return new Result(process.exitValue(), text);
-    }
-
-    private static Process start(String... args) throws IOException {
-        return start(Files.createTempFile("strangler-cli", ".out"), args);
-    }
-
-    private static Process start(Path output, String... args) throws IOException {
-        Path jar = Path.of("target/strangler.jar").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dstrangler.home=" + Path.of("..").toAbsolutePath().normalize(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("STRANGLER_LAB_DIR", LAB.toString());
-        builder.environment().put("STRANGLER_PORT_OFFSET", Integer.toString(offset));
-        return builder.start();
     }
 
     /** An order placed in the monolith, paid through the payment service directly. */
@@ -302,5 +255,21 @@ class StranglerCliIT {
                         + "\",\"currency\":\"EUR\"}")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(payment.statusCode()).as(payment.body()).isEqualTo(201);
+    }
+
+    private static List<Long> labProcesses() {
+        return cli.processes();
+    }
+
+    private static LabCli.Result run(String... args) throws IOException, InterruptedException {
+        return cli.run(args);
+    }
+
+    private static Process start(String... args) throws IOException {
+        return cli.start(Files.createTempFile("strangler-cli", ".out"), args);
+    }
+
+    private static Process start(Path output, String... args) throws IOException {
+        return cli.start(output, args);
     }
 }

@@ -1,0 +1,136 @@
+package dev.strangler.playbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strangler.lab.process.FileTrees;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The payments playbook against a lab of its own, as a user runs it: a failure injected at the canary step stops it
+ * with the reason; rollback undoes the step; a CLI killed with -9 in the middle of a step resumes there; the run
+ * completes with every gate green and the payments extracted.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlaybookIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path LAB = Path.of("target/it-playbook-lab").toAbsolutePath();
+    private static final Path REPORTS = Path.of("target/it-playbook-reports").toAbsolutePath();
+    private static final Path PLAYBOOK = Path.of("target/it-playbook.yaml").toAbsolutePath();
+    private static LabCli cli;
+
+    @BeforeAll
+    static void upWithASmallPlaybook() throws Exception {
+        if (Files.exists(LAB)) {
+            new LabCli(LAB, 23000).run("down");
+            FileTrees.deleteRecursively(LAB);
+        }
+        FileTrees.deleteRecursively(REPORTS);
+        cli = new LabCli(LAB, 23000);
+        // the shipped playbook with shorter observation windows: the same steps, actions and gates
+        String shipped = Files.readString(Path.of("playbooks/payments.yaml"));
+        Files.writeString(PLAYBOOK, shipped
+                .replace("min-compared: 1000", "min-compared: 200")
+                .replace("traffic-rps: 20", "traffic-rps: 40")
+                .replace("percents: [5, 25, 50, 100]", "percents: [50, 100]")
+                .replace("observe-seconds: 15", "observe-seconds: 8"));
+        LabCli.Result up = cli.run("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        LabCli.Result seed = cli.run("seed", "--orders", "300");
+        assertThat(seed.exitCode()).as(seed.output()).isZero();
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (cli != null) {
+            cli.run("down");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void dryRunPlansEveryStepAndChangesNothing() throws Exception {
+        LabCli.Result plan = cli.run("playbook", "run", PLAYBOOK.toString(), "--dry-run", "--reports",
+                REPORTS.toString());
+        assertThat(plan.exitCode()).as(plan.output()).isZero();
+        assertThat(plan.output()).contains("1. Find the coupling", "7. Switch the monolith", "Nothing was changed");
+        assertThat(cli.run("playbook", "status", PLAYBOOK.toString()).output()).contains("shadow", "PENDING");
+        assertThat(cli.run("route", "list").output()).doesNotContain("SHADOW");
+    }
+
+    @Test
+    @Order(2)
+    void aServiceFailingDuringTheCanaryStopsThePlaybookWithTheReason() throws Exception {
+        Path output = Files.createTempFile("playbook", ".out");
+        Process run = cli.start(output, "playbook", "run", PLAYBOOK.toString(), "--reports", REPORTS.toString());
+        await().atMost(Duration.ofMinutes(6)).until(() -> Files.readString(output).contains("canary 50%: observing"));
+        // the fault: the payment service dies while half of the callers are sent to it
+        long pid = Long.parseLong(Files.readString(LAB.resolve("run/payment-service.pid")).trim());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        assertThat(run.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        String text = Files.readString(output);
+        assertThat(run.exitValue()).as(text).isEqualTo(1);
+        assertThat(text).contains("[5/7] canary", "FAILED", "Try:");
+        assertThat(text).containsPattern("rolled .*back|error rate");
+        assertThat(cli.run("route", "list").output()).contains("ROLLED_BACK");
+        JsonNode evidence = JSON.readTree(REPORTS.resolve("playbook/canary.json").toFile());
+        assertThat(evidence.path("passed").asBoolean()).isFalse();
+
+        // bring the service back, undo the canary step: the routes go back to SHADOW
+        assertThat(cli.run("up").exitCode()).isZero();
+        LabCli.Result rollback = cli.run("playbook", "rollback", PLAYBOOK.toString());
+        assertThat(rollback.output()).contains("Rolled back canary");
+        assertThat(cli.run("route", "list").output()).contains("SHADOW").doesNotContain("ROLLED_BACK");
+    }
+
+    @Test
+    @Order(3)
+    void resumesAfterTheCliIsKilledMidStepAndCompletesWithEveryGateGreen() throws Exception {
+        // rewind to before the shadow step, so that the kill lands in a long step
+        assertThat(cli.run("playbook", "rollback", PLAYBOOK.toString()).output()).contains("Rolled back shadow");
+        Path output = Files.createTempFile("playbook", ".out");
+        Process killed = cli.start(output, "playbook", "run", PLAYBOOK.toString(), "--reports", REPORTS.toString());
+        await().atMost(Duration.ofMinutes(3)).until(() -> Files.readString(output).contains("shadow:"));
+        killed.destroyForcibly(); // kill -9: no shutdown hook, the step is left RUNNING
+        killed.waitFor(30, TimeUnit.SECONDS);
+        assertThat(cli.run("playbook", "status", PLAYBOOK.toString()).output()).containsPattern("shadow\\s+RUNNING");
+
+        LabCli.Result resumed = cli.run("playbook", "run", PLAYBOOK.toString(), "--reports", REPORTS.toString());
+        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+        assertThat(resumed.output()).contains("[1/7] analyse: done before", "[3/7] data-in-sync: done before",
+                "[4/7] shadow:", "Playbook payments complete");
+        for (String step : new String[] {"analyse", "service-healthy", "data-in-sync", "shadow", "canary", "cutover",
+                "decommission"}) {
+            JsonNode evidence = JSON.readTree(REPORTS.resolve("playbook/" + step + ".json").toFile());
+            assertThat(evidence.path("passed").asBoolean()).as(step + ": " + evidence).isTrue();
+        }
+        assertThat(cli.run("playbook", "status", PLAYBOOK.toString()).exitCode()).isZero();
+        assertThat(cli.run("route", "list").output()).contains("EXTRACTED");
+        LabCli.Result reconcile = cli.run("reconcile", "payments");
+        assertThat(reconcile.exitCode()).as(reconcile.output()).isZero();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + cli.ports().legacyDb()
+                + "/shop?user=postgres"); ResultSet rs = c.createStatement().executeQuery(
+                "select count(*) from payments where card_number ~ '^[0-9]{12,19}$'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("card numbers left in the monolith's database").isZero();
+        }
+        assertThat(Files.readString(LAB.resolve("overrides/legacy-monolith.args"), StandardCharsets.UTF_8))
+                .contains("--shop.payments.mode=remote");
+    }
+}
