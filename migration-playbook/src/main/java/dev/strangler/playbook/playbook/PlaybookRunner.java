@@ -86,7 +86,11 @@ public final class PlaybookRunner {
             } else {
                 state.update(state.step(s.id()).orElseThrow().with("FAILED", outcome.summary(), outcome.hint()));
                 out.printf("      FAILED after %.1f s: %s%n", seconds, outcome.summary());
-                outcome.evidence().forEach((k, v) -> out.printf("        %s: %s%n", k, v));
+                // the figures; long ones (diff samples, id lists) are in the evidence file only
+                outcome.evidence().forEach((k, v) -> {
+                    String text = String.valueOf(v);
+                    out.printf("        %s: %s%n", k, text.length() > 120 ? "(see the evidence file)" : text);
+                });
                 if (!outcome.hint().isEmpty()) {
                     out.printf("      Try: %s%n", outcome.hint());
                 }
