@@ -47,7 +47,7 @@ class PlaybookIT {
         String shipped = Files.readString(Path.of("playbooks/payments.yaml"));
         Files.writeString(PLAYBOOK, shipped
                 .replace("min-compared: 1000", "min-compared: 200")
-                .replace("traffic-rps: 20", "traffic-rps: 40")
+                .replace("traffic-rps: 20", "traffic-rps: 30")
                 .replace("percents: [5, 25, 50, 100]", "percents: [50, 100]")
                 .replace("observe-seconds: 15", "observe-seconds: 8"));
         LabCli.Result up = cli.run("up");

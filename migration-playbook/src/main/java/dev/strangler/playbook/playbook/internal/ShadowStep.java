@@ -34,29 +34,44 @@ public final class ShadowStep implements Step {
         JsonNode shadow;
         long requests;
         long failures;
+        long compared0;
+        long differing0;
         try (StepContext.Traffic.Running load = context.traffic().start(step.intSetting("traffic-rps", 20))) {
+            // warm-up: the first answers of a service that just got traffic (cold JIT, empty pools) say little
+            // about the service; the gate counts what is compared after it
+            int warmup = step.intSetting("warmup-seconds", 10);
+            context.progress("shadow: warming up for %d s", warmup);
+            StepContext.observe(Duration.ofSeconds(warmup));
+            JsonNode baseline = Routes.view(context.proxy(), readRoute).path("shadow");
+            compared0 = baseline.path("compared").asLong();
+            differing0 = baseline.path("differing").asLong();
             while (true) {
                 shadow = Routes.view(context.proxy(), readRoute).path("shadow");
                 requests = load.requests();
                 failures = load.failures();
-                if (shadow.path("compared").asLong() >= minCompared) {
+                long compared = shadow.path("compared").asLong() - compared0;
+                if (compared >= minCompared) {
                     break;
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    return StepOutcome.failed("only " + shadow.path("compared").asLong() + " answers compared in time",
-                            Map.of("compared", shadow.path("compared").asLong(), "requests", requests),
+                    return StepOutcome.failed("only " + compared + " answers compared in time",
+                            Map.of("compared", compared, "requests", requests),
                             "more traffic (traffic-rps in the playbook) or a longer timeout-seconds");
                 }
-                context.progress("shadow: %d of %d compared, diff rate %.2f%%, %d requests sent", shadow
-                        .path("compared").asLong(), minCompared, shadow.path("diffRate").asDouble() * 100, requests);
+                context.progress("shadow: %d of %d compared, diff rate %.2f%%, %d requests sent", compared,
+                        minCompared, rate(shadow.path("differing").asLong() - differing0, compared) * 100, requests);
                 StepContext.observe(Duration.ofSeconds(3));
             }
         }
+        long compared = shadow.path("compared").asLong() - compared0;
+        long differing = shadow.path("differing").asLong() - differing0;
+        double diffRate = rate(differing, compared);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("route", readRoute);
-        evidence.put("compared", shadow.path("compared").asLong());
-        evidence.put("differing", shadow.path("differing").asLong());
-        evidence.put("diffRate", shadow.path("diffRate").asDouble());
+        evidence.put("compared", compared);
+        evidence.put("differing", differing);
+        evidence.put("diffRate", diffRate);
+        evidence.put("warmup", Map.of("compared", compared0, "differing", differing0));
         evidence.put("samples", shadow.path("samples"));
         for (String r : playbook.routes().subList(1, playbook.routes().size())) {
             JsonNode other = Routes.view(context.proxy(), r).path("shadow");
@@ -65,15 +80,18 @@ public final class ShadowStep implements Step {
         }
         evidence.put("trafficRequests", requests);
         evidence.put("trafficFailures", failures);
-        double diffRate = shadow.path("diffRate").asDouble();
         if (diffRate > maxDiffRate) {
             return StepOutcome.failed(String.format("diff rate %.2f%% over %d compared answers (gate: <= %.2f%%)",
-                    diffRate * 100, shadow.path("compared").asLong(), maxDiffRate * 100), evidence,
+                    diffRate * 100, compared, maxDiffRate * 100), evidence,
                     "./strangler route diffs " + readRoute + " shows what differs; fix the service or the data,"
                             + " then run the playbook again");
         }
-        return StepOutcome.passed(String.format("%d answers compared, diff rate %.2f%%",
-                shadow.path("compared").asLong(), diffRate * 100), evidence);
+        return StepOutcome.passed(String.format("%d answers compared after the warm-up, diff rate %.2f%%",
+                compared, diffRate * 100), evidence);
+    }
+
+    private static double rate(long part, long whole) {
+        return whole <= 0 ? 0 : (double) part / whole;
     }
 
     @Override
