@@ -16,6 +16,13 @@ import javax.crypto.spec.SecretKeySpec;
  * ({@code 4242 4242 4242 4242}, {@code 4242-4242-4242-4242}, Amex {@code 3782 822463 10005}). A run is maximal: digits
  * right before or after it belong to it, so a 20-digit number is not a card number with a digit attached.
  *
+ * <p>A run inside a hexadecimal identifier of a standard length (16, 32, 40 or 64 hex characters with at least one
+ * letter: W3C trace and span ids, MD5, SHA-1, SHA-256) is part of that identifier, not a card number, and so is
+ * anything inside a W3C {@code traceparent} ({@code 00-<32 hex>-<16 hex>-01}), whose random span id is all digits
+ * about once in two thousand: in the lab's CDC topic, one {@code traceparent} header in a few thousand held a
+ * Luhn-valid run. Only those shapes are excused, so that a card number followed by a stray letter (the next field's
+ * length byte in Avro, say) is still found.
+ *
  * <p>A match keeps the last four digits and a fingerprint (a keyed hash under a key that lives only in this process,
  * to count distinct cards), never the number itself.
  */
@@ -25,6 +32,8 @@ public final class CardNumberScanner {
     private static final Pattern GROUPED = Pattern.compile(
             "(?<![0-9])[3-6][0-9]{3}([ -])[0-9]{4}\\1[0-9]{4}\\1[0-9]{4}(?![0-9])"
                     + "|(?<![0-9])3[47][0-9]{2}([ -])[0-9]{6}\\2[0-9]{5}(?![0-9])");
+    private static final Pattern TRACEPARENT = Pattern.compile(
+            "(?<![0-9a-f])[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}(?![0-9a-f])");
     private static final byte[] KEY = new byte[32];
 
     static {
@@ -55,8 +64,8 @@ public final class CardNumberScanner {
         if (text.length() < 13) {
             return matches;
         }
-        collect(CONTIGUOUS.matcher(text), matches);
-        collect(GROUPED.matcher(text), matches);
+        collect(CONTIGUOUS.matcher(text), matches, text);
+        collect(GROUPED.matcher(text), matches, text);
         if (matches.size() > 1) {
             matches.sort((a, b) -> Integer.compare(a.start(), b.start()));
         }
@@ -115,13 +124,46 @@ public final class CardNumberScanner {
         return "****" + last4;
     }
 
-    private static void collect(Matcher m, List<Match> into) {
+    private static void collect(Matcher m, List<Match> into, CharSequence text) {
+        List<int[]> traces = null;
         while (m.find()) {
             String digits = m.group().replaceAll("[^0-9]", "");
-            if (luhn(digits)) {
+            if (!luhn(digits) || insideHexIdentifier(text, m.start(), m.end())) {
+                continue;
+            }
+            if (traces == null) {
+                traces = new ArrayList<>(0);
+                Matcher t = TRACEPARENT.matcher(text);
+                while (t.find()) {
+                    traces.add(new int[] {t.start(), t.end()});
+                }
+            }
+            int start = m.start();
+            List<int[]> excused = traces;
+            if (excused.stream().noneMatch(t -> start >= t[0] && start < t[1])) {
                 into.add(new Match(m.start(), m.end(), digits.substring(digits.length() - 4), fingerprint(digits)));
             }
         }
+    }
+
+    private static boolean insideHexIdentifier(CharSequence text, int start, int end) {
+        int from = start;
+        while (from > 0 && isHex(text.charAt(from - 1))) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && isHex(text.charAt(to))) {
+            to++;
+        }
+        int length = to - from;
+        if (length == end - start || (length != 16 && length != 32 && length != 40 && length != 64)) {
+            return false;
+        }
+        return true; // longer than the run, so it holds a letter
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static long fingerprint(String digits) {

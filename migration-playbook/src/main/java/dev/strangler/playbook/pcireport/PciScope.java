@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -42,8 +43,8 @@ public final class PciScope {
                 tables += r.tables();
                 columns += r.textColumns();
                 candidates += r.candidateRows();
-                progress.accept(String.format("%s (database %s): %d tables, %d text columns, %d places with card numbers",
-                        db.component(), db.database(), r.tables(), r.textColumns(), r.findings().size()));
+                progress.accept(String.format(Locale.ROOT, "%s (database %s): %d tables, %d text columns; card numbers in %s",
+                        db.component(), db.database(), r.tables(), r.textColumns(), count(r.findings().size(), "column")));
             } catch (java.sql.SQLException e) {
                 unscanned.add(new PciScopeScan.Unscanned(PciScopeScan.Source.DATABASE, db.component() + " (database "
                         + db.database() + ")", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -66,8 +67,8 @@ public final class PciScope {
                     records = r.records();
                     r.incomplete().forEach(what -> unscanned.add(new PciScopeScan.Unscanned(
                             PciScopeScan.Source.KAFKA_TOPIC, what, "sample incomplete")));
-                    progress.accept(String.format("kafka: %d topics, %d records sampled, %d topics with card numbers",
-                            r.topics(), r.records(), r.findings().size()));
+                    progress.accept(String.format(Locale.ROOT, "kafka: %d topics, %d records sampled; card numbers in %s",
+                            r.topics(), r.records(), count(r.findings().size(), "topic")));
                 } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
                     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                     unscanned.add(new PciScopeScan.Unscanned(PciScopeScan.Source.KAFKA_TOPIC, "kafka (" + bootstrap + ")",
@@ -94,8 +95,8 @@ public final class PciScope {
                     logBytes = r.bytes();
                     r.unreadable().forEach(what -> unscanned.add(new PciScopeScan.Unscanned(
                             PciScopeScan.Source.LOG_FILE, what, "unreadable")));
-                    progress.accept(String.format("logs: %d files, %d MB, %d files with card numbers", r.files(),
-                            r.bytes() / (1024 * 1024), r.findings().size()));
+                    progress.accept(String.format(Locale.ROOT, "logs: %d files, %.1f MB; card numbers in %s", r.files(),
+                            r.bytes() / 1048576.0, count(r.findings().size(), "file")));
                 } catch (java.io.IOException e) {
                     unscanned.add(new PciScopeScan.Unscanned(PciScopeScan.Source.LOG_FILE, targets.logs().toString(),
                             String.valueOf(e.getMessage())));
@@ -110,6 +111,10 @@ public final class PciScope {
                 new PciScopeScan.Coverage(targets.databases().size(), tables, columns, candidates, topics, records,
                         logFiles, logBytes),
                 unscanned);
+    }
+
+    private static String count(int n, String thing) {
+        return n == 0 ? "none" : n + " " + thing + (n == 1 ? "" : "s");
     }
 
     private static boolean listening(String bootstrap) {

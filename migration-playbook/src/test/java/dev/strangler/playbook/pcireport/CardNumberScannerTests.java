@@ -48,6 +48,22 @@ class CardNumberScannerTests {
     void findsACardNumberGluedToLettersOrPunctuation() {
         assertThat(CardNumberScanner.find("{\"cardNumber\":\"4000000000000002\"}")).hasSize(1);
         assertThat(CardNumberScanner.find("tok4242424242424242end")).hasSize(1);
+        assertThat(CardNumberScanner.find("pan=4242424242424242ab")).as("two hex letters glued on").hasSize(1);
+    }
+
+    @Test
+    void aDigitRunInsideAHexIdentifierIsPartOfTheIdentifier() {
+        // W3C traceparents whose trace id or span id happens to hold a Luhn-valid run (seen in the lab's CDC topic)
+        assertThat(CardNumberScanner.luhn("4242424242424242")).isTrue();
+        assertThat(CardNumberScanner.find("00-ab4242424242424242cd9e0f1a2b3c4d-00f067aa0ba902b7-01")).isEmpty();
+        assertThat(CardNumberScanner.find("00-0af7651916cd43dd8448eb211c80319c-378282246310005a-01"))
+                .as("span id of 16: 15 digits and a letter").isEmpty();
+        assertThat(CardNumberScanner.find("traceparent: 00-0af7651916cd43dd8448eb211c80319c-4242424242424242-01"))
+                .as("an all-digit random span id").isEmpty();
+        assertThat(CardNumberScanner.find("sha1 4242424242424242deadbeefcafe123456789012 ok")).isEmpty();
+        // the same digits standing alone, next to a separator, or glued to letters that make no identifier
+        assertThat(CardNumberScanner.find("00-4242424242424242-00f067aa0ba902b7-01")).hasSize(1);
+        assertThat(CardNumberScanner.find("x" + "4242424242424242" + "B" + "1234 rest")).hasSize(1);
     }
 
     @Test

@@ -60,8 +60,8 @@ public final class DatabaseScanner {
                     if (table.name().equals(target.vaultTable())) {
                         long cards = count(db, table);
                         byDesign.add(new PciScopeScan.ByDesign(target.component(), location(target, table, null),
-                                "the payment service's vault: " + cards + " cards, encrypted (AES-GCM ciphertext is no"
-                                        + " card number, so no scan can see them): in scope by design", cards));
+                                "the payment service's vault: " + cards + " cards, encrypted (AES-GCM ciphertext, in"
+                                        + " which no scan can see a card number)", cards));
                     }
                 }
             }

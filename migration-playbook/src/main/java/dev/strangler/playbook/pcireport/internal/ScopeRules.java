@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,7 +34,7 @@ public final class ScopeRules {
                     String[] parts = f.location().split("\\.", 4);
                     String table = parts.length >= 3 ? parts[0] + "." + parts[1] + "." + parts[2] : f.location();
                     String tableName = parts.length >= 3 ? parts[2] : f.location();
-                    add(evidence, f.component(), "stores " + f.occurrences() + " card numbers in " + f.location());
+                    add(evidence, f.component(), String.format(Locale.ROOT, "stores %,d card numbers in %s", f.occurrences(), f.location()));
                     targets.databases().stream().filter(d -> d.component().equals(f.component())).forEach(d -> {
                         add(evidence, d.owner(), "reads and writes " + table + ", which holds card numbers");
                         String reader = d.readers().get(tableName);
@@ -43,12 +44,12 @@ public final class ScopeRules {
                     });
                 }
                 case KAFKA_TOPIC -> {
-                    add(evidence, f.component(), "topic " + f.location() + " holds " + f.occurrences() + " card numbers");
+                    add(evidence, f.component(), String.format(Locale.ROOT, "topic %s holds %,d card numbers", f.location(), f.occurrences()));
                     if (f.location().startsWith("strangler.cdc.")) {
                         add(evidence, "cdc-bridge", "publishes " + f.location() + ", which holds card numbers");
                     }
                 }
-                case LOG_FILE -> add(evidence, f.component(), "wrote " + f.occurrences() + " card numbers to " + f.location());
+                case LOG_FILE -> add(evidence, f.component(), String.format(Locale.ROOT, "wrote %,d card numbers to %s", f.occurrences(), f.location()));
             }
         }
         for (PciScopeScan.ByDesign b : byDesign) {

@@ -71,8 +71,15 @@ public final class TopicScanner {
         List<String> incomplete = new ArrayList<>();
         long records = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
-            for (TopicDescription topic : topics.values().stream()
-                    .sorted(Comparator.comparing(TopicDescription::name)).toList()) {
+            List<TopicDescription> sorted = topics.values().stream()
+                    .sorted(Comparator.comparing(TopicDescription::name)).toList();
+            // every partition assigned once and paused, then read one at a time: reassigning while a fetch is in
+            // flight makes the consumer warn about partitions "no longer assigned"
+            List<TopicPartition> all = sorted.stream().flatMap(t -> t.partitions().stream()
+                    .map(p -> new TopicPartition(t.name(), p.partition()))).toList();
+            consumer.assign(all);
+            consumer.pause(all);
+            for (TopicDescription topic : sorted) {
                 Tally tally = new Tally(PciScopeScan.Source.KAFKA_TOPIC, "kafka", topic.name(), false);
                 List<TopicPartition> partitions = topic.partitions().stream()
                         .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
@@ -113,7 +120,7 @@ public final class TopicScanner {
             } else if (first + n < last) {
                 ranges.add(new long[] {first + n, last});
             }
-            consumer.assign(List.of(tp));
+            consumer.resume(List.of(tp));
             for (long[] range : ranges) {
                 consumer.seek(tp, range[0]);
                 while (consumer.position(tp) < range[1]) {
@@ -130,8 +137,8 @@ public final class TopicScanner {
                     }
                 }
             }
+            consumer.pause(List.of(tp));
         }
-        consumer.assign(List.of());
         return missed.isEmpty() ? null : String.join(", ", missed) + " not read within " + PER_TOPIC.toSeconds() + " s";
     }
 
