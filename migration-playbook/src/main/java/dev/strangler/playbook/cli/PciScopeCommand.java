@@ -70,6 +70,13 @@ public final class PciScopeCommand implements Callable<Integer> {
             o.println("  " + line);
             o.flush();
         });
+        int sources = targets.databases().size() + (targets.kafkaBootstrap() == null ? 0 : 1) + (targets.logs() == null ? 0 : 1);
+        if (scan.unscanned().size() >= sources && scan.findings().isEmpty()) {
+            spec.commandLine().getErr().println("error: nothing could be scanned: is the lab up (./strangler up,"
+                    + " ./strangler status)? No report written.");
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
         PciScopeReport.Written written = PciScopeReport.write(out, scan, resetBaseline, expectExtracted);
         PciScopeScan baseline = written.evidence().baseline();
 
@@ -91,8 +98,12 @@ public final class PciScopeCommand implements Callable<Integer> {
             o.println("Not scanned: " + scan.unscanned().stream().map(u -> u.what() + " (" + u.reason() + ")")
                     .collect(Collectors.joining("; ")));
         }
-        o.printf("Report: %s, %s (baseline %s%s)%n", written.markdown(), written.json(), written.baseline(),
-                written.baselineCreated() ? ", written now from this scan" : "");
+        o.printf("Report: %s, %s (baseline %s%s)%n", written.markdown(), written.json(), written.baselineFile(),
+                switch (written.baseline()) {
+                    case CREATED -> ", written now from this scan";
+                    case KEPT -> "";
+                    case NONE_INCOMPLETE_SCAN -> ": not written, this scan is incomplete";
+                });
         if (!expectExtracted) {
             o.flush();
             return 0;
@@ -104,7 +115,7 @@ public final class PciScopeCommand implements Callable<Integer> {
             return 0;
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("FAIL: card numbers outside the PCI scope (the payment service's vault):");
+        err.println("FAIL: card numbers outside the payment service's vault, or sources not scanned:");
         reasons.forEach(r -> err.println("  " + r));
         err.flush();
         o.flush();

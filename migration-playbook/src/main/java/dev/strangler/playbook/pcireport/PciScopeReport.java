@@ -43,8 +43,22 @@ public final class PciScopeReport {
             boolean passed) {
     }
 
+    /** What happened to the baseline. */
+    public enum Baseline {
+        /** This scan became the baseline (the first complete one, or {@code resetBaseline}). */
+        CREATED,
+        /** An earlier scan is the baseline. */
+        KEPT,
+        /** No baseline yet, and this scan has sources it could not read: it is not kept as one. */
+        NONE_INCOMPLETE_SCAN
+    }
+
     /** What was written. */
-    public record Written(Path markdown, Path json, Path baseline, boolean baselineCreated, Evidence evidence) {
+    public record Written(Path markdown, Path json, Path baselineFile, Baseline baseline, Evidence evidence) {
+
+        public boolean baselineCreated() {
+            return baseline == Baseline.CREATED;
+        }
     }
 
     /**
@@ -72,26 +86,32 @@ public final class PciScopeReport {
     }
 
     /**
-     * Writes the report into {@code directory}. The first report (or {@code resetBaseline}) stores {@code now} as the
-     * baseline too.
+     * Writes the report into {@code directory}. The first complete scan (or any complete one with
+     * {@code resetBaseline}) is stored as the baseline too; a scan with unscanned sources never is: a baseline with a
+     * hole in it would make every later scan look better than it is.
      */
     public static Written write(Path directory, PciScopeScan now, boolean resetBaseline, boolean expectExtracted) {
         try {
             Files.createDirectories(directory);
             Path baselineFile = directory.resolve(BASELINE);
             PciScopeScan baseline = resetBaseline ? null : readBaseline(baselineFile);
-            boolean created = baseline == null;
-            if (created) {
-                writeAtomically(baselineFile, MAPPER.writeValueAsString(now));
+            Baseline state = Baseline.KEPT;
+            if (baseline == null) {
+                if (now.unscanned().isEmpty()) {
+                    writeAtomically(baselineFile, MAPPER.writeValueAsString(now));
+                    state = Baseline.CREATED;
+                } else {
+                    state = Baseline.NONE_INCOMPLETE_SCAN;
+                }
                 baseline = now;
             }
             List<String> outside = outsideScope(now);
             boolean passed = outside.isEmpty();
             String verdict = !expectExtracted ? null : passed
                     ? "**PASS**: card numbers only in the payment service's vault (and the capture side of the bridge, by design)."
-                    : "**FAIL**: card numbers outside the PCI scope, or places that could not be scanned:";
+                    : "**FAIL**: card numbers outside the payment service's vault, or sources not scanned:";
             Evidence evidence = new Evidence(now, baseline, outside, expectExtracted, passed);
-            String md = Markdown.render(baseline, now, created, outside, verdict);
+            String md = Markdown.render(baseline, now, state != Baseline.KEPT, state == Baseline.CREATED, outside, verdict);
             String json = MAPPER.writeValueAsString(evidence);
             // the report is evidence about card numbers: it must never become a place holding one
             if (CardNumberScanner.containsCardNumber(md) || CardNumberScanner.containsCardNumber(json)) {
@@ -101,7 +121,7 @@ public final class PciScopeReport {
             Path jsonFile = directory.resolve(JSON);
             writeAtomically(mdFile, md);
             writeAtomically(jsonFile, json);
-            return new Written(mdFile, jsonFile, baselineFile, created, evidence);
+            return new Written(mdFile, jsonFile, baselineFile, state, evidence);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the PCI scope report into " + directory, e);
         }

@@ -41,12 +41,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TrafficRun implements AutoCloseable {
 
-    private static final int FAILURE_SAMPLES = 20;
+    private static final int FAILURE_SAMPLES = 10;
     private static final long SEED_MIX = 0x9E3779B97F4A7C15L;
 
     private final TrafficSettings settings;
     private final Shop shop;
     private final HttpClient http;
+    private final ExecutorService httpThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread pacer;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -64,7 +65,8 @@ public final class TrafficRun implements AutoCloseable {
     private final ConcurrentLinkedQueue<Long> paymentIds = new ConcurrentLinkedQueue<>();
     private final LongAdder captures = new LongAdder();
     private final LongAdder refunds = new LongAdder();
-    private final Deque<TrafficSummary.FailureSample> failureSamples = new ArrayDeque<>();
+    private final List<TrafficSummary.FailureSample> firstFailures = new ArrayList<>();
+    private final Deque<TrafficSummary.FailureSample> lastFailures = new ArrayDeque<>();
 
     private TrafficRun(TrafficSettings settings) {
         this.settings = settings;
@@ -76,7 +78,7 @@ public final class TrafficRun implements AutoCloseable {
         }
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.timeout().compareTo(Duration.ofSeconds(3)) < 0 ? settings.timeout() : Duration.ofSeconds(3))
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .executor(httpThreads)
                 .build();
         String runId = Long.toString(System.currentTimeMillis(), 36);
         this.shop = new Shop(http, settings.target(), settings.timeout(), runId, settings.declineShare());
@@ -92,8 +94,7 @@ public final class TrafficRun implements AutoCloseable {
         try {
             run.shop.discover();
         } catch (RuntimeException e) {
-            run.requests.shutdownNow();
-            run.http.shutdownNow();
+            run.release();
             throw e;
         }
         run.startedAt = Instant.now();
@@ -135,8 +136,13 @@ public final class TrafficRun implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        release();
+    }
+
+    private void release() {
         requests.shutdownNow();
         http.shutdownNow();
+        httpThreads.shutdownNow();
     }
 
     private void pace() {
@@ -160,7 +166,7 @@ public final class TrafficRun implements AutoCloseable {
                 RequestKind planned = choose(mix);
                 scheduled.increment();
                 if (inFlight.get() >= settings.maxInFlight()) {
-                    byKind.get(planned).scheduled.increment();
+                    byKind.get(planned).requests.increment();
                     failed(planned, FailureKind.NOT_SENT, 0, "too many requests in flight", due);
                     continue;
                 }
@@ -187,7 +193,7 @@ public final class TrafficRun implements AutoCloseable {
             Shop.Exchange exchange = shop.execute(planned, random);
             long micros = (System.nanoTime() - due) / 1000;
             Counters counters = byKind.get(exchange.kind());
-            counters.scheduled.increment();
+            counters.requests.increment();
             counters.latency.record(micros);
             latency.record(micros);
             switch (exchange.result()) {
@@ -211,8 +217,7 @@ public final class TrafficRun implements AutoCloseable {
                 refunds.increment();
             }
         } catch (RuntimeException e) {
-            Counters counters = byKind.get(planned);
-            counters.scheduled.increment();
+            byKind.get(planned).requests.increment();
             failed(planned, FailureKind.UNEXPECTED_RESPONSE, 0, e.getClass().getSimpleName(), due);
         } finally {
             inFlight.decrementAndGet();
@@ -229,10 +234,14 @@ public final class TrafficRun implements AutoCloseable {
             @Nullable String error, long due) {
         TrafficSummary.FailureSample sample = new TrafficSummary.FailureSample(
                 round((due - startNanos) / 1e9), kind, failure, status, problemType, error);
-        synchronized (failureSamples) {
-            failureSamples.addLast(sample);
-            if (failureSamples.size() > FAILURE_SAMPLES) {
-                failureSamples.removeFirst();
+        synchronized (lastFailures) {
+            if (firstFailures.size() < FAILURE_SAMPLES) {
+                firstFailures.add(sample);
+                return;
+            }
+            lastFailures.addLast(sample);
+            if (lastFailures.size() > FAILURE_SAMPLES) {
+                lastFailures.removeFirst();
             }
         }
     }
@@ -272,13 +281,14 @@ public final class TrafficRun implements AutoCloseable {
         List<TrafficSummary.KindSummary> kinds = new ArrayList<>();
         for (Map.Entry<RequestKind, Counters> e : byKind.entrySet()) {
             Counters c = e.getValue();
-            kinds.add(new TrafficSummary.KindSummary(e.getKey(), e.getKey().request(), c.scheduled.sum(), c.ok.sum(),
+            kinds.add(new TrafficSummary.KindSummary(e.getKey(), e.getKey().request(), c.requests.sum(), c.ok.sum(),
                     c.declined.sum(), c.outOfStock.sum(), c.failed.sum(), millis(c.latency.percentileMicros(50)),
                     millis(c.latency.percentileMicros(99))));
         }
-        List<TrafficSummary.FailureSample> samples;
-        synchronized (failureSamples) {
-            samples = List.copyOf(failureSamples);
+        List<TrafficSummary.FailureSample> samples = new ArrayList<>();
+        synchronized (lastFailures) {
+            samples.addAll(firstFailures);
+            samples.addAll(lastFailures);
         }
         double sendingSeconds = settings.duration() == null || !isComplete()
                 ? now.elapsedSeconds()
@@ -312,7 +322,8 @@ public final class TrafficRun implements AutoCloseable {
     }
 
     private static final class Counters {
-        final LongAdder scheduled = new LongAdder();
+        /** Requests of this kind with an outcome (a kind sent in place of another counts as what was sent). */
+        final LongAdder requests = new LongAdder();
         final LongAdder ok = new LongAdder();
         final LongAdder declined = new LongAdder();
         final LongAdder outOfStock = new LongAdder();

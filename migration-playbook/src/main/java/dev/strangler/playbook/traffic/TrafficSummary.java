@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param paymentIdsCreated  ids of the payments this run authorized (evidence for reconciliation and the PSP journal)
  * @param paymentsCaptured   captures answered 200
  * @param paymentsRefunded   refunds answered 200
- * @param failureSamples     the last failures (status and problem type only: bodies are never kept)
+ * @param failureSamples     the first ten and the last ten failures (status and problem type only: bodies are never
+ *                           kept)
  * @param complete           false when the summary was taken while the run still went on
  */
 public record TrafficSummary(String target, String startedAt, double seconds, double targetRps, double achievedRps,

@@ -214,8 +214,22 @@ class PciScopeIT {
         Run run = pciScopeWithKafka("127.0.0.1:" + Ports.freePort(), "--expect-extracted");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("kafka: NOT SCANNED");
+        assertThat(run.out()).contains("kafka: NOT SCANNED").contains("not written, this scan is incomplete");
         assertThat(run.err()).contains("not scanned: kafka (127.0.0.1:");
+        assertThat(reports.resolve("pci-scope-baseline.json")).doesNotExist();
+    }
+
+    @Test
+    void aLabThatIsDownIsSaidSoAndNoReportIsWritten() {
+        legacyUrl = ScanTargets.jdbc(Ports.freePort(), "shop");
+        paymentsUrl = ScanTargets.jdbc(Ports.freePort(), "payments");
+        logs = dir.resolve("no-lab/logs");
+
+        Run run = pciScopeWithKafka("127.0.0.1:" + Ports.freePort());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("nothing could be scanned: is the lab up");
+        assertThat(reports).doesNotExist();
     }
 
     private static JsonNode finding(JsonNode scan, String location) {

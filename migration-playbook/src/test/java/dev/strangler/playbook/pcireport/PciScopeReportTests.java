@@ -72,7 +72,7 @@ class PciScopeReportTests {
         assertThat(json.path("baseline").path("scannedAt").asText()).isEqualTo("2025-01-01T10:00:00Z");
         assertThat(json.path("now").path("findings")).isEmpty();
         assertThat(json.path("passed").asBoolean()).isTrue();
-        PciScopeScan reread = PciScopeReport.readBaseline(later.baseline());
+        PciScopeScan reread = PciScopeReport.readBaseline(later.baselineFile());
         assertThat(reread).isNotNull();
         assertThat(reread.findings()).containsExactly(LEGACY_COLUMN, MONOLITH_LOG);
     }
@@ -84,7 +84,24 @@ class PciScopeReportTests {
         PciScopeReport.Written reset = PciScopeReport.write(out, scan("2025-01-03T10:00:00Z", List.of()), true, false);
 
         assertThat(reset.baselineCreated()).isTrue();
-        assertThat(PciScopeReport.readBaseline(reset.baseline()).scannedAt()).isEqualTo("2025-01-03T10:00:00Z");
+        assertThat(PciScopeReport.readBaseline(reset.baselineFile()).scannedAt()).isEqualTo("2025-01-03T10:00:00Z");
+    }
+
+    @Test
+    void aScanWithUnscannedSourcesDoesNotBecomeTheBaseline() throws Exception {
+        PciScopeScan partial = new PciScopeScan("2025-01-01T10:00:00Z", LAB.toString(), List.of(), List.of(), List.of(),
+                new PciScopeScan.Coverage(1, 3, 5, 0, 0, 0, 0, 0),
+                List.of(new PciScopeScan.Unscanned(PciScopeScan.Source.KAFKA_TOPIC, "kafka (127.0.0.1:1)", "nothing listens")));
+
+        PciScopeReport.Written written = PciScopeReport.write(out, partial, false, false);
+
+        assertThat(written.baseline()).isEqualTo(PciScopeReport.Baseline.NONE_INCOMPLETE_SCAN);
+        assertThat(written.baselineFile()).doesNotExist();
+        assertThat(Files.readString(written.markdown())).contains("No baseline yet, and this scan could not read every source")
+                .contains("**Not scanned now**").contains("- kafka (127.0.0.1:1): nothing listens");
+
+        PciScopeReport.Written complete = PciScopeReport.write(out, scan("2025-01-02T10:00:00Z", List.of()), false, false);
+        assertThat(complete.baseline()).isEqualTo(PciScopeReport.Baseline.CREATED);
     }
 
     @Test

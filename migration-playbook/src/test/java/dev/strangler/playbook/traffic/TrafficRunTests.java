@@ -37,9 +37,9 @@ class TrafficRunTests {
 
     @Test
     void sendsTheShopMixAtTheAskedRateAndCountsDeclinesAsExpected() throws Exception {
-        TrafficSummary summary = runToEnd(TrafficSettings.of(shop.uri(), 200, Duration.ofSeconds(2)).withDeclineShare(0.2));
+        TrafficSummary summary = runToEnd(TrafficSettings.of(shop.uri(), 100, Duration.ofSeconds(4)).withDeclineShare(0.2));
 
-        // open loop: request i is due at i / rps, so 2 s at 200/s is exactly 400 requests
+        // open loop: request i is due at i / rps, so 4 s at 100/s is exactly 400 requests
         assertThat(summary.requests()).isEqualTo(400);
         assertThat(summary.complete()).isTrue();
         assertThat(summary.failed()).as(summary.failureSamples().toString()).isZero();
@@ -81,7 +81,7 @@ class TrafficRunTests {
 
     @Test
     void keepsSendingOnScheduleWhenTheShopStallsAndCountsTheWaitInTheLatency() throws Exception {
-        shop.delayEverything(700);
+        shop.delayAnswers(700);
 
         TrafficSummary summary = runToEnd(TrafficSettings.of(shop.uri(), 50, Duration.ofSeconds(1)));
 
@@ -94,7 +94,7 @@ class TrafficRunTests {
 
     @Test
     void aRequestDueWhileTooManyAreInFlightIsNotSentAndCountsAsFailed() throws Exception {
-        shop.delayEverything(2_000);
+        shop.delayAnswers(5_000);
 
         TrafficSummary summary = runToEnd(TrafficSettings.of(shop.uri(), 50, Duration.ofSeconds(1)).withMaxInFlight(5));
 

@@ -32,14 +32,17 @@ public final class Markdown {
     /**
      * @param verdict one line for {@code --expect-extracted} (PASS or FAIL and why); null without it
      */
-    public static String render(PciScopeScan baseline, PciScopeScan now, boolean baselineIsNow, List<String> outsideScope,
-            @Nullable String verdict) {
+    public static String render(PciScopeScan baseline, PciScopeScan now, boolean baselineIsNow, boolean baselineKept,
+            List<String> outsideScope, @Nullable String verdict) {
         StringBuilder md = new StringBuilder();
         md.append("# PCI DSS scope: evidence\n\n");
         md.append("Scanned ").append(now.scannedAt()).append(", lab `").append(now.lab()).append("`. ");
-        if (baselineIsNow) {
+        if (baselineIsNow && baselineKept) {
             md.append("This is the first scan: it is kept as the baseline (`pci-scope-baseline.json`) that later scans"
                     + " are shown beside.\n\n");
+        } else if (baselineIsNow) {
+            md.append("No baseline yet, and this scan could not read every source (see *Not scanned*), so it is not"
+                    + " kept as one: both columns below show this scan.\n\n");
         } else {
             md.append("Baseline: the scan of ").append(baseline.scannedAt())
                     .append(" (`pci-scope-baseline.json`; `--reset-baseline` replaces it).\n\n");
