@@ -43,7 +43,7 @@ public final class PciScope {
                 tables += r.tables();
                 columns += r.textColumns();
                 candidates += r.candidateRows();
-                progress.accept(String.format(Locale.ROOT, "%s (database %s): %d tables, %d text columns; card numbers in %s",
+                progress.accept(String.format(Locale.ROOT, "%s (database %s): %d tables, %d text columns; card numbers: %s",
                         db.component(), db.database(), r.tables(), r.textColumns(), count(r.findings().size(), "column")));
             } catch (java.sql.SQLException e) {
                 unscanned.add(new PciScopeScan.Unscanned(PciScopeScan.Source.DATABASE, db.component() + " (database "
@@ -67,7 +67,7 @@ public final class PciScope {
                     records = r.records();
                     r.incomplete().forEach(what -> unscanned.add(new PciScopeScan.Unscanned(
                             PciScopeScan.Source.KAFKA_TOPIC, what, "sample incomplete")));
-                    progress.accept(String.format(Locale.ROOT, "kafka: %d topics, %d records sampled; card numbers in %s",
+                    progress.accept(String.format(Locale.ROOT, "kafka: %d topics, %d records sampled; card numbers: %s",
                             r.topics(), r.records(), count(r.findings().size(), "topic")));
                 } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
                     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
@@ -95,7 +95,7 @@ public final class PciScope {
                     logBytes = r.bytes();
                     r.unreadable().forEach(what -> unscanned.add(new PciScopeScan.Unscanned(
                             PciScopeScan.Source.LOG_FILE, what, "unreadable")));
-                    progress.accept(String.format(Locale.ROOT, "logs: %d files, %.1f MB; card numbers in %s", r.files(),
+                    progress.accept(String.format(Locale.ROOT, "logs: %d files, %.1f MB; card numbers: %s", r.files(),
                             r.bytes() / 1048576.0, count(r.findings().size(), "file")));
                 } catch (java.io.IOException e) {
                     unscanned.add(new PciScopeScan.Unscanned(PciScopeScan.Source.LOG_FILE, targets.logs().toString(),
