@@ -1,0 +1,138 @@
+package dev.strangler.playbook.cli;
+
+import dev.strangler.playbook.lab.LabLayout;
+import dev.strangler.playbook.lab.LabPorts;
+import dev.strangler.playbook.pcireport.PciScope;
+import dev.strangler.playbook.pcireport.PciScopeReport;
+import dev.strangler.playbook.pcireport.PciScopeScan;
+import dev.strangler.playbook.pcireport.ScanTargets;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code strangler pci-scope}: where card numbers are, by evidence, before and after the migration. */
+@Command(name = "pci-scope", description = {
+        "Scan the lab for card numbers (every text column of both databases, a sample of every Kafka topic, every log"
+                + " file) and write reports/pci-scope.md and .json: which processes, tables and columns, topics and log"
+                + " files hold them, beside the first scan (the baseline), with a diagram of the cardholder-data"
+                + " environment. Reports show counts, places and last four digits only.",
+        "With --expect-extracted, exits 1 when a card number is found anywhere outside the payment service's vault, or"
+                + " when a source cannot be scanned."})
+public final class PciScopeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", defaultValue = "reports", paramLabel = "DIR", description = "Where the reports go (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--expect-extracted", description = "After cutover: fail (exit 1) on any card number outside the vault.")
+    boolean expectExtracted;
+
+    @Option(names = "--reset-baseline", description = "Make this scan the new baseline (the first scan is kept otherwise).")
+    boolean resetBaseline;
+
+    @Option(names = "--kafka-sample", defaultValue = "1000", paramLabel = "N",
+            description = "Records read from the start and from the end of every partition (default ${DEFAULT-VALUE}).")
+    int kafkaSample;
+
+    @Option(names = "--legacy-db", paramLabel = "JDBC-URL", description = "The monolith's database (default: the lab's, port 15432 + offset, db shop).")
+    @Nullable String legacyDb;
+
+    @Option(names = "--payments-db", paramLabel = "JDBC-URL", description = "The payment service's database (default: the lab's, port 15433 + offset, db payments).")
+    @Nullable String paymentsDb;
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "The broker (default: the lab's, 127.0.0.1:9092 + offset).")
+    @Nullable String kafka;
+
+    @Option(names = "--logs", paramLabel = "DIR", description = "The log directory (default: the lab's logs/).")
+    @Nullable Path logs;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        if (kafkaSample < 1 || kafkaSample > 1_000_000) {
+            throw new IllegalArgumentException("--kafka-sample must be between 1 and 1000000");
+        }
+        ScanTargets targets = targets();
+        o.println("Scanning " + targets.lab() + " for card numbers ...");
+        o.flush();
+        PciScopeScan scan = PciScope.scan(targets, line -> {
+            o.println("  " + line);
+            o.flush();
+        });
+        int sources = targets.databases().size() + (targets.kafkaBootstrap() == null ? 0 : 1) + (targets.logs() == null ? 0 : 1);
+        if (scan.unscanned().size() >= sources && scan.findings().isEmpty()) {
+            spec.commandLine().getErr().println("error: nothing could be scanned: is the lab up (./strangler up,"
+                    + " ./strangler status)? No report written.");
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+        PciScopeReport.Written written = PciScopeReport.write(out, scan, resetBaseline, expectExtracted);
+        PciScopeScan baseline = written.evidence().baseline();
+
+        o.println();
+        List<PciScopeScan.Finding> outside = scan.outsideVault();
+        o.printf(Locale.ROOT, "Places holding card numbers in clear outside the vault: %d now, %d at the baseline (%s).%n",
+                outside.size(), baseline.outsideVault().size(), baseline.scannedAt());
+        for (PciScopeScan.Finding f : outside) {
+            o.printf(Locale.ROOT, "  %-40s %-16s %,9d card numbers  %s%n", f.location(), f.component(), f.occurrences(),
+                    String.join(", ", f.last4()));
+        }
+        scan.byDesign().stream().filter(b -> b.count() >= 0).forEach(b ->
+                o.printf(Locale.ROOT, "  %-40s %-16s %,9d encrypted cards (vault, in scope by design)%n", b.location(),
+                        b.component(), b.count()));
+        o.println("Processes in scope: " + scan.processes().stream()
+                .map(p -> p.component() + (p.byDesign() ? " (by design)" : ""))
+                .collect(Collectors.joining(", ")));
+        if (!scan.unscanned().isEmpty()) {
+            o.println("Not scanned: " + scan.unscanned().stream().map(u -> u.what() + " (" + u.reason() + ")")
+                    .collect(Collectors.joining("; ")));
+        }
+        o.printf("Report: %s, %s (baseline %s%s)%n", written.markdown(), written.json(), written.baselineFile(),
+                switch (written.baseline()) {
+                    case CREATED -> ", written now from this scan";
+                    case KEPT -> "";
+                    case NONE_INCOMPLETE_SCAN -> ": not written, this scan is incomplete";
+                });
+        if (!expectExtracted) {
+            o.flush();
+            return 0;
+        }
+        List<String> reasons = written.evidence().outsideScope();
+        if (reasons.isEmpty()) {
+            o.println("PASS: card numbers only in the payment service's vault (and the bridge's capture, by design).");
+            o.flush();
+            return 0;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("FAIL: card numbers outside the payment service's vault, or sources not scanned:");
+        reasons.forEach(r -> err.println("  " + r));
+        err.flush();
+        o.flush();
+        return 1;
+    }
+
+    private ScanTargets targets() {
+        LabLayout layout = LabLayout.fromEnvironment();
+        ScanTargets lab = ScanTargets.lab(layout, LabPorts.fromEnvironment(), kafkaSample);
+        List<ScanTargets.DatabaseTarget> databases = new ArrayList<>();
+        for (ScanTargets.DatabaseTarget db : lab.databases()) {
+            String url = db.component().equals("legacy-db") && legacyDb != null ? legacyDb
+                    : db.component().equals("payments-db") && paymentsDb != null ? paymentsDb : db.jdbcUrl();
+            databases.add(new ScanTargets.DatabaseTarget(db.component(), db.database(), url, db.owner(), db.vaultTable(),
+                    db.readers()));
+        }
+        return new ScanTargets(lab.lab(), databases, kafka != null ? kafka : lab.kafkaBootstrap(),
+                logs != null ? logs : lab.logs(), kafkaSample, lab.byDesign());
+    }
+}
