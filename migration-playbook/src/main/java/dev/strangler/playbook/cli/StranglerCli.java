@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = StranglerCli.Version.class,
         description = "Rehearse a strangler-fig migration: run the lab, analyse the monolith, move routes, prove the PCI scope.",
-        subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class, LogsCommand.class, SeedCommand.class, RouteCommand.class, ReconcileCommand.class, PlaybookCommand.class, AnalyseCommand.class,
+        subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class, LogsCommand.class, SeedCommand.class, RouteCommand.class, ReconcileCommand.class, PlaybookCommand.class, AnalyseCommand.class, TrafficCommand.class,
+                PciScopeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StranglerCli {
 
