@@ -106,7 +106,7 @@ class PlaybookIT {
         assertThat(cli.run("playbook", "rollback", PLAYBOOK.toString()).output()).contains("Rolled back shadow");
         Path output = Files.createTempFile("playbook", ".out");
         Process killed = cli.start(output, "playbook", "run", PLAYBOOK.toString(), "--reports", REPORTS.toString());
-        await().atMost(Duration.ofMinutes(3)).until(() -> Files.readString(output).contains("shadow:"));
+        await().atMost(Duration.ofMinutes(3)).until(() -> Files.readString(output).contains("shadow: warming up"));
         killed.destroyForcibly(); // kill -9: no shutdown hook, the step is left RUNNING
         killed.waitFor(30, TimeUnit.SECONDS);
         assertThat(cli.run("playbook", "status", PLAYBOOK.toString()).output()).containsPattern("shadow\\s+RUNNING");
