@@ -3,7 +3,7 @@
 # against a raw Debezium engine on the same database, throughput into the new database, and reconciliation of
 # 1,000,000 payments. Writes benchmarks/results/cdc.json; see benchmarks/cdc/README.md.
 #
-#   benchmarks/cdc/run.sh                 # builds what is missing, then measures (~10 min on 2 cores)
+#   benchmarks/cdc/run.sh                 # builds what is missing, then measures (~8 min on 2 cores)
 #   BENCH_ROWS=5000 BENCH_LAG_SECONDS=3 BENCH_LAG_WARMUP_SECONDS=1 BENCH_RECONCILE_ROWS=20000 \
 #     BENCH_OUT=benchmarks/cdc/target/try.json benchmarks/cdc/run.sh          # a quick try
 #
@@ -47,7 +47,13 @@ mkdir -p benchmarks/cdc/target
 CP_FILE="$ROOT/benchmarks/cdc/target/classpath.txt"
 $MVN -f cdc-bridge/pom.xml dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$CP_FILE" >/dev/null
-CP="$ROOT/cdc-bridge/target/test-classes:$ROOT/cdc-bridge/target/classes:$(cat "$CP_FILE")"
+# run from a copy of the compiled classes: a build of cdc-bridge in parallel must not change them mid-run
+SNAPSHOT="$ROOT/benchmarks/cdc/target/classes-snapshot"
+rm -rf "$SNAPSHOT"
+mkdir -p "$SNAPSHOT"
+cp -r cdc-bridge/target/classes "$SNAPSHOT/main"
+cp -r cdc-bridge/target/test-classes "$SNAPSHOT/test"
+CP="$SNAPSHOT/test:$SNAPSHOT/main:$(cat "$CP_FILE")"
 
 . scripts/find-jdk.sh   # a JDK 21+, as ./strangler picks it
 find_jdk

@@ -82,7 +82,7 @@ public final class CdcBenchmark {
     private Db service;
     private BridgeInstance bridge;
     private int rawRounds;
-    private final List<String> rawSlots = new ArrayList<>();
+    private Map<String, Object> idle = Map.of();
 
     private CdcBenchmark(Path root) {
         this.root = root;
@@ -200,6 +200,7 @@ public final class CdcBenchmark {
         result.put("reconcile", reconcile);
         result.put("backfill_cold", backfill);
         result.put("vault", vault);
+        result.put("idle", idle);
         result.put("warmup_pass", warmup);
         result.put("notes", notes());
         result.put("machine", machine());
@@ -290,6 +291,18 @@ public final class CdcBenchmark {
         return pass;
     }
 
+    /**
+     * The same starting point for every round: the previous rounds' dead rows vacuumed away on both sides, statistics
+     * fresh, dirty buffers written out (a checkpoint in the middle of one round and not another would tilt them).
+     */
+    private void settle() {
+        legacy.update("vacuum analyze payments");
+        service.update("vacuum analyze payments");
+        service.update("vacuum analyze strangler_cdc.applied");
+        legacy.update("checkpoint");
+        service.update("checkpoint");
+    }
+
     /** When a round's writes started (both clocks) and how long they took. */
     private record Writes(long startNanos, Instant startedAt, double seconds) {
     }
@@ -325,8 +338,10 @@ public final class CdcBenchmark {
     private Map<String, Object> endToEndRound(String tag) throws Exception {
         Direction d = forward();
         awaitQuiet(d);
+        settle();
         long applied0 = d.applier().stats().applied();
         String marker = tag + "-e2e-";
+        String load = loadavg();
         Writes w;
         double captureSeconds;
         long records;
@@ -345,9 +360,11 @@ public final class CdcBenchmark {
         r.put("update_seconds", r2(w.seconds()));
         r.put("capture_seconds", r2(captureSeconds));
         r.put("capture_rows_per_s", r0(ROWS / captureSeconds));
+        r.put("capture_after_last_update_seconds", r2(captureSeconds - w.seconds()));
         r.put("apply_seconds", r2(applySeconds));
         r.put("rows_per_s_into_db", r0(ROWS / applySeconds));
         r.put("records_in_kafka", records);
+        r.put("load_at_start", load);
         r.put("rows_verified_in_db", verified);
         say("[%s] end to end: updates %.2f s, in Kafka after %.2f s (%.0f rows/s), applied after %.2f s"
                 + " (%.0f rows/s)", tag, w.seconds(), captureSeconds, ROWS / captureSeconds, applySeconds,
@@ -359,8 +376,10 @@ public final class CdcBenchmark {
     private Map<String, Object> captureOnlyRound(String tag) throws Exception {
         Direction d = forward();
         awaitQuiet(d);
+        settle();
         long applied0 = d.applier().stats().applied();
         String marker = tag + "-cap-";
+        String load = loadavg();
         Writes w;
         double captureSeconds;
         long records;
@@ -382,7 +401,9 @@ public final class CdcBenchmark {
         r.put("update_seconds", r2(w.seconds()));
         r.put("capture_seconds", r2(captureSeconds));
         r.put("capture_rows_per_s", r0(ROWS / captureSeconds));
+        r.put("capture_after_last_update_seconds", r2(captureSeconds - w.seconds()));
         r.put("records_in_kafka", records);
+        r.put("load_at_start", load);
         say("[%s] capture only: updates %.2f s, in Kafka after %.2f s (%.0f rows/s)", tag, w.seconds(),
                 captureSeconds, ROWS / captureSeconds);
         return r;
@@ -395,10 +416,14 @@ public final class CdcBenchmark {
      */
     private Map<String, Object> rawRound(String tag) throws Exception {
         awaitQuiet(forward());
+        double idleRunning = tag.equals("m") ? idleCpu() : -1;
+        int partitions = bridge.bean(BridgeProperties.class).topics().partitions();
         bridge.stop();
+        double idleStopped = tag.equals("m") ? idleCpu() : -1;
+        settle();
         String slot = "bench_raw_" + tag + "_" + (++rawRounds);
         String topic = "bench.raw." + slot;
-        new TopicSetup(TestLab.kafka().bootstrapServers()).ensure(List.of(topic), 3, List.of());
+        new TopicSetup(TestLab.kafka().bootstrapServers()).ensure(List.of(topic), partitions, List.of());
         Path offsets = Path.of("target", "test-bridge", "bench-raw").toAbsolutePath();
         FileTrees.deleteRecursively(offsets);
         Files.createDirectories(offsets);
@@ -407,8 +432,8 @@ public final class CdcBenchmark {
                 new BridgeProperties.Database(l[0], Integer.parseInt(l[1]), l[2], "postgres", ""),
                 offsets.resolve(slot + ".offsets"), "public.payments", "no_data");
         config.setProperty("converter.schemas.enable", "false");
-        rawSlots.add(slot);
         String marker = tag + "-raw-";
+        String load = loadavg();
         Writes w;
         double captureSeconds;
         long records;
@@ -438,7 +463,20 @@ public final class CdcBenchmark {
         r.put("update_seconds", r2(w.seconds()));
         r.put("capture_seconds", r2(captureSeconds));
         r.put("capture_rows_per_s", r0(ROWS / captureSeconds));
+        r.put("capture_after_last_update_seconds", r2(captureSeconds - w.seconds()));
         r.put("records_in_kafka", records);
+        r.put("load_at_start", load);
+        r.put("topic_partitions", partitions);
+        if (idleRunning >= 0) {
+            idle = map("bench_jvm_cpu_percent_bridge_running", r1(idleRunning),
+                    "bench_jvm_cpu_percent_bridge_stopped", r1(idleStopped),
+                    "bridge_idle_cpu_percent_of_one_core", r1(idleRunning - idleStopped),
+                    "note", "CPU time of the benchmark's JVM (the Kafka broker, the bridge, the idle load"
+                            + " generator) over 10 s with no change to capture, with the bridge idle and with it"
+                            + " stopped; percent of one core");
+            say("idle: bench JVM %.1f%% of a core with the bridge running, %.1f%% with it stopped", idleRunning,
+                    idleStopped);
+        }
         say("[%s] raw Debezium: updates %.2f s, in Kafka after %.2f s (%.0f rows/s)", tag, w.seconds(),
                 captureSeconds, ROWS / captureSeconds);
 
@@ -449,6 +487,17 @@ public final class CdcBenchmark {
         awaitQuiet(forward());
         say("[%s] bridge restarted and caught up in %.1f s (not timed)", tag, secondsSince(t));
         return r;
+    }
+
+    /** This JVM's CPU use over 10 s, in percent of one core. */
+    private static double idleCpu() throws InterruptedException {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        TimeUnit.SECONDS.sleep(2);
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        TimeUnit.SECONDS.sleep(10);
+        return 100.0 * (os.getProcessCpuTime() - cpu0) / (System.nanoTime() - t0);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -471,6 +520,8 @@ public final class CdcBenchmark {
      */
     private Map<String, Object> lagRun(String tag, int seconds) throws Exception {
         awaitQuiet(forward());
+        settle();
+        String load = loadavg();
         int total = LAG_RATE * seconds;
         int transactions = (total + LAG_TX_ROWS - 1) / LAG_TX_ROWS;
         long interval = TimeUnit.SECONDS.toNanos(1) / LAG_RATE;
@@ -647,6 +698,7 @@ public final class CdcBenchmark {
         r.put("commit_to_kafka_p99_ms", ms(percentile(toKafkaSorted, 0.99)));
         r.put("kafka_to_db_p50_ms", ms(percentile(kafkaToDbSorted, 0.50)));
         r.put("kafka_to_db_p99_ms", ms(percentile(kafkaToDbSorted, 0.99)));
+        r.put("load_at_start", load);
         r.put("writer_commit_after_due_p99_ms", ms(percentile(lateSorted, 0.99)));
         r.put("writer_commit_after_due_max_ms", ms(lateSorted.length == 0 ? 0 : lateSorted[lateSorted.length - 1]));
         say("[%s] lag at %d/s (achieved %.0f/s) for %d s: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms,"
@@ -742,6 +794,7 @@ public final class CdcBenchmark {
             reconciler.reconcile(Duration.ZERO, caughtUp);
             double warm = secondsSince(w);
             long m = System.nanoTime();
+            String load = loadavg();
             ReconcileReport report = reconciler.reconcile(Duration.ZERO, caughtUp);
             double seconds = secondsSince(m);
             say("reconcile: %.2f s (warm-up %.2f s), %d + %d rows, %d chunks, %d mismatches", seconds, warm,
@@ -758,6 +811,7 @@ public final class CdcBenchmark {
             r.put("mismatches", report.mismatches());
             r.put("consistent", report.consistent());
             r.put("setup_seconds", r1(setup));
+            r.put("load_at_start", load);
             return r;
         }
     }
@@ -794,8 +848,11 @@ public final class CdcBenchmark {
                         + " the run. A consumer on the bridge's topic notes when each change reached Kafka, which"
                         + " splits the lag into commit->Kafka and Kafka->database.",
                 "Throughput: " + ROWS + " legacy payments updated in transactions of " + TX_ROWS + " rows from one"
-                        + " connection, as fast as PostgreSQL takes them (update_seconds). Capture time = first"
-                        + " update to the consumer poll that delivered the last distinct payment id of the round"
+                        + " connection, as fast as PostgreSQL takes them (update_seconds). Before every round (and the"
+                        + " lag run) both payments tables and the bridge's bookkeeping are vacuumed and analysed and"
+                        + " both servers checkpointed, so that every round starts from the same state. Capture"
+                        + " time = first update to the consumer poll that delivered the last distinct payment id of"
+                        + " the round"
                         + " (a consumer on the topic counts distinct keys). Into the database = first update to the"
                         + " commit of the applier's batch holding the last change (ApplierStats.lastAppliedAt, the"
                         + " applier's own commit instant), then verified by SQL: every row carries the round's"
@@ -809,8 +866,9 @@ public final class CdcBenchmark {
                         + " properties (poll.interval.ms=5, max.batch.size=4096, max.queue.size=16384, pgoutput,"
                         + " filtered publication) but snapshot.mode=no_data, its own slot, JSON converter with"
                         + " schemas.enable=false; producer acks=all, idempotent, linger.ms=1, batch.size=262144,"
-                        + " lz4, as the bridge's ChangePublisher; 3 partitions like the bridge's topic. While it"
-                        + " runs the bridge is stopped (its slot keeps the WAL; it catches up afterwards, untimed).",
+                        + " lz4, as the bridge's ChangePublisher; as many partitions as the bridge's topic"
+                        + " (bridge.topics.partitions). While it runs the bridge is stopped (its slot keeps the WAL;"
+                        + " it catches up afterwards, untimed).",
                 "Card numbers: Schemas seeds 3 distinct test PANs, so after the first batch the bridge's tokenizer"
                         + " cache answers and the rounds make no vault round trip; vault.tokenize_1000_new_cards_ms"
                         + "_median is the cost of a batch of 1,000 new cards, measured separately.",
@@ -844,7 +902,7 @@ public final class CdcBenchmark {
         return m;
     }
 
-    private static String loadavg() throws Exception {
+    private static String loadavg() throws java.io.IOException {
         return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 
