@@ -161,6 +161,59 @@ class ProxyIT {
     }
 
     @Test
+    void injectedFaultsHitOnlyTheExtractedSideAreAuditedAndUndone() throws Exception {
+        setStage("payments-read", Stage.EXTRACTED, 0);
+
+        Admin errors = admin("POST", "/admin/routes/payments-read/faults",
+                "{\"errorPercent\":100,\"reason\":\"drill: the service fails\"}", null);
+        assertThat(errors.status()).isEqualTo(200);
+        assertThat(errors.json().at("/faults/errorPercent").asInt()).isEqualTo(100);
+        HttpResponse<String> failed = http.send(call("/api/payments/1"), ofString());
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(failed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(failed.body()).contains("/problems/injected-fault");
+        assertThat(extracted.getAllServeEvents()).as("the upstream is not called").isEmpty();
+        assertThat(http.send(call("/api/orders/1"), ofString()).statusCode()).as("other routes untouched").isEqualTo(200);
+
+        Admin slow = admin("POST", "/admin/routes/payments-read/faults",
+                "{\"latencyMillis\":400,\"errorPercent\":0,\"reason\":\"drill: the service is slow\"}", null);
+        assertThat(slow.status()).isEqualTo(200);
+        long t0 = System.nanoTime();
+        HttpResponse<String> late = http.send(call("/api/payments/1"), ofString());
+        assertThat(late.statusCode()).isEqualTo(200);
+        assertThat(late.body()).contains("extracted");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+
+        setStage("payments-read", Stage.LEGACY, 0);
+        assertThat(http.send(call("/api/payments/1"), ofString()).body()).as("legacy is never slowed").contains("legacy");
+
+        Admin bad = admin("POST", "/admin/routes/payments-read/faults", "{\"errorPercent\":101,\"reason\":\"x\"}", null);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(store.current().route("payments-read").orElseThrow().faults().latencyMillis()).isEqualTo(400);
+
+        Admin cleared = admin("POST", "/admin/routes/payments-read/faults",
+                "{\"latencyMillis\":0,\"errorPercent\":0,\"reason\":\"drill over\"}", null);
+        assertThat(cleared.json().at("/faults/latencyMillis").asInt()).isZero();
+        assertThat(store.audit(10)).extracting(e -> e.why())
+                .contains("drill: the service fails", "drill: the service is slow", "drill over");
+    }
+
+    @Test
+    void injectedErrorsOnACanaryTripTheAutomaticRollback() throws Exception {
+        setStage("payments-read", Stage.CANARY, 100);
+        store.changeFaults("payments-read", new dev.strangler.proxy.route.Faults(0, 100), null, "test", "drill");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            http.send(call("/api/payments/1"), ofString());
+            return store.current().route("payments-read").orElseThrow().stage() == Stage.ROLLED_BACK;
+        });
+        assertThat(store.current().route("payments-read").orElseThrow().reason()).startsWith("SLO breach: error rate");
+        assertThat(extracted.getAllServeEvents()).isEmpty();
+        assertThat(http.send(call("/api/payments/1"), ofString()).body()).contains("legacy");
+    }
+
+    @Test
     void refusesRequestsOverTheSizeLimitWithoutCallingTheUpstream() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(proxy("/api/orders"))
                 .POST(HttpRequest.BodyPublishers.ofString("x".repeat(70_000))).build(), ofString());
@@ -191,7 +244,7 @@ class ProxyIT {
     void answersGatewayTimeoutWhenTheUpstreamStaysSilent() throws Exception {
         Route route = store.current().route("payments-read").orElseThrow();
         store.put(new Route(route.id(), route.path(), route.methods(), route.legacy(), route.extracted(), Stage.EXTRACTED,
-                0, "test", 0, new Timeouts(500, 300), route.shadow(), route.slo()), route.version(), "test", "short timeout");
+                0, "test", 0, new Timeouts(500, 300), route.shadow(), route.slo(), null), route.version(), "test", "short timeout");
         extracted.stubFor(any(anyUrl()).willReturn(okJson("{}").withFixedDelay(2_000)));
 
         HttpResponse<String> response = http.send(call("/api/payments/1"), ofString());
@@ -251,7 +304,7 @@ class ProxyIT {
         Route write = store.current().route("payments-write").orElseThrow();
         store.put(new Route(write.id(), write.path(), write.methods(), write.legacy(), write.extracted(), Stage.SHADOW, 0,
                 "test", 0, write.timeouts(), new dev.strangler.proxy.route.ShadowRules(false, List.of(), 0, false, List.of(), 5),
-                write.slo()), write.version(), "test", "no dry-run support");
+                write.slo(), null), write.version(), "test", "no dry-run support");
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(proxy("/api/payments"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), ofString());
@@ -334,7 +387,7 @@ class ProxyIT {
     void rollsACanaryBackByItselfWhenTheExtractedSideIsTooSlow() throws Exception {
         Route r = store.current().route("payments-read").orElseThrow();
         store.put(new Route(r.id(), r.path(), r.methods(), r.legacy(), r.extracted(), Stage.CANARY, 100, "test", 0,
-                r.timeouts(), r.shadow(), new SloPolicy(10, 5, 0.5, 100, 0)), r.version(), "test", "tight latency SLO");
+                r.timeouts(), r.shadow(), new SloPolicy(10, 5, 0.5, 100, 0), null), r.version(), "test", "tight latency SLO");
         extracted.stubFor(any(anyUrl()).willReturn(okJson("{}").withFixedDelay(250)));
 
         ExecutorService pool = Executors.newFixedThreadPool(4);

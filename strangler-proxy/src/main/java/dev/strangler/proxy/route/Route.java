@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param timeouts upstream timeouts
  * @param shadow comparison rules for {@link Stage#SHADOW}
  * @param slo automatic rollback thresholds for {@link Stage#CANARY} and {@link Stage#EXTRACTED}
+ * @param faults injected into the extracted side for chaos drills; {@link Faults#NONE} normally
  */
 public record Route(String id, String path, List<String> methods, @Nullable URI legacy, @Nullable URI extracted,
                     Stage stage, int percent, @Nullable String reason, long version, Timeouts timeouts,
-                    ShadowRules shadow, SloPolicy slo) {
+                    ShadowRules shadow, SloPolicy slo, Faults faults) {
 
     public Route {
         methods = methods == null ? List.of() : methods.stream().map(m -> m.toUpperCase(Locale.ROOT)).toList();
@@ -32,18 +33,23 @@ public record Route(String id, String path, List<String> methods, @Nullable URI 
         timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
         shadow = shadow == null ? ShadowRules.DEFAULT : shadow;
         slo = slo == null ? SloPolicy.DEFAULT : slo;
+        faults = faults == null ? Faults.NONE : faults;
     }
 
     public Route withStage(Stage newStage, int newPercent, @Nullable String newReason) {
-        return new Route(id, path, methods, legacy, extracted, newStage, newPercent, newReason, version, timeouts, shadow, slo);
+        return new Route(id, path, methods, legacy, extracted, newStage, newPercent, newReason, version, timeouts, shadow, slo, faults);
     }
 
     public Route withVersion(long newVersion) {
-        return new Route(id, path, methods, legacy, extracted, stage, percent, reason, newVersion, timeouts, shadow, slo);
+        return new Route(id, path, methods, legacy, extracted, stage, percent, reason, newVersion, timeouts, shadow, slo, faults);
     }
 
     public Route withUpstreams(@Nullable URI newLegacy, @Nullable URI newExtracted) {
-        return new Route(id, path, methods, newLegacy, newExtracted, stage, percent, reason, version, timeouts, shadow, slo);
+        return new Route(id, path, methods, newLegacy, newExtracted, stage, percent, reason, version, timeouts, shadow, slo, faults);
+    }
+
+    public Route withFaults(Faults newFaults) {
+        return new Route(id, path, methods, legacy, extracted, stage, percent, reason, version, timeouts, shadow, slo, newFaults);
     }
 
     /** Whether {@code method} is one this route takes. */

@@ -83,6 +83,16 @@ public final class RouteStore {
         }, expectedVersion, who, why, false);
     }
 
+    /** Sets (or, with {@link Faults#NONE}, clears) the faults injected into a route's extracted side. */
+    public Route changeFaults(String id, Faults faults, @Nullable Long expectedVersion, String who, String why) {
+        return change(id, before -> {
+            if (before == null) {
+                throw new RouteChangeException(Kind.NOT_FOUND, "no route " + id);
+            }
+            return before.withFaults(faults);
+        }, expectedVersion, who, why, false);
+    }
+
     /**
      * Rolls a route back to the monolith unless it no longer serves the extracted side (an operator or another
      * replica got there first). Returns whether this call rolled it back.
@@ -187,6 +197,9 @@ public final class RouteStore {
     }
 
     private static String describe(Route route) {
-        return route.stage() == Stage.CANARY ? "CANARY " + route.percent() + "%" : route.stage().name();
+        String stage = route.stage() == Stage.CANARY ? "CANARY " + route.percent() + "%" : route.stage().name();
+        Faults f = route.faults();
+        return f.any() ? stage + " with injected faults (+" + f.latencyMillis() + " ms, " + f.errorPercent() + "% errors)"
+                : stage;
     }
 }

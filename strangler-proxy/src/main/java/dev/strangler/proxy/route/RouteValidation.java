@@ -65,6 +65,11 @@ public final class RouteValidation {
                 break;
             }
         }
+        Faults faults = route.faults();
+        if (faults.latencyMillis() < 0 || faults.latencyMillis() > 60_000 || faults.errorPercent() < 0
+                || faults.errorPercent() > 100) {
+            problems.add("faults need latencyMillis 0..60000 and errorPercent 0..100");
+        }
         SloPolicy slo = route.slo();
         if (slo.windowSeconds() < 1 || slo.windowSeconds() > 300 || slo.minSamples() < 1
                 || slo.maxErrorRate() < 0 || slo.maxErrorRate() > 1 || slo.maxP99Millis() < 1 || slo.maxP99VsLegacy() < 0) {

@@ -10,7 +10,7 @@ class RouteValidationTests {
 
     static Route route(String id, String path, Stage stage, int percent) {
         return new Route(id, path, List.of("GET"), URI.create("http://127.0.0.1:8081"),
-                URI.create("http://127.0.0.1:8082"), stage, percent, "test", 1, null, null, null);
+                URI.create("http://127.0.0.1:8082"), stage, percent, "test", 1, null, null, null, null);
     }
 
     @Test
@@ -39,7 +39,7 @@ class RouteValidationTests {
     @Test
     void moreSpecificPatternsWinAndMethodRoutesBeatCatchAlls() {
         Route reads = route("reads", "/api/payments/**", Stage.LEGACY, 0);
-        Route all = new Route("all", "/**", List.of(), URI.create("http://127.0.0.1:8081"), null, Stage.LEGACY, 0, null, 1, null, null, null);
+        Route all = new Route("all", "/**", List.of(), URI.create("http://127.0.0.1:8081"), null, Stage.LEGACY, 0, null, 1, null, null, null, null);
         RouteTable table = new RouteTable(new RouteTableDocument(1, "t", List.of(all, reads)));
         assertThat(table.match("GET", "/api/payments/7").id()).isEqualTo("reads");
         assertThat(table.match("GET", "/api/payments").id()).isEqualTo("reads");

@@ -53,7 +53,7 @@ class SloWatchTests {
     void setUp() {
         Route route = new Route("pay", "/api/payments/**", List.of(), URI.create("http://127.0.0.1:1"),
                 URI.create("http://127.0.0.1:2"), Stage.CANARY, 50, "test", 1, null, null,
-                new SloPolicy(10, 10, 0.05, 500, 2.0));
+                new SloPolicy(10, 10, 0.05, 500, 2.0), null);
         store = new RouteStore(new RouteFile(dir.resolve("routes.json"), JsonMapper.builder().build()), "test", clock,
                 new RouteTableDocument(1, "test", List.of(route)));
         watch = new SloWatch(store, clock, events::add);

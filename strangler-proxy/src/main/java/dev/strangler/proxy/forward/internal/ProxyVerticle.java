@@ -2,6 +2,7 @@ package dev.strangler.proxy.forward.internal;
 
 import dev.strangler.proxy.canary.CallerKey;
 import dev.strangler.proxy.canary.CanarySplit;
+import dev.strangler.proxy.route.Faults;
 import dev.strangler.proxy.route.Route;
 import dev.strangler.proxy.route.RouteStore;
 import dev.strangler.proxy.route.Stage;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -196,6 +198,26 @@ public final class ProxyVerticle extends VerticleBase {
         }
 
         private Future<ProxyResponse> send(ProxyContext ctx, Exchange ex) {
+            Faults faults = ex.route.faults();
+            if (ex.side == Side.EXTRACTED && faults.any()) {
+                return injectFaults(ctx, ex, faults);
+            }
+            return forward(ctx, ex);
+        }
+
+        /** A chaos drill: the extracted side answers late, or the proxy answers 503 in its place. */
+        private Future<ProxyResponse> injectFaults(ProxyContext ctx, Exchange ex, Faults faults) {
+            Future<Void> delay = faults.latencyMillis() == 0 ? Future.succeededFuture()
+                    : vertx.timer(faults.latencyMillis(), TimeUnit.MILLISECONDS).mapEmpty();
+            boolean fail = faults.errorPercent() > 0
+                    && ThreadLocalRandom.current().nextInt(100) < faults.errorPercent();
+            return delay.compose(v -> fail
+                    ? Future.succeededFuture(problem(ctx, 503, "injected-fault",
+                            "A fault injected at the proxy for a chaos drill (strangler chaos)."))
+                    : forward(ctx, ex));
+        }
+
+        private Future<ProxyResponse> forward(ProxyContext ctx, Exchange ex) {
             return ctx.sendRequest().recover(failure -> {
                 boolean timeout = failure instanceof TimeoutException
                         || String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
@@ -338,6 +360,7 @@ public final class ProxyVerticle extends VerticleBase {
         return switch (status) {
             case 404 -> "Not Found";
             case 413 -> "Content Too Large";
+            case 503 -> "Service Unavailable";
             case 504 -> "Gateway Timeout";
             default -> "Bad Gateway";
         };

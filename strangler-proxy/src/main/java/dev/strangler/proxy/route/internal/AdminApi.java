@@ -1,6 +1,7 @@
 package dev.strangler.proxy.route.internal;
 
 import dev.strangler.proxy.route.AuditEntry;
+import dev.strangler.proxy.route.Faults;
 import dev.strangler.proxy.route.Route;
 import dev.strangler.proxy.route.RouteChangeException;
 import dev.strangler.proxy.route.RouteStore;
@@ -105,6 +106,27 @@ class AdminApi {
         int percent = change.percent() == null ? 0 : change.percent();
         Route stored = store.changeStage(id, change.stage(), percent, ifMatch == null ? null : version(ifMatch),
                 who(operator), reasonOf(change.reason()));
+        return ResponseEntity.ok().eTag(etag(stored.version())).body(stored);
+    }
+
+    /** Body of {@code POST /admin/routes/{id}/faults}: both figures 0 clear the faults. */
+    record FaultChange(@Nullable Integer latencyMillis, @Nullable Integer errorPercent, @Nullable String reason) {
+    }
+
+    /** Injects (or clears) faults on the route's extracted side: a chaos drill, audited like any route change. */
+    @PostMapping(path = "/routes/{id}/faults", consumes = "application/json")
+    ResponseEntity<Route> faults(@PathVariable String id, @RequestBody FaultChange change,
+                                 @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+                                 @RequestHeader(name = "X-Operator", required = false) @Nullable String operator) {
+        if (change.latencyMillis() == null && change.errorPercent() == null) {
+            throw new RouteChangeException(RouteChangeException.Kind.INVALID,
+                    "give latencyMillis (0..60000) and/or errorPercent (0..100)");
+        }
+        Faults now = find(id).faults();
+        Faults faults = new Faults(change.latencyMillis() == null ? now.latencyMillis() : change.latencyMillis(),
+                change.errorPercent() == null ? now.errorPercent() : change.errorPercent());
+        Route stored = store.changeFaults(id, faults, ifMatch == null ? null : version(ifMatch), who(operator),
+                reasonOf(change.reason()));
         return ResponseEntity.ok().eTag(etag(stored.version())).body(stored);
     }
 
