@@ -7,10 +7,11 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./strangler}. */
 @Command(name = "strangler",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = StranglerCli.Version.class,
         description = "Rehearse a strangler-fig migration: run the lab, analyse the monolith, move routes, prove the PCI scope.",
         subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class, LogsCommand.class, SeedCommand.class, RouteCommand.class, ReconcileCommand.class, PlaybookCommand.class, AnalyseCommand.class, TrafficCommand.class,
-                PciScopeCommand.class,
+                PciScopeCommand.class, ChaosCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StranglerCli {
 

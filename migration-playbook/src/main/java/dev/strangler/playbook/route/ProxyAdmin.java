@@ -57,6 +57,19 @@ public final class ProxyAdmin {
         return call("POST", "/admin/routes/" + routeId + "/stage", body.toString());
     }
 
+    /** Injects faults into a route's extracted side (null leaves a figure as it is; 0 and 0 clear them). */
+    public JsonNode setFaults(String routeId, @Nullable Integer latencyMillis, @Nullable Integer errorPercent,
+                              String reason) {
+        ObjectNode body = JSON.createObjectNode().put("reason", reason);
+        if (latencyMillis != null) {
+            body.put("latencyMillis", latencyMillis);
+        }
+        if (errorPercent != null) {
+            body.put("errorPercent", errorPercent);
+        }
+        return call("POST", "/admin/routes/" + routeId + "/faults", body.toString());
+    }
+
     private JsonNode call(String method, String path, @Nullable String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token)
