@@ -61,22 +61,35 @@ public final class Bookkeeping {
         if (applied.isEmpty()) {
             return;
         }
+        int n = applied.size();
+        Long[] ids = new Long[n];
+        Long[] positions = new Long[n];
+        Long[] partitions = new Long[n];
+        Long[] applyCounts = new Long[n];
+        int i = 0;
+        for (Map.Entry<Long, Applied> e : applied.entrySet()) {
+            ids[i] = e.getKey();
+            positions[i] = e.getValue().position();
+            partitions[i] = (long) e.getValue().partition();
+            applyCounts[i] = (long) counts.getOrDefault(e.getKey(), 0);
+            i++;
+        }
+        // one statement per batch, as the rows it describes (see Sql)
         try (PreparedStatement s = connection.prepareStatement("""
                 insert into strangler_cdc.applied (topic, payment_id, position, kafka_partition, apply_count, applied_at)
-                values (?, ?, ?, ?, ?, now())
+                select ?, payment_id, position, kafka_partition, apply_count, now()
+                from unnest(?::bigint[], ?::bigint[], ?::integer[], ?::integer[])
+                     as a(payment_id, position, kafka_partition, apply_count)
                 on conflict (topic, payment_id) do update set position = excluded.position,
                     kafka_partition = excluded.kafka_partition,
                     apply_count = applied.apply_count + excluded.apply_count, applied_at = excluded.applied_at
                 """)) {
-            for (Map.Entry<Long, Applied> e : applied.entrySet()) {
-                s.setString(1, topic);
-                s.setLong(2, e.getKey());
-                s.setLong(3, e.getValue().position());
-                s.setInt(4, e.getValue().partition());
-                s.setInt(5, counts.getOrDefault(e.getKey(), 0));
-                s.addBatch();
-            }
-            s.executeBatch();
+            s.setString(1, topic);
+            s.setArray(2, Sql.bigints(connection, ids));
+            s.setArray(3, Sql.bigints(connection, positions));
+            s.setArray(4, Sql.bigints(connection, partitions));
+            s.setArray(5, Sql.bigints(connection, applyCounts));
+            s.executeUpdate();
         }
     }
 

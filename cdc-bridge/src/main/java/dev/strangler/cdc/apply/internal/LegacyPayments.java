@@ -9,9 +9,10 @@ import dev.strangler.cdc.translate.PaymentChanges;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,10 +23,16 @@ import java.util.Map;
  */
 public final class LegacyPayments implements TargetWriter {
 
+    /** One statement per batch, a column array each (see {@link Sql}); amounts travel as exact decimal text. */
     private static final String UPSERT = """
             insert into payments (id, order_id, amount, currency, status, captured_amount, refunded_amount,
                                   psp_reference, card_number, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            select id, order_id, amount, currency, status, captured_amount, refunded_amount, psp_reference,
+                   card_number, created_at, updated_at
+            from unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::text[], ?::text[], ?::numeric[], ?::numeric[],
+                        ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
+                 as c(id, order_id, amount, currency, status, captured_amount, refunded_amount, psp_reference,
+                      card_number, created_at, updated_at)
             on conflict (id) do update set
                 order_id = excluded.order_id, amount = excluded.amount, currency = excluded.currency,
                 status = excluded.status, captured_amount = excluded.captured_amount,
@@ -48,34 +55,59 @@ public final class LegacyPayments implements TargetWriter {
 
     @Override
     public void write(Connection connection, Collection<PaymentChange> changes) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            int n = 0;
-            for (PaymentChange c : changes) {
-                if (c.getOp() != ChangeOp.UPSERT) {
-                    continue; // the service never deletes a payment
-                }
-                LegacyPaymentValues v = PaymentChanges.toLegacy(c);
-                if (v == null) {
-                    continue;
-                }
-                int i = 1;
-                upsert.setLong(i++, v.id());
-                upsert.setLong(i++, v.orderId());
-                upsert.setBigDecimal(i++, v.amount());
-                upsert.setString(i++, v.currency());
-                upsert.setString(i++, v.statusCode());
-                upsert.setBigDecimal(i++, v.capturedAmount());
-                upsert.setBigDecimal(i++, v.refundedAmount());
-                upsert.setString(i++, v.pspReference());
-                upsert.setString(i++, v.maskedCard());
-                upsert.setTimestamp(i++, Timestamp.from(v.createdAt()));
-                upsert.setTimestamp(i, Timestamp.from(v.updatedAt()));
-                upsert.addBatch();
-                n++;
+        List<LegacyPaymentValues> rows = new ArrayList<>(changes.size());
+        for (PaymentChange c : changes) {
+            if (c.getOp() != ChangeOp.UPSERT) {
+                continue; // the service never deletes a payment
             }
-            if (n > 0) {
-                upsert.executeBatch();
+            LegacyPaymentValues v = PaymentChanges.toLegacy(c);
+            if (v != null) {
+                rows.add(v);
             }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        Long[] id = new Long[n];
+        Long[] orderId = new Long[n];
+        String[] amount = new String[n];
+        String[] currency = new String[n];
+        String[] status = new String[n];
+        String[] captured = new String[n];
+        String[] refunded = new String[n];
+        String[] pspReference = new String[n];
+        String[] card = new String[n];
+        Instant[] createdAt = new Instant[n];
+        Instant[] updatedAt = new Instant[n];
+        for (int i = 0; i < n; i++) {
+            LegacyPaymentValues v = rows.get(i);
+            id[i] = v.id();
+            orderId[i] = v.orderId();
+            amount[i] = v.amount().toPlainString();
+            currency[i] = v.currency();
+            status[i] = v.statusCode();
+            captured[i] = v.capturedAmount().toPlainString();
+            refunded[i] = v.refundedAmount().toPlainString();
+            pspReference[i] = v.pspReference();
+            card[i] = v.maskedCard();
+            createdAt[i] = v.createdAt();
+            updatedAt[i] = v.updatedAt();
+        }
+        try (PreparedStatement s = connection.prepareStatement(UPSERT)) {
+            int p = 1;
+            s.setArray(p++, Sql.bigints(connection, id));
+            s.setArray(p++, Sql.bigints(connection, orderId));
+            s.setArray(p++, Sql.texts(connection, amount));
+            s.setArray(p++, Sql.texts(connection, currency));
+            s.setArray(p++, Sql.texts(connection, status));
+            s.setArray(p++, Sql.texts(connection, captured));
+            s.setArray(p++, Sql.texts(connection, refunded));
+            s.setArray(p++, Sql.texts(connection, pspReference));
+            s.setArray(p++, Sql.texts(connection, card));
+            s.setArray(p++, Sql.instants(connection, createdAt));
+            s.setArray(p, Sql.instants(connection, updatedAt));
+            s.executeUpdate();
         }
     }
 

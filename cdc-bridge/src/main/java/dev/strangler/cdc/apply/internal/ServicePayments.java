@@ -5,29 +5,32 @@ import dev.strangler.cdc.avro.ChangeOp;
 import dev.strangler.cdc.avro.PaymentChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Legacy -> new, target side: the payment service's {@code payments} table. A legacy payment keeps its id (the
- * service starts its own ids at 1e9), so URLs and references stay valid on both sides. Plain JDBC batches rather
- * than jOOQ: the table belongs to the payment service, and this is the bridge's hot path.
+ * service starts its own ids at 1e9), so URLs and references stay valid on both sides. Plain JDBC rather than
+ * jOOQ: the table belongs to the payment service, and this is the bridge's hot path (set-based, see {@link Sql}).
  */
 public final class ServicePayments implements TargetWriter {
 
+    /** One statement per batch: a column array each, in the order the applier collapsed the changes. */
     private static final String UPSERT = """
             insert into payments (id, order_id, legacy_id, status, currency, amount_minor, captured_minor,
                                   refunded_minor, card_token, card_last4, card_brand, psp_reference, psp_attempts,
                                   version, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)
+            select id, order_id, legacy_id, status, currency, amount_minor, captured_minor, refunded_minor,
+                   card_token, card_last4, card_brand, psp_reference, 0, 0, created_at, updated_at
+            from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+                        ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
+                 as c(id, order_id, legacy_id, status, currency, amount_minor, captured_minor, refunded_minor,
+                      card_token, card_last4, card_brand, psp_reference, created_at, updated_at)
             on conflict (id) do update set
                 order_id = excluded.order_id, legacy_id = excluded.legacy_id, status = excluded.status,
                 currency = excluded.currency, amount_minor = excluded.amount_minor,
@@ -51,41 +54,73 @@ public final class ServicePayments implements TargetWriter {
 
     @Override
     public void write(Connection connection, Collection<PaymentChange> changes) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
-             PreparedStatement delete = connection.prepareStatement("delete from payments where id = ?")) {
-            int upserts = 0;
-            int deletes = 0;
-            for (PaymentChange c : changes) {
-                if (c.getOp() == ChangeOp.DELETE) {
-                    delete.setLong(1, c.getPaymentId());
-                    delete.addBatch();
-                    deletes++;
-                    continue;
-                }
-                int i = 1;
-                upsert.setLong(i++, c.getPaymentId());
-                upsert.setLong(i++, Objects.requireNonNull(c.getOrderId(), "orderId"));
-                setLong(upsert, i++, c.getLegacyId());
-                upsert.setString(i++, c.getStatus());
-                upsert.setString(i++, c.getCurrency());
-                upsert.setLong(i++, Objects.requireNonNull(c.getAmountMinor(), "amountMinor"));
-                upsert.setLong(i++, Objects.requireNonNull(c.getCapturedMinor(), "capturedMinor"));
-                upsert.setLong(i++, Objects.requireNonNull(c.getRefundedMinor(), "refundedMinor"));
-                upsert.setString(i++, c.getCardToken());
-                upsert.setString(i++, c.getCardLast4());
-                upsert.setString(i++, c.getCardBrand());
-                upsert.setString(i++, c.getPspReference());
-                upsert.setTimestamp(i++, Timestamp.from(Objects.requireNonNull(c.getCreatedAt(), "createdAt")));
-                upsert.setTimestamp(i, Timestamp.from(Objects.requireNonNull(c.getUpdatedAt(), "updatedAt")));
-                upsert.addBatch();
-                upserts++;
+        List<PaymentChange> upserts = new ArrayList<>(changes.size());
+        List<Long> deletes = new ArrayList<>();
+        for (PaymentChange c : changes) {
+            if (c.getOp() == ChangeOp.DELETE) {
+                deletes.add(c.getPaymentId());
+            } else {
+                upserts.add(c);
             }
-            if (upserts > 0) {
-                upsert.executeBatch();
-            }
-            if (deletes > 0) {
-                delete.executeBatch();
-            }
+        }
+        if (!upserts.isEmpty()) {
+            upsert(connection, upserts);
+        }
+        if (!deletes.isEmpty()) {
+            truncate(connection, deletes);
+        }
+    }
+
+    private static void upsert(Connection connection, List<PaymentChange> changes) throws SQLException {
+        int n = changes.size();
+        Long[] id = new Long[n];
+        Long[] orderId = new Long[n];
+        Long[] legacyId = new Long[n];
+        String[] status = new String[n];
+        String[] currency = new String[n];
+        Long[] amount = new Long[n];
+        Long[] captured = new Long[n];
+        Long[] refunded = new Long[n];
+        String[] token = new String[n];
+        String[] last4 = new String[n];
+        String[] brand = new String[n];
+        String[] pspReference = new String[n];
+        Instant[] createdAt = new Instant[n];
+        Instant[] updatedAt = new Instant[n];
+        for (int i = 0; i < n; i++) {
+            PaymentChange c = changes.get(i);
+            id[i] = c.getPaymentId();
+            orderId[i] = Objects.requireNonNull(c.getOrderId(), "orderId");
+            legacyId[i] = c.getLegacyId();
+            status[i] = c.getStatus();
+            currency[i] = c.getCurrency();
+            amount[i] = Objects.requireNonNull(c.getAmountMinor(), "amountMinor");
+            captured[i] = Objects.requireNonNull(c.getCapturedMinor(), "capturedMinor");
+            refunded[i] = Objects.requireNonNull(c.getRefundedMinor(), "refundedMinor");
+            token[i] = c.getCardToken();
+            last4[i] = c.getCardLast4();
+            brand[i] = c.getCardBrand();
+            pspReference[i] = c.getPspReference();
+            createdAt[i] = Objects.requireNonNull(c.getCreatedAt(), "createdAt");
+            updatedAt[i] = Objects.requireNonNull(c.getUpdatedAt(), "updatedAt");
+        }
+        try (PreparedStatement s = connection.prepareStatement(UPSERT)) {
+            int p = 1;
+            s.setArray(p++, Sql.bigints(connection, id));
+            s.setArray(p++, Sql.bigints(connection, orderId));
+            s.setArray(p++, Sql.bigints(connection, legacyId));
+            s.setArray(p++, Sql.texts(connection, status));
+            s.setArray(p++, Sql.texts(connection, currency));
+            s.setArray(p++, Sql.bigints(connection, amount));
+            s.setArray(p++, Sql.bigints(connection, captured));
+            s.setArray(p++, Sql.bigints(connection, refunded));
+            s.setArray(p++, Sql.texts(connection, token));
+            s.setArray(p++, Sql.texts(connection, last4));
+            s.setArray(p++, Sql.texts(connection, brand));
+            s.setArray(p++, Sql.texts(connection, pspReference));
+            s.setArray(p++, Sql.instants(connection, createdAt));
+            s.setArray(p, Sql.instants(connection, updatedAt));
+            s.executeUpdate();
         }
     }
 
@@ -95,21 +130,5 @@ public final class ServicePayments implements TargetWriter {
             delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
             delete.executeUpdate();
         }
-    }
-
-    private static void setLong(PreparedStatement s, int index, @Nullable Long value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.BIGINT);
-        } else {
-            s.setLong(index, value);
-        }
-    }
-
-    static Map<Long, Instant> read(ResultSet rs) throws SQLException {
-        Map<Long, Instant> out = new HashMap<>();
-        while (rs.next()) {
-            out.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
-        }
-        return out;
     }
 }
