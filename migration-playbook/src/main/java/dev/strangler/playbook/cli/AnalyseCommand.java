@@ -1,5 +1,6 @@
 package dev.strangler.playbook.cli;
 
+import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.analysis.AnalysisOutput;
 import dev.strangler.playbook.analysis.AnalysisReport;
 import dev.strangler.playbook.analysis.HistoryEntry;
@@ -38,7 +39,7 @@ public final class AnalyseCommand implements Callable<Integer> {
                     + ", else " + JAR + ").")
     @Nullable Path classes;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: reports/).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: reports/ in the repository, or $STRANGLER_REPORTS_DIR).")
     @Nullable Path out;
 
     @Option(names = "--store", paramLabel = "DIR",
@@ -51,7 +52,7 @@ public final class AnalyseCommand implements Callable<Integer> {
         Path source = classes != null ? classes
                 : Files.isDirectory(home.resolve(CLASSES_DIR)) ? home.resolve(CLASSES_DIR) : home.resolve(JAR);
         Path freezeStore = store != null ? store : home.resolve(STORE);
-        Path outDir = out != null ? out : home.resolve("reports");
+        Path outDir = out != null ? out : LabLayout.fromEnvironment().reports();
 
         AnalysisReport report = MonolithAnalysis.analyse(source, Files.isDirectory(freezeStore) ? freezeStore : null,
                 Clock.systemUTC());

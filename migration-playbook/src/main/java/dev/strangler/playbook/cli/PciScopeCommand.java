@@ -32,8 +32,9 @@ public final class PciScopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "reports", paramLabel = "DIR", description = "Where the reports go (default ${DEFAULT-VALUE}).")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the reports go (default: reports/ in the repository,"
+            + " or $STRANGLER_REPORTS_DIR).")
+    @Nullable Path out;
 
     @Option(names = "--expect-extracted", description = "After cutover: fail (exit 1) on any card number outside the vault.")
     boolean expectExtracted;
@@ -77,7 +78,8 @@ public final class PciScopeCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 1;
         }
-        PciScopeReport.Written written = PciScopeReport.write(out, scan, resetBaseline, expectExtracted);
+        PciScopeReport.Written written = PciScopeReport.write(out != null ? out : LabLayout.fromEnvironment().reports(),
+                scan, resetBaseline, expectExtracted);
         PciScopeScan baseline = written.evidence().baseline();
 
         o.println();

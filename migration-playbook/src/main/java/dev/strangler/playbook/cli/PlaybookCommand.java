@@ -8,6 +8,7 @@ import dev.strangler.playbook.playbook.PlaybookRunner;
 import dev.strangler.playbook.playbook.PlaybookState;
 import dev.strangler.playbook.playbook.StepContext;
 import dev.strangler.playbook.playbook.internal.ReadTraffic;
+import dev.strangler.playbook.rehearsal.Rehearsal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ public final class PlaybookCommand {
         String name;
 
         @Option(names = "--reports", paramLabel = "DIR", description = "Where evidence goes (default: reports/ in the"
-                + " repository).")
+                + " repository, or $STRANGLER_REPORTS_DIR).")
         Path reports;
 
         PlaybookRunner runner() {
@@ -44,11 +45,14 @@ public final class PlaybookCommand {
             PlaybookDefinition playbook = PlaybookDefinition.read(file);
             PlaybookState state = PlaybookState.load(layout.root().resolve("playbook")
                     .resolve(playbook.name() + ".json"), playbook);
-            Path reportsDir = reports != null ? reports : layout.inRepository("reports");
-            StepContext context = new StepContext(layout, ports, out(), reportsDir,
+            StepContext context = new StepContext(layout, ports, out(), reportsDir(),
                     new ReadTraffic("http://127.0.0.1:" + ports.proxy(), maxLegacyPaymentId(ports)),
                     () -> component -> lab().restart(component));
             return new PlaybookRunner(playbook, state, context, out(), Actions.standard());
+        }
+
+        Path reportsDir() {
+            return reports != null ? reports : LabLayout.fromEnvironment().reports();
         }
 
         private static long maxLegacyPaymentId(LabPorts ports) {
@@ -69,10 +73,24 @@ public final class PlaybookCommand {
         @Option(names = "--dry-run", description = "Print the plan and where each step stands; change nothing.")
         boolean dryRun;
 
+        @Option(names = "--under-load", paramLabel = "RPS", description = "The rehearsal: keep RPS requests/s of mixed"
+                + " shop traffic (browse, checkout, pay, capture, refund) on the proxy for the whole run, then prove"
+                + " from evidence: requests failed, writes lost, duplicate charges, card numbers outside the PCI scope"
+                + " (all must be 0; evidence in rehearsal.json beside the reports).")
+        double underLoad;
+
         @Override
         public Integer call() {
             PlaybookRunner runner = runner();
-            return dryRun ? runner.plan() : runner.run();
+            if (dryRun) {
+                return runner.plan();
+            }
+            if (underLoad <= 0) {
+                return runner.run();
+            }
+            Rehearsal.Result result = new Rehearsal(LabLayout.fromEnvironment(), LabPorts.fromEnvironment(), out(),
+                    reportsDir()).run(underLoad, runner::run);
+            return result.passed() ? 0 : 1;
         }
     }
 

@@ -40,6 +40,15 @@ public record LabLayout(Path home, Path root) {
         return root.resolve("run").resolve(component + ".pid");
     }
 
+    /**
+     * Where reports and evidence go by default ({@code analyse}, {@code pci-scope}, {@code playbook}):
+     * {@code STRANGLER_REPORTS_DIR}, else {@code reports/} in the repository.
+     */
+    public Path reports() {
+        String dir = System.getenv("STRANGLER_REPORTS_DIR");
+        return dir == null || dir.isBlank() ? home.resolve("reports") : Path.of(dir).toAbsolutePath().normalize();
+    }
+
     /** A file of the repository, e.g. a module's jar. */
     public Path inRepository(String relative) {
         return home.resolve(relative);

@@ -26,6 +26,7 @@ final class LabCli {
 
     private final Path lab;
     private final int offset;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
 
     LabCli(Path lab, int firstOffset) {
         this.lab = lab;
@@ -37,6 +38,12 @@ final class LabCli {
 
     Path lab() {
         return lab;
+    }
+
+    /** An environment variable for every command run from now on. */
+    LabCli with(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     int offset() {
@@ -67,6 +74,7 @@ final class LabCli {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("STRANGLER_LAB_DIR", lab.toString());
         builder.environment().put("STRANGLER_PORT_OFFSET", Integer.toString(offset));
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The payments playbook against a lab of its own, as a user runs it: a failure injected at the canary step stops it
- * with the reason; rollback undoes the step; a CLI killed with -9 in the middle of a step resumes there; the run
- * completes with every gate green and the payments extracted.
+ * The payments playbook against a lab of its own, as a user runs it: a dry run changes nothing; a CLI killed with -9
+ * in the middle of a step resumes there; the run completes with every gate green and the payments extracted. (A
+ * failure injected at the canary step, which stops the playbook with the reason, is the workshop's exercise 6: see
+ * {@link WorkshopIT}.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlaybookIT {
@@ -79,34 +80,7 @@ class PlaybookIT {
 
     @Test
     @Order(2)
-    void aServiceFailingDuringTheCanaryStopsThePlaybookWithTheReason() throws Exception {
-        Path output = Files.createTempFile("playbook", ".out");
-        Process run = cli.start(output, "playbook", "run", PLAYBOOK.toString(), "--reports", REPORTS.toString());
-        await().atMost(Duration.ofMinutes(6)).until(() -> Files.readString(output).contains("canary 50%: observing"));
-        // the fault: the payment service dies while half of the callers are sent to it
-        long pid = Long.parseLong(Files.readString(LAB.resolve("run/payment-service.pid")).trim());
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        assertThat(run.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        String text = Files.readString(output);
-        assertThat(run.exitValue()).as(text).isEqualTo(1);
-        assertThat(text).contains("[5/7] canary", "FAILED", "Try:");
-        assertThat(text).containsPattern("rolled .*back|error rate");
-        assertThat(cli.run("route", "list").output()).contains("ROLLED_BACK");
-        JsonNode evidence = JSON.readTree(REPORTS.resolve("playbook/canary.json").toFile());
-        assertThat(evidence.path("passed").asBoolean()).isFalse();
-
-        // bring the service back, undo the canary step: the routes go back to SHADOW
-        assertThat(cli.run("up").exitCode()).isZero();
-        LabCli.Result rollback = cli.run("playbook", "rollback", PLAYBOOK.toString());
-        assertThat(rollback.output()).contains("Rolled back canary");
-        assertThat(cli.run("route", "list").output()).contains("SHADOW").doesNotContain("ROLLED_BACK");
-    }
-
-    @Test
-    @Order(3)
     void resumesAfterTheCliIsKilledMidStepAndCompletesWithEveryGateGreen() throws Exception {
-        // rewind to before the shadow step, so that the kill lands in a long step
-        assertThat(cli.run("playbook", "rollback", PLAYBOOK.toString()).output()).contains("Rolled back shadow");
         Path output = Files.createTempFile("playbook", ".out");
         Process killed = cli.start(output, "playbook", "run", PLAYBOOK.toString(), "--reports", REPORTS.toString());
         await().atMost(Duration.ofMinutes(3)).until(() -> Files.readString(output).contains("shadow: warming up"));

@@ -3,6 +3,10 @@ package dev.strangler.playbook.playbook.internal;
 import dev.strangler.playbook.analysis.AnalysisOutput;
 import dev.strangler.playbook.analysis.AnalysisReport;
 import dev.strangler.playbook.analysis.MonolithAnalysis;
+import dev.strangler.playbook.pcireport.PciScope;
+import dev.strangler.playbook.pcireport.PciScopeReport;
+import dev.strangler.playbook.pcireport.PciScopeScan;
+import dev.strangler.playbook.pcireport.ScanTargets;
 import dev.strangler.playbook.playbook.PlaybookDefinition;
 import dev.strangler.playbook.playbook.PlaybookDefinition.StepDefinition;
 import dev.strangler.playbook.playbook.Step;
@@ -47,6 +51,16 @@ public final class AnalyseStep implements Step {
         evidence.put("couplingScore", report.coupling());
         evidence.put("ruleViolations", report.rule().violations());
         evidence.put("report", written.markdown().toString());
+        // the PCI scope before the migration: the baseline that pci-scope (and the decommission gate) compare with
+        Path baseline = context.reports().resolve(PciScopeReport.BASELINE);
+        if (PciScopeReport.readBaseline(baseline) == null) {
+            context.progress("scanning the lab for card numbers: the PCI scope before the migration");
+            PciScopeScan scan = PciScope.scan(ScanTargets.lab(context.layout(), context.ports(), 1000), line -> { });
+            PciScopeReport.Written pci = PciScopeReport.write(context.reports(), scan, false, false);
+            evidence.put("pciScopeBaseline", pci.baselineFile().toString() + " (" + pci.baseline() + ")");
+        } else {
+            evidence.put("pciScopeBaseline", baseline + " (kept)");
+        }
         return StepOutcome.passed(report.classes() + " classes analysed, " + report.tangles().size()
                 + " tangles, " + report.rule().violations() + " violations of the payments rule; see "
                 + written.markdown(), evidence);

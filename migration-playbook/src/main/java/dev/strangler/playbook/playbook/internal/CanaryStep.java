@@ -24,12 +24,14 @@ public final class CanaryStep implements Step {
         return "Move " + playbook.routes() + " to CANARY at " + percents(step) + "%, observing "
                 + step.intSetting("observe-seconds", 15) + " s each under " + step.intSetting("traffic-rps", 20)
                 + " req/s. Gate per share: not rolled back by the proxy, service error rate <= "
-                + step.gateDouble("max-error-rate", 0.01) + ".";
+                + step.gateDouble("max-error-rate", 0.01) + " over at least " + (long) step.gateDouble("min-requests", 50)
+                + " of its answers.";
     }
 
     @Override
     public StepOutcome run(StepDefinition step, PlaybookDefinition playbook, StepContext context) throws Exception {
         double maxErrorRate = step.gateDouble("max-error-rate", 0.01);
+        long minRequests = (long) step.gateDouble("min-requests", 50);
         Map<String, Object> evidence = new LinkedHashMap<>();
         try (StepContext.Traffic.Running load = context.traffic().start(step.intSetting("traffic-rps", 20))) {
             for (int percent : percents(step)) {
@@ -54,7 +56,10 @@ public final class CanaryStep implements Step {
                                 "find the cause (./strangler route list, ./strangler logs payment-service), fix it,"
                                         + " then ./strangler playbook rollback and run again");
                     }
-                    if (extracted.path("errorRate").asDouble() > maxErrorRate) {
+                    // a rate over a handful of requests says nothing (1 of 5 is 20 %): judge only on enough of them,
+                    // as the proxy's own SLO watch does
+                    if (extracted.path("requests").asLong() >= minRequests
+                            && extracted.path("errorRate").asDouble() > maxErrorRate) {
                         evidence.put(percent + "%", share);
                         Routes.set(context.proxy(), playbook.routes(), "ROLLED_BACK", null, String.format(
                                 "playbook gate: error rate %.2f%% on %s", extracted.path("errorRate").asDouble()

@@ -1,6 +1,10 @@
 package dev.strangler.playbook.playbook.internal;
 
 import dev.strangler.playbook.lab.LabComponents;
+import dev.strangler.playbook.pcireport.PciScope;
+import dev.strangler.playbook.pcireport.PciScopeReport;
+import dev.strangler.playbook.pcireport.PciScopeScan;
+import dev.strangler.playbook.pcireport.ScanTargets;
 import dev.strangler.playbook.playbook.PlaybookDefinition;
 import dev.strangler.playbook.playbook.PlaybookDefinition.StepDefinition;
 import dev.strangler.playbook.playbook.Step;
@@ -18,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,7 +38,8 @@ public final class DecommissionStep implements Step {
     public String plan(StepDefinition step, PlaybookDefinition playbook) {
         return "Restart the monolith with shop.payments.mode=remote (its payment calls go to the service) and mask the"
                 + " card numbers left in its payments table. Gate: the monolith is ready and serves a payment; no"
-                + " card number left in its database.";
+                + " card number left in its database; the PCI scope scan (pci-scope --expect-extracted) finds card"
+                + " numbers only in the service's vault.";
     }
 
     @Override
@@ -71,6 +77,19 @@ public final class DecommissionStep implements Step {
         evidence.put("cardNumbersMasked", masked);
         evidence.put("cardNumbersLeft", left);
         evidence.put("paymentServedByMonolith", anyPayment + " -> HTTP " + served);
+        // the PCI scope by evidence: every text column of both databases, a sample of every topic, every log file
+        PciScopeScan scan = PciScope.scan(ScanTargets.lab(context.layout(), context.ports(), 1000),
+                line -> context.progress("pci-scope: %s", line));
+        PciScopeReport.Written pci = PciScopeReport.write(context.reports(), scan, false, true);
+        List<String> outside = pci.evidence().outsideScope();
+        evidence.put("pciScopeReport", pci.markdown().toString());
+        evidence.put("pciOutsideScope", outside);
+        evidence.put("pciProcessesInScope", scan.processes().stream().map(PciScopeScan.ProcessInScope::component)
+                .toList());
+        if (!outside.isEmpty()) {
+            return StepOutcome.failed("card numbers outside the payment service's vault: " + String.join("; ", outside),
+                    evidence, "see " + pci.markdown() + "; ./strangler pci-scope --expect-extracted after fixing");
+        }
         if (left > 0) {
             return StepOutcome.failed(left + " card numbers are still in the monolith's payments table", evidence,
                     "run the playbook again");
@@ -80,7 +99,7 @@ public final class DecommissionStep implements Step {
                     + served + ")", evidence, "./strangler logs legacy-monolith; ./strangler playbook rollback");
         }
         return StepOutcome.passed("monolith on the remote payment implementation, " + masked
-                + " card numbers masked, none left", evidence);
+                + " card numbers masked, none left; card numbers only in the vault (" + pci.markdown() + ")", evidence);
     }
 
     @Override

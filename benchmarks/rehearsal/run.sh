@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The headline proof of issue #8: the whole payments playbook on a fresh lab with the default seed (10,000 orders),
+# while the load generator keeps a steady mixed shop load on the proxy (browse, checkout, pay, capture, refund).
+# Writes benchmarks/results/rehearsal.json: wall_seconds, requests_total, requests_failed, lost_writes,
+# duplicate_charges, pan_outside_scope, machine. Runs its own lab (own directory, ports shifted), so a running lab of
+# yours is not touched.
+#
+#   benchmarks/rehearsal/run.sh            # 50 requests/s (REHEARSAL_RPS to change)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RPS=${REHEARSAL_RPS:-50}
+export STRANGLER_LAB_DIR="$PWD/benchmarks/rehearsal/target/lab"
+export STRANGLER_PORT_OFFSET=${STRANGLER_PORT_OFFSET:-31000}
+REPORTS="$PWD/benchmarks/rehearsal/target/reports"
+RESULT=benchmarks/results/rehearsal.json
+
+./strangler --version >/dev/null            # builds the toolkit if needed, so the timings below exclude the build
+./strangler down >/dev/null 2>&1 || true
+rm -rf "$STRANGLER_LAB_DIR" "$REPORTS"
+trap './strangler down >/dev/null 2>&1 || true' EXIT
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+./strangler up
+set +e
+./strangler playbook run payments --under-load "$RPS" --reports "$REPORTS"
+EXIT=$?
+set -e
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+python3 - "$REPORTS/rehearsal.json" "$RESULT" "$EXIT" "$LOAD_BEFORE" "$LOAD_AFTER" "$(git rev-parse --short HEAD)" <<'PY'
+import json, os, platform, sys
+src, dst, code, before, after, commit = sys.argv[1:]
+e = json.load(open(src))
+cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), '?')
+mem = next((int(l.split()[1]) // 1024 for l in open('/proc/meminfo') if l.startswith('MemTotal')), 0)
+out = {
+    "benchmark": "rehearsal",
+    "wall_seconds": e["wall_seconds"],
+    "requests_total": e["requests_total"],
+    "requests_failed": e["requests_failed"],
+    "lost_writes": e["lost_writes"],
+    "duplicate_charges": e["duplicate_charges"],
+    "pan_outside_scope": e["pan_outside_scope"],
+    "passed": e["passed"],
+    "playbook_exit_code": int(code),
+    "target_rps": e["target_rps"],
+    "achieved_rps": e["achieved_rps"],
+    "targets": {"wall_seconds": "<= 600", "every failure count": "0"},
+    "failures_by_kind": e["failures_by_kind"],
+    "latency_ms": e["latency_ms"],
+    "lost_writes_detail": e["lost_writes_detail"],
+    "psp": e["psp"],
+    "pan_outside_scope_places": e["pan_outside_scope_places"],
+    "failure_samples": e["failure_samples"][:10],
+    "machine": {"cpu": cpu, "cores": os.cpu_count(), "memory_mib": mem,
+                "os": platform.system() + " " + platform.release()},
+    "load_before": before, "load_after": after, "commit": commit,
+    "method": "fresh lab, default seed (10,000 orders), ./strangler playbook run payments --under-load RPS with the"
+              " shipped playbooks/payments.yaml; the load runs from before the first step to after the last;"
+              " evidence gathered after the load stopped (see migration-playbook/README.md, the rehearsal)",
+}
+json.dump(out, open(dst, 'w'), indent=2)
+print(json.dumps({k: out[k] for k in ("wall_seconds", "requests_total", "requests_failed", "lost_writes",
+                                       "duplicate_charges", "pan_outside_scope", "passed")}))
+PY

@@ -1,0 +1,195 @@
+package dev.strangler.playbook.rehearsal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.strangler.playbook.cdc.CdcBridge;
+import dev.strangler.playbook.lab.LabLayout;
+import dev.strangler.playbook.lab.LabPorts;
+import dev.strangler.playbook.pcireport.PciScope;
+import dev.strangler.playbook.pcireport.PciScopeReport;
+import dev.strangler.playbook.pcireport.PciScopeScan;
+import dev.strangler.playbook.pcireport.ScanTargets;
+import dev.strangler.playbook.traffic.TrafficRun;
+import dev.strangler.playbook.traffic.TrafficSettings;
+import dev.strangler.playbook.traffic.TrafficSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntSupplier;
+
+/**
+ * Runs a playbook while the load generator keeps a steady mixed shop load on the proxy, then proves from evidence
+ * what the migration cost the shop's users: requests failed, writes lost, customers charged twice, card numbers left
+ * outside the PCI scope. Writes {@code rehearsal.json} beside the playbook's evidence.
+ */
+public final class Rehearsal {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final LabLayout layout;
+    private final LabPorts ports;
+    private final PrintWriter out;
+    private final Path reports;
+
+    public Rehearsal(LabLayout layout, LabPorts ports, PrintWriter out, Path reports) {
+        this.layout = layout;
+        this.ports = ports;
+        this.out = out;
+        this.reports = reports;
+    }
+
+    /** The evidence, and whether every count is zero and the playbook completed. */
+    public record Result(int playbookExit, boolean passed, Map<String, Object> evidence) {
+    }
+
+    /** Runs {@code playbook} (returns its exit code) under {@code rps} requests per second of mixed shop traffic. */
+    public Result run(double rps, IntSupplier playbook) {
+        Instant startedAt = Instant.now();
+        long t0 = System.nanoTime();
+        TrafficSettings settings = TrafficSettings.of(URI.create("http://127.0.0.1:" + ports.proxy()), rps, null)
+                .withTimeout(Duration.ofSeconds(30));
+        TrafficRun load = TrafficRun.start(settings);
+        out.printf(Locale.ROOT, "Rehearsal: %.0f requests/s of mixed shop traffic through the proxy (%s) for the whole"
+                + " playbook.%n", rps, load.discovered());
+        out.flush();
+        int exit;
+        TrafficSummary traffic;
+        try {
+            exit = playbook.getAsInt();
+        } finally {
+            load.close();
+            traffic = load.summary();
+        }
+        out.println("Rehearsal: load stopped; gathering the evidence ...");
+        out.flush();
+
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("started_at", startedAt.toString());
+        evidence.put("playbook_exit_code", exit);
+        evidence.put("target_rps", rps);
+        evidence.put("achieved_rps", round(traffic.achievedRps()));
+        evidence.put("requests_total", traffic.requests());
+        evidence.put("requests_failed", traffic.failed());
+        evidence.put("failures_by_kind", traffic.failures());
+        evidence.put("failure_samples", traffic.failureSamples());
+        evidence.put("latency_ms", traffic.latency());
+
+        LostWrites lost = lostWrites(traffic.paymentIdsCreated());
+        evidence.put("lost_writes", lost.total());
+        evidence.put("lost_writes_detail", lost.detail());
+
+        PspJournal.Charges charges = new PspJournal(URI.create("http://127.0.0.1:" + ports.paymentGateway()))
+                .chargesSince(startedAt);
+        evidence.put("duplicate_charges", charges.duplicateCharges());
+        evidence.put("psp", Map.of("authorizations_granted", charges.authorizationsGranted(),
+                "orders_charged", charges.ordersCharged(), "orders_charged_twice", charges.duplicatesByOrder()));
+
+        PciScopeScan scan = PciScope.scan(ScanTargets.lab(layout, ports, 1000), line -> { });
+        long pans = scan.outsideVault().stream().mapToLong(PciScopeScan.Finding::occurrences).sum();
+        List<String> outside = PciScopeReport.outsideScope(scan);
+        evidence.put("pan_outside_scope", pans);
+        evidence.put("pan_outside_scope_places", outside);
+
+        double wall = (System.nanoTime() - t0) / 1e9;
+        evidence.put("wall_seconds", round(wall));
+        boolean passed = exit == 0 && traffic.failed() == 0 && lost.total() == 0 && charges.duplicateCharges() == 0
+                && pans == 0 && outside.isEmpty();
+        evidence.put("passed", passed);
+        write(evidence);
+
+        out.printf(Locale.ROOT, "%nRehearsal %s in %.0f s: %,d requests (%.1f/s), %d failed for users; %d writes lost;"
+                        + " %d duplicate charges (%d authorizations); %d card numbers outside the PCI scope.%n",
+                passed ? "PASSED" : "FAILED", wall, traffic.requests(), traffic.achievedRps(), traffic.failed(),
+                lost.total(), charges.duplicateCharges(), charges.authorizationsGranted(), pans);
+        if (traffic.failed() > 0) {
+            out.println("  failed requests by kind: " + traffic.failures());
+        }
+        lost.detail().forEach((k, v) -> out.println("  " + k + ": " + v));
+        outside.forEach(reason -> out.println("  outside the scope: " + reason));
+        out.println("Evidence: " + reports.resolve("rehearsal.json"));
+        out.flush();
+        return new Result(exit, passed, evidence);
+    }
+
+    private record LostWrites(long total, Map<String, Object> detail) {
+    }
+
+    /**
+     * Writes lost: after the reverse sync, rows that differ between the two databases, and payments this run was
+     * told were authorized but that one of the databases does not hold.
+     */
+    private LostWrites lostWrites(List<Long> created) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        long mismatches;
+        try {
+            JsonNode report = new CdcBridge(URI.create("http://127.0.0.1:" + ports.cdcBridge()))
+                    .reconcilePayments(Duration.ofSeconds(30));
+            mismatches = report.path("missingCount").asLong() + report.path("extraCount").asLong()
+                    + report.path("differingCount").asLong();
+            detail.put("reconcile_mismatches", mismatches);
+            detail.put("reconcile_compared", report.path("legacyRows").asLong());
+        } catch (IllegalArgumentException e) {
+            detail.put("reconcile_error", e.getMessage());
+            mismatches = 1;
+        }
+        long missingLegacy = missing(ports.legacyDb(), "shop", created);
+        long missingService = missing(ports.paymentsDb(), "payments", created);
+        detail.put("payments_created_by_the_load", created.size());
+        detail.put("created_missing_in_monolith", missingLegacy);
+        detail.put("created_missing_in_service", missingService);
+        return new LostWrites(mismatches + missingLegacy + missingService, detail);
+    }
+
+    private static long missing(int port, String database, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database
+                + "?user=postgres"); PreparedStatement s = c.prepareStatement(
+                "select id from payments where id = any(?)")) {
+            s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            Set<Long> found = new HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getLong(1));
+                }
+            }
+            return ids.stream().distinct().filter(id -> !found.contains(id)).count();
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("could not read " + database + " on port " + port + ": " + e.getMessage());
+        }
+    }
+
+    private void write(Map<String, Object> evidence) {
+        try {
+            Files.createDirectories(reports);
+            Path tmp = reports.resolve("rehearsal.json.tmp");
+            JSON.writeValue(tmp.toFile(), evidence);
+            Files.move(tmp, reports.resolve("rehearsal.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + reports.resolve("rehearsal.json"), e);
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}
