@@ -214,6 +214,45 @@ class ProxyIT {
     }
 
     @Test
+    void aRequestWaitsForARestartingLegacyUpstreamInsteadOfFailing() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort(); // free again once closed: nothing listens there now
+        }
+        Route r = store.current().route("payments-write").orElseThrow();
+        store.put(new Route(r.id(), r.path(), r.methods(), URI.create("http://127.0.0.1:" + port), r.extracted(),
+                Stage.LEGACY, 0, "test", 0, new Timeouts(500, 5_000, 15_000), r.shadow(), r.slo(), null),
+                r.version(), "test", "legacy restarting");
+        WireMockServer restarted = new WireMockServer(options().port(port));
+        try {
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<HttpResponse<String>> pending = pool.submit(() -> http.send(HttpRequest.newBuilder(proxy("/api/payments"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"orderId\":1}")).header("Content-Type", "application/json")
+                    .build(), ofString()));
+            // the request is held while the upstream refuses connections, then sent once it listens again
+            await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2)).until(() -> !pending.isDone());
+            restarted.start();
+            restarted.stubFor(post(urlEqualTo("/api/payments")).willReturn(okJson("{\"side\":\"restarted\"}")));
+            HttpResponse<String> response = pending.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("restarted");
+            assertThat(restarted.getAllServeEvents()).as("sent exactly once").hasSize(1);
+            pool.shutdown();
+        } finally {
+            restarted.stop();
+        }
+
+        // past the budget, the caller gets the proxy's 502 (nothing was sent anywhere)
+        Route waiting = store.current().route("payments-write").orElseThrow();
+        store.put(new Route(waiting.id(), waiting.path(), waiting.methods(), waiting.legacy(), waiting.extracted(),
+                Stage.LEGACY, 0, "test", 0, new Timeouts(500, 5_000, 600), waiting.shadow(), waiting.slo(), null),
+                waiting.version(), "test", "short budget");
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(proxy("/api/payments"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), ofString());
+        assertThat(refused.statusCode()).isEqualTo(502);
+    }
+
+    @Test
     void refusesRequestsOverTheSizeLimitWithoutCallingTheUpstream() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(proxy("/api/orders"))
                 .POST(HttpRequest.BodyPublishers.ofString("x".repeat(70_000))).build(), ofString());

@@ -114,7 +114,10 @@ public final class LabComponents {
                 List.of("--server.port=" + port,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.paymentsDb() + "/payments?user=postgres",
                         "--payments.psp.base-url=http://127.0.0.1:" + ports.paymentGateway(),
-                        "--payments.orders.base-url=http://127.0.0.1:" + ports.legacyMonolith()),
+                        // order totals through the strangler facade, like every caller: the proxy holds the
+                        // lookup while the monolith restarts (decommission) instead of failing the payment
+                        "--payments.orders.base-url=http://127.0.0.1:" + ports.proxy(),
+                        "--payments.orders.timeout=40s"),
                 layout.root());
         return new LabComponent(name, "The extracted payment service (the PCI scope)", port, List.of(),
                 "http://127.0.0.1:" + port + "/api/payments", List.of("payments-db", "payment-gateway"),

@@ -55,6 +55,9 @@ public final class RouteValidation {
         if (t.connectMillis() < 1 || t.connectMillis() > 60_000 || t.responseMillis() < 1 || t.responseMillis() > 600_000) {
             problems.add("timeouts must be 1..60000 ms (connect) and 1..600000 ms (response)");
         }
+        if (t.legacyConnectRetryMillis() < 0 || t.legacyConnectRetryMillis() > 300_000) {
+            problems.add("timeouts.legacyConnectRetryMillis must be 0..300000");
+        }
         ShadowRules s = route.shadow();
         if (s.numericTolerance() < 0 || s.samples() < 1 || s.samples() > 1_000) {
             problems.add("shadow.numericTolerance must be >= 0 and shadow.samples 1..1000");

@@ -32,6 +32,7 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyOptions;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
+import java.net.ConnectException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -107,12 +108,31 @@ public final class ProxyVerticle extends VerticleBase {
                     ex.fellBack = true;
                     traffic.extractedUnreachable(ex);
                     ex.side = Side.LEGACY;
-                    return client.request(options(route.legacy(), route));
+                    return legacyConnection(route);
                 });
             }
             return extracted;
         }
-        return client.request(options(route.legacy(), route));
+        return legacyConnection(route);
+    }
+
+    /** A connection to the legacy upstream, waiting for it while it refuses connections (a restart), if allowed. */
+    private Future<HttpClientRequest> legacyConnection(Route route) {
+        int budget = route.timeouts().legacyConnectRetryMillis();
+        return budget <= 0 ? client.request(options(route.legacy(), route))
+                : legacyConnection(route, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budget), 50);
+    }
+
+    private Future<HttpClientRequest> legacyConnection(Route route, long deadlineNanos, long delayMillis) {
+        return client.request(options(route.legacy(), route)).recover(failure -> {
+            // a refused or timed-out connect: the request has not left the proxy, so waiting is safe for any method
+            if (!(failure instanceof ConnectException)
+                    || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis) > deadlineNanos) {
+                return Future.failedFuture(failure);
+            }
+            return vertx.timer(delayMillis, TimeUnit.MILLISECONDS)
+                    .compose(v -> legacyConnection(route, deadlineNanos, Math.min(1_000, delayMillis * 2)));
+        });
     }
 
     private static RequestOptions options(URI upstream, Route route) {
