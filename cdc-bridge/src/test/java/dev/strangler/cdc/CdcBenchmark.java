@@ -3,6 +3,7 @@ package dev.strangler.cdc;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.strangler.cdc.bench.CpuMeter;
 import dev.strangler.cdc.bench.KeyCounter;
 import dev.strangler.cdc.bench.RawDebeziumPipe;
 import dev.strangler.cdc.capture.internal.DebeziumConfig;
@@ -391,19 +392,25 @@ public final class CdcBenchmark {
         String load = loadavg();
         double drainSeconds;
         double captureSeconds;
+        Map<String, Object> cpuUse;
         try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), bridge.legacyTopic(), ROWS)) {
             bridge.start();
+            // from the Spring context's start on (its own start-up is not the pipeline's cost)
+            CpuMeter cpu = new CpuMeter(Map.of("legacy_postgres", legacy.parts()[2], "service_postgres",
+                    service.parts()[2]));
             Direction d = forward();
             await("drained", ROUND_TIMEOUT, () -> d.applier().stats().applied() >= ROWS);
             check(counter.await(ROUND_TIMEOUT), "the bridge's topic got " + counter.distinct() + " of " + ROWS);
             Instant firstOnTopic = Instant.now().minusNanos(System.nanoTime() - counter.firstNanos());
             drainSeconds = Duration.between(firstOnTopic, d.applier().stats().lastAppliedAt()).toNanos() / 1e9;
             captureSeconds = (counter.reachedNanos() - counter.firstNanos()) / 1e9;
+            cpuUse = cpu.since(ROWS);
         }
         long verified = rowsWithMarker(service, marker);
         check(verified == ROWS, "the new database holds " + verified + " of " + ROWS + " changes");
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("rows", ROWS);
+        r.put("cpu_after_context_start", cpuUse);
         r.put("update_seconds_bridge_stopped", r2(w.seconds()));
         r.put("capture_seconds", r2(captureSeconds));
         r.put("capture_rows_per_s", r0(ROWS / captureSeconds));

@@ -1,0 +1,94 @@
+package dev.strangler.cdc.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CPU time spent during a round, by who spent it: this JVM (the bridge, the Kafka broker, the load generator), the
+ * PostgreSQL backends of each database (a backend's command line names its database: {@code postgres: user db ...}),
+ * and the whole machine. Tells whether a round was bound by the cores it shares rather than by any one part.
+ */
+public final class CpuMeter {
+
+    private final Map<String, String> databases;
+    private final long jvm0;
+    private final Map<String, Long> backends0;
+    private final long[] machine0;
+    private final long t0 = System.nanoTime();
+
+    /** @param databases label -> database name, e.g. {@code legacy_postgres -> benchshop_1} */
+    public CpuMeter(Map<String, String> databases) {
+        this.databases = databases;
+        this.jvm0 = jvmNanos();
+        this.backends0 = backends();
+        this.machine0 = machine();
+    }
+
+    /** CPU seconds per part since construction, the machine's busy share, and microseconds of CPU per row. */
+    public Map<String, Object> since(long rows) {
+        double wall = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> out = new LinkedHashMap<>();
+        double jvm = (jvmNanos() - jvm0) / 1e9;
+        out.put("benchmark_jvm_cpu_seconds", round(jvm));
+        double total = jvm;
+        Map<String, Long> now = backends();
+        for (String label : databases.keySet()) {
+            double s = (now.getOrDefault(label, 0L) - backends0.getOrDefault(label, 0L)) / 1e9;
+            out.put(label + "_cpu_seconds", round(s));
+            total += s;
+        }
+        long[] m = machine();
+        double busy = (m[0] - machine0[0]) / (double) Math.max(1, m[1] - machine0[1]);
+        out.put("wall_seconds", round(wall));
+        out.put("machine_busy_share", round(busy));
+        out.put("cpu_us_per_row_jvm_and_backends", Math.round(total * 1e6 / Math.max(1, rows)));
+        return out;
+    }
+
+    private static long jvmNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU nanoseconds of the live backends of each database (backends that exit in between are lost: few). */
+    private Map<String, Long> backends() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        ProcessHandle.allProcesses().forEach(p -> {
+            String cmd = p.info().commandLine().orElse("");
+            if (!cmd.startsWith("postgres:")) {
+                return;
+            }
+            for (Map.Entry<String, String> db : databases.entrySet()) {
+                if (cmd.contains(" " + db.getValue() + " ")) {
+                    long cpu = p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+                    out.merge(db.getKey(), cpu, Long::sum);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** {busy jiffies, total jiffies} of all cores, from /proc/stat. */
+    private static long[] machine() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 1};
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
