@@ -2,7 +2,6 @@ package dev.strangler.playbook.playbook.internal;
 
 import dev.strangler.playbook.analysis.AnalysisOutput;
 import dev.strangler.playbook.analysis.AnalysisReport;
-import dev.strangler.playbook.analysis.MonolithAnalysis;
 import dev.strangler.playbook.pcireport.PciScope;
 import dev.strangler.playbook.pcireport.PciScopeReport;
 import dev.strangler.playbook.pcireport.PciScopeScan;
@@ -12,9 +11,7 @@ import dev.strangler.playbook.playbook.PlaybookDefinition.StepDefinition;
 import dev.strangler.playbook.playbook.Step;
 import dev.strangler.playbook.playbook.StepContext;
 import dev.strangler.playbook.playbook.StepOutcome;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,18 +30,13 @@ public final class AnalyseStep implements Step {
 
     @Override
     public StepOutcome run(StepDefinition step, PlaybookDefinition playbook, StepContext context) {
-        Path classes = context.layout().inRepository("legacy-monolith/target/classes");
-        if (!Files.isDirectory(classes)) {
-            classes = context.layout().inRepository("legacy-monolith/target/legacy-monolith.jar");
+        MonolithAnalysisRun.Done done = MonolithAnalysisRun.run(context);
+        if (done == null) {
+            return StepOutcome.failed("the monolith's classes are missing",
+                    Map.of("looked at", MonolithAnalysisRun.classes(context).toString()), "./strangler up builds them");
         }
-        if (!Files.exists(classes)) {
-            return StepOutcome.failed("the monolith's classes are missing", Map.of("looked at", classes.toString()),
-                    "./strangler up builds them");
-        }
-        Path store = context.layout().inRepository("legacy-monolith/src/test/resources/archunit_store");
-        AnalysisReport report = MonolithAnalysis.analyse(classes, Files.isDirectory(store) ? store : null,
-                Clock.systemUTC());
-        AnalysisOutput.Written written = AnalysisOutput.write(report, context.reports());
+        AnalysisReport report = done.report();
+        AnalysisOutput.Written written = done.written();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("classes", report.classes());
         evidence.put("tangles", report.tangles().size());

@@ -1,0 +1,38 @@
+package dev.strangler.playbook.playbook.internal;
+
+import dev.strangler.playbook.analysis.AnalysisOutput;
+import dev.strangler.playbook.analysis.AnalysisReport;
+import dev.strangler.playbook.analysis.MonolithAnalysis;
+import dev.strangler.playbook.playbook.StepContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+
+/** The monolith's analysis as steps run it: its classes from the build, its freeze store, reports beside the evidence. */
+final class MonolithAnalysisRun {
+
+    record Done(AnalysisReport report, AnalysisOutput.Written written) {
+    }
+
+    private MonolithAnalysisRun() {
+    }
+
+    /** Null when the monolith's classes are not built. Each run also adds a point to the burndown history. */
+    static @Nullable Done run(StepContext context) {
+        Path classes = classes(context);
+        if (!Files.exists(classes)) {
+            return null;
+        }
+        Path store = context.layout().inRepository("legacy-monolith/src/test/resources/archunit_store");
+        AnalysisReport report = MonolithAnalysis.analyse(classes, Files.isDirectory(store) ? store : null,
+                Clock.systemUTC());
+        return new Done(report, AnalysisOutput.write(report, context.reports()));
+    }
+
+    static Path classes(StepContext context) {
+        Path classes = context.layout().inRepository("legacy-monolith/target/classes");
+        return Files.isDirectory(classes) ? classes
+                : context.layout().inRepository("legacy-monolith/target/legacy-monolith.jar");
+    }
+}
