@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableScheduling
-@ConditionalOnProperty(name = "shop.payments.mode", havingValue = "remote")
 class CheckoutRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutRecovery.class);

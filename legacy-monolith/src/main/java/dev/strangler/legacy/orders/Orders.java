@@ -4,7 +4,7 @@ import dev.strangler.legacy.ShopProblem;
 import dev.strangler.legacy.orders.internal.JooqOrders;
 import dev.strangler.legacy.payments.CardNumber;
 import dev.strangler.legacy.payments.PaymentProcessing;
-import dev.strangler.legacy.payments.PaymentsProperties;
+import dev.strangler.legacy.payments.PaymentsMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,15 +26,15 @@ public class Orders {
     private final JooqOrders orders;
     private final PaymentProcessing payments;
     private final Clock clock;
-    private final PaymentsProperties properties;
+    private final PaymentsMode mode;
     private final TransactionTemplate tx;
 
-    Orders(JooqOrders orders, PaymentProcessing payments, Clock clock, PaymentsProperties properties,
+    Orders(JooqOrders orders, PaymentProcessing payments, Clock clock, PaymentsMode mode,
             TransactionTemplate tx) {
         this.orders = orders;
         this.payments = payments;
         this.clock = clock;
-        this.properties = properties;
+        this.mode = mode;
         this.tx = tx;
     }
 
@@ -56,7 +56,7 @@ public class Orders {
      */
     public OrderView place(CheckoutRequest request) {
         CardNumber card = card(request);
-        if (card == null || !properties.remote()) {
+        if (card == null || !mode.remote()) {
             return java.util.Objects.requireNonNull(tx.execute(status -> checkoutInOneTransaction(request, card)));
         }
         return checkoutSaga(request, card);

@@ -41,6 +41,7 @@ import java.util.function.IntSupplier;
  */
 public final class Rehearsal {
 
+    static final Duration RAMP_UP = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final LabLayout layout;
@@ -64,10 +65,12 @@ public final class Rehearsal {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
         TrafficSettings settings = TrafficSettings.of(URI.create("http://127.0.0.1:" + ports.proxy()), rps, null)
-                .withTimeout(Duration.ofSeconds(30));
+                .withTimeout(Duration.ofSeconds(30))
+                // a freshly started lab gets its traffic as a shop would after a deploy: growing, not all at once
+                .withRampUp(RAMP_UP);
         TrafficRun load = TrafficRun.start(settings);
-        out.printf(Locale.ROOT, "Rehearsal: %.0f requests/s of mixed shop traffic through the proxy (%s) for the whole"
-                + " playbook.%n", rps, load.discovered());
+        out.printf(Locale.ROOT, "Rehearsal: %.0f requests/s of mixed shop traffic through the proxy (%s, reached over"
+                + " %d s) for the whole playbook.%n", rps, load.discovered(), RAMP_UP.toSeconds());
         out.flush();
         int exit;
         TrafficSummary traffic;
@@ -84,6 +87,7 @@ public final class Rehearsal {
         evidence.put("started_at", startedAt.toString());
         evidence.put("playbook_exit_code", exit);
         evidence.put("target_rps", rps);
+        evidence.put("ramp_up_seconds", RAMP_UP.toSeconds());
         evidence.put("achieved_rps", round(traffic.achievedRps()));
         evidence.put("requests_total", traffic.requests());
         evidence.put("requests_failed", traffic.failed());

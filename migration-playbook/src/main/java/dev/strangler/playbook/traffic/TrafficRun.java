@@ -147,11 +147,10 @@ public final class TrafficRun implements AutoCloseable {
 
     private void pace() {
         try {
-            double nanosPerRequest = 1e9 / settings.rps();
             long limit = settings.duration() == null ? Long.MAX_VALUE : settings.duration().toNanos();
             SplittableRandom mix = new SplittableRandom(settings.seed());
             for (long i = 0; !stopping; i++) {
-                long offset = (long) (i * nanosPerRequest);
+                long offset = settings.dueOffsetNanos(i);
                 if (offset >= limit) {
                     break;
                 }

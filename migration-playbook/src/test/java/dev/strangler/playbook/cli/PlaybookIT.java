@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strangler.lab.process.FileTrees;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -107,7 +106,11 @@ class PlaybookIT {
             rs.next();
             assertThat(rs.getLong(1)).as("card numbers left in the monolith's database").isZero();
         }
-        assertThat(Files.readString(LAB.resolve("overrides/legacy-monolith.args"), StandardCharsets.UTF_8))
-                .contains("--shop.payments.mode=remote");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + cli.ports().legacyDb()
+                + "/shop?user=postgres"); ResultSet rs = c.createStatement().executeQuery(
+                "select value from shop_settings where name = 'payments.mode'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).as("the monolith's payment seam, switched without a restart").isEqualTo("remote");
+        }
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
  * decline or a gateway failure leaves no row behind (and holds a connection while the gateway thinks: legacy).
  */
 @Service
-@ConditionalOnProperty(name = "shop.payments.mode", havingValue = "in-process", matchIfMissing = true)
 class InProcessPaymentProcessing implements PaymentProcessing {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessPaymentProcessing.class);

@@ -27,7 +27,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +40,6 @@ import tools.jackson.databind.ObjectMapper;
  * a 504 {@code payment-service-timeout} (the outcome is unknown: the checkout saga's recovery finds it out).
  */
 @Service
-@ConditionalOnProperty(name = "shop.payments.mode", havingValue = "remote")
 class RemotePaymentProcessing implements PaymentProcessing {
 
     private static final Logger log = LoggerFactory.getLogger(RemotePaymentProcessing.class);

@@ -1,6 +1,5 @@
 package dev.strangler.playbook.playbook.internal;
 
-import dev.strangler.playbook.lab.LabComponents;
 import dev.strangler.playbook.pcireport.PciScope;
 import dev.strangler.playbook.pcireport.PciScopeReport;
 import dev.strangler.playbook.pcireport.PciScopeScan;
@@ -14,10 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -26,33 +24,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The monolith stops handling payments itself: it is restarted with the remote payment implementation (it calls the
- * payment service), and the card numbers its old rows still hold are masked to their last four digits, so that no
- * card number is left outside the service's vault. The masking cannot be undone (the vault keeps the cards).
+ * The monolith stops handling payments itself: its payment seam is switched to the remote implementation (it calls
+ * the payment service) through the {@code payments.mode} row of its {@code shop_settings} table, which it reads every
+ * second, so there is no restart and no request waits; the card numbers its old rows still hold are masked to their
+ * last four digits, so that no card number is left outside the service's vault. The masking cannot be undone (the
+ * vault keeps the cards); the switch can.
  */
 public final class DecommissionStep implements Step {
 
-    static final String REMOTE = "--shop.payments.mode=remote";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    static final Duration SWITCH_TIMEOUT = Duration.ofSeconds(30);
 
     @Override
     public String plan(StepDefinition step, PlaybookDefinition playbook) {
-        return "Restart the monolith with shop.payments.mode=remote (its payment calls go to the service) and mask the"
-                + " card numbers left in its payments table. Gate: the monolith is ready and serves a payment; no"
-                + " card number left in its database; the PCI scope scan (pci-scope --expect-extracted) finds card"
-                + " numbers only in the service's vault.";
+        return "Switch the monolith's payment seam to remote (shop_settings payments.mode, no restart: its payment"
+                + " calls go to the service) and mask the card numbers left in its payments table. Gate: the monolith"
+                + " reports the remote mode and serves a payment; no card number left in its database; the PCI scope"
+                + " scan (pci-scope --expect-extracted) finds card numbers only in the service's vault.";
     }
 
     @Override
     public StepOutcome run(StepDefinition step, PlaybookDefinition playbook, StepContext context) throws Exception {
-        Path overrides = LabComponents.overridesFile(context.layout(), "legacy-monolith");
-        boolean alreadyRemote = Files.isRegularFile(overrides) && Files.readString(overrides).contains(REMOTE);
-        if (!alreadyRemote) {
-            Files.createDirectories(overrides.getParent());
-            Files.writeString(overrides, "# written by the playbook's decommission step\n" + REMOTE + "\n");
-            context.progress("restarting the monolith with the remote payment implementation");
-            context.lab().restart("legacy-monolith");
-        }
         String legacyDb = "jdbc:postgresql://127.0.0.1:" + context.ports().legacyDb() + "/shop?user=postgres";
+        try (Connection c = DriverManager.getConnection(legacyDb); PreparedStatement s = c.prepareStatement(
+                "insert into shop_settings (name, value, updated_at) values ('payments.mode', 'remote', now())"
+                        + " on conflict (name) do update set value = excluded.value, updated_at = excluded.updated_at")) {
+            s.executeUpdate();
+        }
+        context.progress("switching the monolith's payments to the remote implementation (no restart)");
+        String mode = awaitMode(context, "remote");
         int masked;
         long left;
         long anyPayment;
@@ -73,7 +74,7 @@ public final class DecommissionStep implements Step {
                         + context.ports().legacyMonolith() + "/api/payments/" + anyPayment))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("monolithArguments", Files.readString(overrides).trim());
+        evidence.put("monolithPaymentsMode", mode);
         evidence.put("cardNumbersMasked", masked);
         evidence.put("cardNumbersLeft", left);
         evidence.put("paymentServedByMonolith", anyPayment + " -> HTTP " + served);
@@ -98,6 +99,10 @@ public final class DecommissionStep implements Step {
             return StepOutcome.failed("card numbers outside the payment service's vault: " + String.join("; ", outside),
                     evidence, "see " + pci.markdown() + "; ./strangler pci-scope --expect-extracted after fixing");
         }
+        if (!mode.equals("remote")) {
+            return StepOutcome.failed("the monolith still reports payments mode '" + mode + "' after "
+                    + SWITCH_TIMEOUT.toSeconds() + " s", evidence, "./strangler logs legacy-monolith");
+        }
         if (left > 0) {
             return StepOutcome.failed(left + " card numbers are still in the monolith's payments table", evidence,
                     "run the playbook again");
@@ -112,9 +117,34 @@ public final class DecommissionStep implements Step {
 
     @Override
     public String undo(StepDefinition step, PlaybookDefinition playbook, StepContext context) throws Exception {
-        Files.deleteIfExists(LabComponents.overridesFile(context.layout(), "legacy-monolith"));
-        context.lab().restart("legacy-monolith");
-        return "monolith back on its in-process payment implementation (masked card numbers stay masked: the cards"
-                + " live in the service's vault)";
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + context.ports().legacyDb()
+                + "/shop?user=postgres"); Statement s = c.createStatement()) {
+            s.executeUpdate("delete from shop_settings where name = 'payments.mode'");
+        }
+        String mode = awaitMode(context, "in-process");
+        return "monolith back on its " + mode + " payment implementation, without a restart (masked card numbers stay"
+                + " masked: the cards live in the service's vault)";
+    }
+
+    /** The mode the monolith reports ({@code /actuator/info}), once it is {@code wanted} or the time is up. */
+    private static String awaitMode(StepContext context, String wanted) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        URI info = URI.create("http://127.0.0.1:" + context.ports().legacyMonolith() + "/actuator/info");
+        long deadline = System.nanoTime() + SWITCH_TIMEOUT.toNanos();
+        String mode = "unknown";
+        while (System.nanoTime() < deadline) {
+            try {
+                String body = http.send(HttpRequest.newBuilder(info).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                mode = JSON.readTree(body).path("payments").path("mode").asText("unknown");
+                if (mode.equals(wanted)) {
+                    return mode;
+                }
+            } catch (java.io.IOException e) {
+                mode = "unreachable";
+            }
+            StepContext.observe(Duration.ofMillis(250)); // the monolith reads the setting every second
+        }
+        return mode;
     }
 }
