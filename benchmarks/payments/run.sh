@@ -2,8 +2,12 @@
 # Authorize throughput and p50/p99 latency of the monolith's POST /api/payments and of the extracted payment
 # service, in one run, against the same fake PSP with no added latency. Writes benchmarks/results/payments.json.
 #
-#   benchmarks/payments/run.sh                 # builds what is missing, then measures (~3 min)
-#   BENCH_THREADS=16 BENCH_SECONDS=15 BENCH_RATE=500 benchmarks/payments/run.sh
+#   benchmarks/payments/run.sh                 # builds what is missing, then measures (~5 min)
+#   BENCH_THREADS=16 BENCH_SECONDS=15 BENCH_WARMUP_SECONDS=40 BENCH_RATE=500 benchmarks/payments/run.sh
+#
+# Child JVMs get -Xmx512m -XX:+UseParallelGC and the full tiered JIT (none of the test fixtures' C1-only flags);
+# BENCH_CHILD_JVM_FLAGS adds flags to both, e.g. a flight recording:
+#   BENCH_CHILD_JVM_FLAGS=-XX:StartFlightRecording=filename=/tmp/child-%p.jfr,settings=profile,dumponexit=true
 #
 # Both applications run as child JVMs on the lab's embedded PostgreSQL (a fresh database each), started by the
 # load generator itself (PaymentsBenchmark, in the service's test sources). Nothing is downloaded at run time
@@ -37,7 +41,9 @@ echo "load before: $(cat /proc/loadavg)"
   -Dbench.seconds="${BENCH_SECONDS:-15}" \
   -Dbench.rate="${BENCH_RATE:-500}" \
   -Dbench.latency-seconds="${BENCH_LATENCY_SECONDS:-10}" \
-  -Dbench.seed-orders="${BENCH_SEED_ORDERS:-200000}" \
+  -Dbench.warmup-seconds="${BENCH_WARMUP_SECONDS:-40}" \
+  -Dbench.child-jvm-flags="${BENCH_CHILD_JVM_FLAGS:-}" \
+  -Dbench.seed-orders="${BENCH_SEED_ORDERS:-400000}" \
   -Dbench.notes="${BENCH_NOTES:-}" \
   ${BENCH_JVM_FLAGS:-} dev.strangler.payments.bench.PaymentsBenchmark "$ROOT/benchmarks/results/payments.json"
 echo "load after: $(cat /proc/loadavg)"

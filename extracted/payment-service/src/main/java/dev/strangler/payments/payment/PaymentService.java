@@ -115,7 +115,9 @@ public class PaymentService {
             outbox.append("payment", String.valueOf(p.id()), "PaymentRequested", event(p));
             return p;
         });
-        PspResult result = psp.authorize(pending.cardToken(), amount, "order-" + command.orderId(),
+        // the PAN tokenized above is still in hand: the gateway client needs no vault read for it (the reconciler,
+        // which only has the token, reads the vault)
+        PspResult result = psp.authorizeCardInHand(command.cardNumber(), amount, "order-" + command.orderId(),
                 authorizationKey(pending.id()));
         if (result instanceof PspResult.TimedOut) {
             if (claim != null) {

@@ -50,13 +50,30 @@ public class PspClient {
                 .build();
     }
 
-    /** Authorizes {@code amount} on the card behind {@code cardToken}. */
+    /** Authorizes {@code amount} on the card behind {@code cardToken} (read back from the vault). */
     public PspResult authorize(String cardToken, Money amount, String reference, String idempotencyKey) {
         CardNumber card = vault.reveal(cardToken).orElse(null);
         if (card == null) {
             log.error("No vault entry for the token of {}", reference);
             return new PspResult.Failed("card not in vault");
         }
+        return authorize(card, amount, reference, idempotencyKey);
+    }
+
+    /**
+     * Authorizes {@code amount} on the card a caller has just given and the vault has just tokenized: the PAN is
+     * still in hand, so there is no vault read (and no decryption) on the request path.
+     */
+    public PspResult authorizeCardInHand(String rawCardNumber, Money amount, String reference,
+            String idempotencyKey) {
+        CardNumber card = CardNumber.parseOrNull(rawCardNumber);
+        if (card == null) {
+            return new PspResult.Failed("not a card number");
+        }
+        return authorize(card, amount, reference, idempotencyKey);
+    }
+
+    private PspResult authorize(CardNumber card, Money amount, String reference, String idempotencyKey) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("amount", amount.format());
         body.put("currency", amount.currency());

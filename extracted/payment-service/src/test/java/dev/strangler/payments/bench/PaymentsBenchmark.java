@@ -54,16 +54,30 @@ public final class PaymentsBenchmark {
         int seconds = Integer.parseInt(System.getProperty("bench.seconds", "15"));
         int rate = Integer.parseInt(System.getProperty("bench.rate", "500"));
         int latencySeconds = Integer.parseInt(System.getProperty("bench.latency-seconds", "10"));
-        int seedOrders = Integer.parseInt(System.getProperty("bench.seed-orders", "200000"));
+        int seedOrders = Integer.parseInt(System.getProperty("bench.seed-orders", "400000"));
+        int warmUpSeconds = Integer.parseInt(System.getProperty("bench.warmup-seconds", "40"));
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
 
         String shopDb = TestLab.freshDatabase(TestLab.legacyPostgres(), "benchshop");
         String paymentsDb = TestLab.freshDatabase(TestLab.paymentsPostgres(), "benchpayments");
         String psp = TestLab.psp().baseUrl();
+        // WireMock scans its whole request journal on every request it serves (AbstractRequestJournal
+        // .removeOldEntries, 25% of this JVM's samples in a JFR of the old run), so a journal that fills up over a
+        // run makes every gateway call slower than the previous one, and the later target pays more. Nothing here
+        // reads the journal: keep it near empty.
+        java.util.concurrent.ScheduledExecutorService journalSweeper = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().daemon().name("psp-journal-sweeper").unstarted(r));
+        journalSweeper.scheduleAtFixedRate(() -> TestLab.psp().resetJournal(), 1, 1, TimeUnit.SECONDS);
         int monolithPort = Ports.freePort();
         int servicePort = Ports.freePort();
-        List<String> heap = List.of("-Xmx512m", "-XX:+UseParallelGC");
+        // the same flags for both children: the full tiered JIT (no -XX:TieredStopAtLevel=1 as the test fixtures use),
+        // plus whatever bench.child-jvm-flags adds (e.g. a flight recording)
+        List<String> heap = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseParallelGC"));
+        String extraFlags = System.getProperty("bench.child-jvm-flags", "").trim();
+        if (!extraFlags.isEmpty()) {
+            heap.addAll(List.of(extraFlags.split("\\s+")));
+        }
         Process monolith = JvmCommand.jar(JvmCommand.markerFor("bench-monolith"), heap,
                 root.resolve("legacy-monolith/target/legacy-monolith.jar"),
                 List.of("--server.port=" + monolithPort, "--spring.datasource.url=" + shopDb,
@@ -94,21 +108,50 @@ public final class PaymentsBenchmark {
 
             if (Boolean.getBoolean("bench.service-only")) {
                 // a quick look at the service alone, no JSON written
-                warmUp(svc, serviceBody, 2000, 8);
-                measure("payment-service", svc, serviceBody, threads, seconds, rate, latencySeconds);
+                throughput(svc, serviceBody, threads, warmUpSeconds);
+                Components serviceCpu = new Components(service.pid(), postmaster("payments"));
+                Cpu before = serviceCpu.sample();
+                Round round = throughput(svc, serviceBody, threads, seconds);
+                System.out.println("CPU ms per authorize: " + serviceCpu.sample().minus(before).per(round.ok()).json());
+                if (rate > 0) {
+                    latency("payment-service", svc, serviceBody, round, rate, latencySeconds);
+                }
                 return;
             }
             vacuumAnalyze(shopDb);
-            warmUp(mono, monolithBody, 2000, 8);
-            warmUp(svc, serviceBody, 2000, 8);
+            // warm up by time, not by count: on 2 shared cores, C2 was still compiling the request path of both
+            // applications (about one core's worth, in JFR) after 2000 requests, and a JIT still at work is what
+            // the measurement then measured. Same load shape as the measurement, alternating.
+            for (int r = 0; r < 4; r++) {
+                throughput(mono, monolithBody, threads, Math.max(1, warmUpSeconds / 4));
+                throughput(svc, serviceBody, threads, Math.max(1, warmUpSeconds / 4));
+            }
+            // where the CPU goes: each application JVM, its PostgreSQL server (postmaster and backends), and this JVM
+            // split into the fake PSP's Jetty threads and the rest (load generator, GC, JIT)
+            Components monolithCpu = new Components(monolith.pid(), postmaster("legacy"));
+            Components serviceCpu = new Components(service.pid(), postmaster("payments"));
             // alternate short rounds, so that background load on a shared machine hits both alike
             Round mt = new Round(0, 0, 0);
             Round st = new Round(0, 0, 0);
+            Cpu mCpu = Cpu.ZERO;
+            Cpu sCpu = Cpu.ZERO;
             int rounds = 3;
             for (int r = 0; r < rounds; r++) {
+                Cpu before = monolithCpu.sample();
                 mt = add(mt, throughput(mono, monolithBody, threads, seconds / rounds));
+                mCpu = mCpu.plus(monolithCpu.sample().minus(before));
+                before = serviceCpu.sample();
                 st = add(st, throughput(svc, serviceBody, threads, seconds / rounds));
+                sCpu = sCpu.plus(serviceCpu.sample().minus(before));
             }
+            // the fake PSP alone, driven by the same load generator: an upper bound for both applications
+            Components pspOnly = new Components(-1, -1);
+            Cpu before = pspOnly.sample();
+            Round pspRound = throughput(psp, "/v1/authorizations", i -> "{\"amount\":\"25.00\",\"currency\":\"EUR\","
+                    + "\"card_number\":\"" + CARD + "\",\"reference\":\"order-" + i + "\"}", 201, threads,
+                    Math.max(3, seconds / rounds));
+            Cpu pspCpu = pspOnly.sample().minus(before);
+            System.out.printf(Locale.ROOT, "fake PSP alone: %.0f calls/s%n", pspRound.ok() / pspRound.seconds());
             Result m = latency("monolith", mono, monolithBody, mt, rate, latencySeconds);
             Result s = latency("payment-service", svc, serviceBody, st, rate, latencySeconds);
 
@@ -130,7 +173,8 @@ public final class PaymentsBenchmark {
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, json(m, s, mLatent, sLatent, threads, seconds, rate, latencySeconds, loadBefore,
-                    loadAfter));
+                    loadAfter, mCpu.per(mt.ok()), sCpu.per(st.ok()), pspRound.ok() / pspRound.seconds(),
+                    pspCpu.per(pspRound.ok()), warmUpSeconds, Math.max(0, unpaid.size() - nextOrder.get())));
             System.out.println(Files.readString(out));
         } finally {
             // the lab's PostgreSQL servers stop in shutdown hooks; System.exit below runs them
@@ -148,14 +192,14 @@ public final class PaymentsBenchmark {
     record Round(long ok, int errors, double seconds) {
     }
 
-    private static Result measure(String name, String base, IntFunction<String> body, int threads, int seconds,
-            int rate, int latencySeconds) throws Exception {
-        Round round = throughput(base, body, threads, seconds);
-        return latency(name, base, body, round, rate, latencySeconds);
-    }
-
     /** Closed loop: as fast as {@code threads} callers can go. */
     private static Round throughput(String base, IntFunction<String> body, int threads, int seconds) throws Exception {
+        return throughput(base, "/api/payments", body, 201, threads, seconds);
+    }
+
+    private static Round throughput(String base, String path, IntFunction<String> body, int expected, int threads,
+            int seconds) throws Exception {
+        AtomicInteger calls = new AtomicInteger();
         AtomicLong ok = new AtomicLong();
         AtomicInteger errors = new AtomicInteger();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -164,11 +208,11 @@ public final class PaymentsBenchmark {
         for (int t = 0; t < threads; t++) {
             pool.submit(() -> {
                 while (System.nanoTime() < end) {
-                    String b = body.apply(0);
+                    String b = body.apply(calls.incrementAndGet());
                     if (b == null) {
                         return;
                     }
-                    if (post(base, b) == 201) {
+                    if (post(base, path, b) == expected) {
                         ok.incrementAndGet();
                     } else {
                         errors.incrementAndGet();
@@ -232,6 +276,109 @@ public final class PaymentsBenchmark {
                 latencyErrors.get());
     }
 
+    /** CPU milliseconds (user + system) by component. */
+    record Cpu(double application, double database, double psp, double loadGenerator) {
+
+        static final Cpu ZERO = new Cpu(0, 0, 0, 0);
+
+        Cpu plus(Cpu o) {
+            return new Cpu(application + o.application, database + o.database, psp + o.psp,
+                    loadGenerator + o.loadGenerator);
+        }
+
+        Cpu minus(Cpu o) {
+            return new Cpu(application - o.application, database - o.database, psp - o.psp,
+                    loadGenerator - o.loadGenerator);
+        }
+
+        Cpu per(long requests) {
+            double n = Math.max(1, requests);
+            return new Cpu(application / n, database / n, psp / n, loadGenerator / n);
+        }
+
+        double total() {
+            return application + database + psp + loadGenerator;
+        }
+
+        String json() {
+            return String.format(Locale.ROOT, "{\"application\": %.3f, \"postgres\": %.3f, \"fake_psp\": %.3f, "
+                    + "\"load_generator\": %.3f, \"total\": %.3f}", application, database, psp, loadGenerator, total());
+        }
+    }
+
+    /** The processes one target runs on: its JVM and its PostgreSQL server (-1: none), plus this JVM. */
+    record Components(long applicationPid, long postmasterPid) {
+
+        Cpu sample() throws IOException {
+            double application = applicationPid < 0 ? 0 : processCpuMs(applicationPid, false);
+            double database = postmasterPid < 0 ? 0 : treeCpuMs(postmasterPid);
+            double self = processCpuMs(ProcessHandle.current().pid(), false);
+            double psp = pspThreadsCpuMs();
+            return new Cpu(application, database, psp, self - psp);
+        }
+    }
+
+    private static final double MS_PER_TICK = 10; // getconf CLK_TCK is 100 on Linux
+
+    /** utime + stime of a process (all its threads), plus its reaped children's when asked, from /proc. */
+    private static double processCpuMs(long pid, boolean withReapedChildren) throws IOException {
+        String[] f = statFields(pid);
+        if (f == null) {
+            return 0;
+        }
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        if (withReapedChildren) {
+            ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        }
+        return ticks * MS_PER_TICK;
+    }
+
+    /** A PostgreSQL server's CPU: the postmaster, its live children (backends, WAL writer...) and reaped ones. */
+    private static double treeCpuMs(long postmaster) throws IOException {
+        double total = processCpuMs(postmaster, true);
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String[] f = statFields(Long.parseLong(name));
+                if (f != null && Long.parseLong(f[1]) == postmaster) {
+                    total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MS_PER_TICK;
+                }
+            }
+        }
+        return total;
+    }
+
+    /** The fields of /proc/pid/stat after the command name (index 0 is the state, 1 the parent pid), or null. */
+    private static String @org.jspecify.annotations.Nullable [] statFields(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException e) {
+            return null; // exited meanwhile
+        }
+    }
+
+    /** CPU of the fake PSP: WireMock's Jetty pool threads ("qtp...") in this JVM. */
+    private static double pspThreadsCpuMs() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("qtp")) {
+                nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return nanos / 1e6;
+    }
+
+    /** The postmaster of one of the test lab's PostgreSQL servers, from its pid file. */
+    private static long postmaster(String name) throws IOException {
+        return Long.parseLong(Files.readAllLines(TestLab.directory().resolve("pg-" + name).resolve("postmaster.pid"))
+                .getFirst().trim());
+    }
+
     private static Round add(Round a, Round b) {
         return new Round(a.ok() + b.ok(), a.errors() + b.errors(), a.seconds() + b.seconds());
     }
@@ -251,26 +398,12 @@ public final class PaymentsBenchmark {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    private static void warmUp(String base, IntFunction<String> body, int requests, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger left = new AtomicInteger(requests);
-        for (int t = 0; t < threads; t++) {
-            pool.submit(() -> {
-                while (left.decrementAndGet() >= 0) {
-                    String b = body.apply(0);
-                    if (b == null) {
-                        return;
-                    }
-                    post(base, b);
-                }
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(5, TimeUnit.MINUTES);
+    private static int post(String base, String body) {
+        return post(base, "/api/payments", body);
     }
 
-    private static int post(String base, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/payments"))
+    private static int post(String base, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -318,7 +451,8 @@ public final class PaymentsBenchmark {
     }
 
     private static String json(Result m, Result s, double mLatent, double sLatent, int threads, int seconds, int rate, int latencySeconds,
-            String loadBefore, String loadAfter) throws IOException {
+            String loadBefore, String loadAfter, Cpu mCpu, Cpu sCpu, double pspRps, Cpu pspCpu, int warmUpSeconds,
+            int ordersLeft) throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
         int cores = Runtime.getRuntime().availableProcessors();
@@ -334,7 +468,14 @@ public final class PaymentsBenchmark {
                   },
                   "errors_during_throughput": {"monolith": %d, "payment_service": %d},
                   "with_psp_latency_20_60ms": {"throughput_rps": {"monolith": %.0f, "payment_service": %.0f}, "ratio_vs_monolith": %.2f},
-                  "method": "closed loop, %d callers, %d s per target in 3 alternating rounds (after 2000 warm-up requests each and a vacuum analyze of the seeded shop); open loop at %d req/s for %d s, latency from each request's scheduled start; fake PSP without added latency; monolith and service as child JVMs (-Xmx512m) on the lab's embedded PostgreSQL 18, everything on this machine",
+                  "cpu_ms_per_authorize": {
+                    "monolith": %s,
+                    "payment_service": %s
+                  },
+                  "cpu_bound_rps_on_%d_cores": {"monolith": %.0f, "payment_service": %.0f},
+                  "fake_psp_alone": {"calls_per_s": %.0f, "cpu_ms_per_call": %s},
+                  "monolith_unpaid_orders_left": %d,
+                  "method": "closed loop, %d callers, %d s per target in 3 alternating rounds (after %d s of warm-up each, alternating, and a vacuum analyze of the seeded shop); open loop at %d req/s for %d s, latency from each request's scheduled start; fake PSP without added latency; monolith and service as child JVMs (-Xmx512m) on the lab's embedded PostgreSQL 18, everything on this machine",
                   "machine": {"cpu": "%s", "cores": %d, "os": "%s", "java": "%s"},
                   "load_average_before": "%s",
                   "load_average_after": "%s",
@@ -343,7 +484,9 @@ public final class PaymentsBenchmark {
                 """, s.throughputRps() / m.throughputRps(), s.p99Ms(), m.throughputRps(), s.throughputRps(), rate,
                 m.p50Ms(), m.p99Ms(), m.maxMs(), m.latencyRequests(), m.latencyErrors(),
                 s.p50Ms(), s.p99Ms(), s.maxMs(), s.latencyRequests(), s.latencyErrors(),
-                m.throughputErrors(), s.throughputErrors(), mLatent, sLatent, sLatent / mLatent, threads, seconds, rate, latencySeconds,
+                m.throughputErrors(), s.throughputErrors(), mLatent, sLatent, sLatent / mLatent,
+                mCpu.json(), sCpu.json(), cores, cores * 1000 / mCpu.total(), cores * 1000 / sCpu.total(), pspRps,
+                pspCpu.json(), ordersLeft, threads, seconds, warmUpSeconds, rate, latencySeconds,
                 cpu.replace("\"", ""), cores, System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.version"), loadBefore, loadAfter,
                 System.getProperty("bench.notes", "").replace("\"", "'"));
