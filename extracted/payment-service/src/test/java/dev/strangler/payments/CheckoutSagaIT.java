@@ -95,6 +95,10 @@ class CheckoutSagaIT {
         assertThat(paid.text("status")).isEqualTo("PAID");
         Api.Reply payments = new Api(service.baseUrl()).get("/api/payments?orderId=" + paid.id());
         assertThat(payments.json().get(0).get("status").asString()).isEqualTo("AUTHORIZED");
+        // the checkout answers with its payment, as in-process, though no bridge copies it back in this test
+        assertThat(paid.json().get("payment").get("id").asLong()).isEqualTo(payments.json().get(0).get("id").asLong());
+        assertThat(paid.json().get("payment").get("status").asString()).isEqualTo("AUTHORIZED");
+        assertThat(paid.json().get("payment").get("cardLast4").asString()).isEqualTo("4242");
         assertThat(declined.status()).isEqualTo(402);
         assertThat(declined.text("type")).isEqualTo("/problems/card-declined");
         // the payment endpoints of the monolith now answer from the service, too

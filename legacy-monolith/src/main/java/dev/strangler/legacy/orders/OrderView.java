@@ -22,6 +22,10 @@ public record OrderView(
     public record Line(long productId, String productName, int quantity, String unitPrice, String lineTotal) {
     }
 
+    public OrderView withPayment(@Nullable PaymentSummary newPayment) {
+        return new OrderView(id, customerId, status, total, currency, createdAt, lines, newPayment);
+    }
+
     /** The order's payment as the order page shows it (read straight from the payments table). */
     public record PaymentSummary(long id, String status, String amount, String capturedAmount,
             String refundedAmount, String cardLast4) {

@@ -5,6 +5,7 @@ import dev.strangler.legacy.orders.internal.JooqOrders;
 import dev.strangler.legacy.payments.CardNumber;
 import dev.strangler.legacy.payments.PaymentProcessing;
 import dev.strangler.legacy.payments.PaymentsMode;
+import dev.strangler.legacy.Money;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -90,8 +91,9 @@ public class Orders {
             orders.startSaga(id, sagaKey(id), now());
             return id;
         }));
+        dev.strangler.legacy.payments.Payment payment;
         try {
-            payments.authorize(orderId, card, sagaKey(orderId));
+            payment = payments.authorize(orderId, card, sagaKey(orderId));
         } catch (ShopProblem problem) {
             if (problem.getStatusCode().value() == 504) {
                 orders.markSagaUnknown(orderId, now());
@@ -106,7 +108,12 @@ public class Orders {
         confirm(orderId);
         log.info("Order {} placed for customer {} ({} lines, paid: true, saga)", orderId, request.customerId(),
                 request.items().size());
-        return get(orderId);
+        OrderView view = get(orderId);
+        // the payment lives in the service now; the CDC bridge copies it into this database a moment later, so
+        // answer with what the service just returned rather than with no payment at all
+        return view.payment() != null ? view : view.withPayment(new OrderView.PaymentSummary(payment.id(),
+                payment.status().name(), Money.format(payment.amount()), Money.format(payment.capturedAmount()),
+                Money.format(payment.refundedAmount()), payment.cardLast4()));
     }
 
     /** The idempotency key of an order's payment step: derived from the order, so every retry reuses it. */
