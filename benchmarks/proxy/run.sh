@@ -20,7 +20,7 @@ fi
 # shared machine's load hits all setups alike; the figures are medians over the rounds.
 WARM=${WARM:-5}; WARM_JVM=${WARM_JVM:-20}; ROUNDS=${ROUNDS:-5}; C50_DUR=${C50_DUR:-4}; C1_DUR=${C1_DUR:-3}
 export WARM WARM_JVM ROUNDS C50_DUR C1_DUR
-BACKEND=19100; NGINX_PROXY=19101; PROXY=19102; ADMIN=19103; BARE=19104; NGINX_OWN=19105
+BACKEND=19100; NGINX_PROXY=19101; PROXY=19102; ADMIN=19103; BARE=19104; NGINX_OWN=19105; CANARY=19106; CANARY_ADMIN=19107
 WORK=$(mktemp -d); trap 'kill $(cat "$WORK"/*.pid "$WORK"/own/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -51,19 +51,27 @@ CONF
 nginx -c "$WORK/own/nginx.conf" -p "$WORK/own"
 
 echo "test-benchmark-token-0123456789" > "$WORK/token"
-"$JAVA" -Xms256m -Xmx256m -XX:+UseParallelGC -jar "$JAR" --server.port=$ADMIN --proxy.port=$PROXY --proxy.host=127.0.0.1 \
-  --proxy.legacy-upstream=http://127.0.0.1:$BACKEND --proxy.extracted-upstream=http://127.0.0.1:$BACKEND \
-  --proxy.routes.file="$WORK/routes.json" --proxy.admin.token-file="$WORK/token" --proxy.kafka.enabled=false \
-  --logging.level.dev.strangler.proxy.access=WARN > "$WORK/logs/proxy.log" 2>&1 &
-echo $! > "$WORK/proxy.pid"
+# two proxies, one kept in LEGACY and one in CANARY 50: no stage switch between measurements (a switch makes the
+# JIT recompile the path that was measured a moment ago)
+proxy() { # name port admin-port
+  "$JAVA" -Xms256m -Xmx256m -XX:+UseParallelGC -jar "$JAR" --server.port=$3 --proxy.port=$2 --proxy.host=127.0.0.1 \
+    --proxy.legacy-upstream=http://127.0.0.1:$BACKEND --proxy.extracted-upstream=http://127.0.0.1:$BACKEND \
+    --proxy.routes.file="$WORK/$1-routes.json" --proxy.admin.token-file="$WORK/token" --proxy.kafka.enabled=false \
+    --logging.level.dev.strangler.proxy.access=WARN > "$WORK/logs/$1.log" 2>&1 &
+  echo $! > "$WORK/$1.pid"
+}
+proxy legacy $PROXY $ADMIN
+proxy canary50 $CANARY $CANARY_ADMIN
 # the stock vertx-http-proxy, with the jar's own libraries: the floor of our machinery's cost
 mkdir -p "$WORK/lib" && (cd "$WORK/lib" && unzip -q "$JAR" 'BOOT-INF/lib/*')
 "$JAVA" -Xms256m -Xmx256m -XX:+UseParallelGC -cp "$WORK/lib/BOOT-INF/lib/*" benchmarks/proxy/BareVertxProxy.java $BARE $BACKEND \
   > "$WORK/logs/bare.log" 2>&1 &
 echo $! > "$WORK/bare.pid"
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$ADMIN/actuator/health/readiness" >/dev/null && break; sleep 0.5; done
+for admin in $ADMIN $CANARY_ADMIN; do
+  for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$admin/actuator/health/readiness" >/dev/null && break; sleep 0.5; done
+  curl -sf "http://127.0.0.1:$admin/actuator/health/readiness" >/dev/null || { echo "the proxy did not start:" >&2; tail -20 "$WORK"/logs/*.log >&2; exit 1; }
+done
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$BARE/" >/dev/null && break; sleep 0.5; done
-curl -sf "http://127.0.0.1:$ADMIN/actuator/health/readiness" >/dev/null || { echo "the proxy did not start:" >&2; tail -20 "$WORK/logs/proxy.log" >&2; exit 1; }
 
 # p50 (us) and requests/s of one wrk run
 run() { # url connections
@@ -73,19 +81,12 @@ run() { # url connections
   echo "$rps $p50"
 }
 URL=/api/payments/1
-stage() { curl -sf -X POST "http://127.0.0.1:$ADMIN/admin/routes/payments-read/stage" -H "Authorization: Bearer $(cat "$WORK/token")" \
-  -H 'Content-Type: application/json' -d "$1" >/dev/null; }
+curl -sf -X POST "http://127.0.0.1:$CANARY_ADMIN/admin/routes/payments-read/stage" -H "Authorization: Bearer $(cat "$WORK/token")" \
+  -H 'Content-Type: application/json' -d '{"stage":"CANARY","percent":50,"reason":"benchmark"}' >/dev/null
 
-TARGETS="direct:$BACKEND nginx:$NGINX_PROXY nginx_own:$NGINX_OWN bare:$BARE legacy:$PROXY canary50:$PROXY"
-enter() { # name port: put the proxy's route in the setup's stage (a 1 s run at 50 connections after a switch)
-  case $1 in
-    legacy) stage '{"stage":"LEGACY","reason":"benchmark"}'; wrk -t1 -c50 -d1s "http://127.0.0.1:$2$URL" >/dev/null ;;
-    canary50) stage '{"stage":"CANARY","percent":50,"reason":"benchmark"}'; wrk -t1 -c50 -d1s "http://127.0.0.1:$2$URL" >/dev/null ;;
-  esac
-}
+TARGETS="direct:$BACKEND nginx:$NGINX_PROXY nginx_own:$NGINX_OWN bare:$BARE legacy:$PROXY canary50:$CANARY"
 for target in $TARGETS; do  # warm-up
   name=${target%%:*}; port=${target##*:}
-  enter "$name" "$port"
   case $name in bare|legacy|canary50) warm=$WARM_JVM ;; *) warm=$WARM ;; esac
   wrk -t1 -c50 -d"${warm}s" "http://127.0.0.1:$port$URL" >/dev/null
   wrk -t1 -c1 -d2s "http://127.0.0.1:$port$URL" >/dev/null
@@ -94,10 +95,9 @@ RSS_KB=0
 for round in $(seq 1 "$ROUNDS"); do  # every setup once per round, so that the shared machine's load hits all alike
   for target in $TARGETS; do
     name=${target%%:*}; port=${target##*:}
-    enter "$name" "$port"
     echo "$name c50 $(DUR=$C50_DUR run "http://127.0.0.1:$port$URL" 50)" >> "$WORK/figures"
     case $name in legacy|canary50)
-      rss=$(awk '/VmRSS/ {print $2}' /proc/"$(cat "$WORK/proxy.pid")"/status); [ "$rss" -gt "$RSS_KB" ] && RSS_KB=$rss ;;
+      rss=$(awk '/VmRSS/ {print $2}' /proc/"$(cat "$WORK/$name.pid")"/status); [ "$rss" -gt "$RSS_KB" ] && RSS_KB=$rss ;;
     esac
     echo "$name c1 $(DUR=$C1_DUR run "http://127.0.0.1:$port$URL" 1)" >> "$WORK/figures"
   done
@@ -144,7 +144,8 @@ res = {
   "notes": (f"loopback, wrk -t1; warm-up {warm} s at 50 connections ({warm_jvm} s for the JVM proxies) and 2 s at 1; "
             f"then {rounds} rounds visiting every setup, {c50_dur} s at 50 connections and {c1_dur} s at 1; "
             f"ratio = median over the rounds of (req/s / nginx req/s of the round), added latency = median over the "
-            f"rounds of (p50 - direct p50 of the round); proxy -Xmx256m ParallelGC, access log off; nginx = reference "
+            f"rounds of (p50 - direct p50 of the round); LEGACY and CANARY 50 in two proxy JVMs, each -Xmx256m "
+            f"ParallelGC, access log off; nginx = reference "
             f"proxy sharing its worker with the backend, nginx_own = nginx as its own process; load average before "
             f"{load_before}, after {load_after} (machine shared with other builds)"),
 }
@@ -155,7 +156,7 @@ for name, key in (("direct to backend", "direct"), ("nginx proxy (reference, sha
                   ("nginx proxy as its own process", "nginx_own"), ("bare vertx-http-proxy (floor)", "bare"),
                   ("strangler-proxy LEGACY", "legacy"), ("strangler-proxy CANARY 50", "canary50")):
     md.append(f"| {name} | {rps[key]:.0f} | {ratio[key]:.2f} | {p50[key]:.0f} | {added[key]:.0f} |")
-md.append(""); md.append(f"RSS of the proxy under load: {res['rss_mb']} MB. {res['machine']}. {res['notes']}.")
+md.append(""); md.append(f"RSS of the proxy under load (the larger of the two): {res['rss_mb']} MB. {res['machine']}. {res['notes']}.")
 open('benchmarks/results/proxy.md', 'w').write("\n".join(md) + "\n")
 print("\n".join(md))
 PY
