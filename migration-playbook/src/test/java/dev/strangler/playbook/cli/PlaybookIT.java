@@ -44,8 +44,9 @@ class PlaybookIT {
         FileTrees.deleteRecursively(REPORTS);
         cli = new LabCli(LAB, 23000);
         // the shipped playbook with shorter observation windows: the same steps and actions. The shadow gate is
-        // looser: on a shared 2-core test machine some mirrored calls time out waiting for a connection, and the
-        // proxy counts those as differences (the shipped gate, 1 %, holds on an otherwise idle lab)
+        // looser: on a shared 2-core test machine the bridge's lag can spike past the moment a payment is read back
+        // right after a write, a real but passing difference (the shipped gate, 1 %, holds on an otherwise idle lab;
+        // failed mirrored calls are not differences, the proxy counts them apart)
         String shipped = Files.readString(Path.of("playbooks/payments.yaml"));
         Files.writeString(PLAYBOOK, shipped
                 .replace("min-compared: 1000", "min-compared: 200")

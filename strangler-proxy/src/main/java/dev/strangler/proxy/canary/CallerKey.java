@@ -1,6 +1,7 @@
 package dev.strangler.proxy.canary;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,12 +25,30 @@ public record CallerKey(String value, boolean issued) {
         if (cookie != null) {
             return new CallerKey("cookie:" + cookie, false);
         }
-        return new CallerKey("cookie:" + UUID.randomUUID(), true);
+        // not UUID.randomUUID(): its SecureRandom is shared by every event loop, and a bucket key is no secret (a
+        // caller may as well choose its side with X-Customer-Id); same shape, a random version-4 UUID
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        UUID id = new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & ~(3L << 62)) | (2L << 62));
+        return new CallerKey("cookie:" + id, true);
     }
 
     /** The Set-Cookie value for a key this proxy issued. */
     public String setCookie() {
         return COOKIE + "=" + value.substring("cookie:".length()) + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax";
+    }
+
+    /** {@code [0-9a-fA-F-]{1,64}}, without a regex on every request. */
+    private static boolean issuedShape(String v) {
+        if (v.isEmpty() || v.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static @Nullable String cookie(@Nullable String header) {
@@ -41,7 +60,7 @@ public record CallerKey(String value, boolean issued) {
             if (p.startsWith(COOKIE + "=")) {
                 String v = p.substring(COOKIE.length() + 1);
                 // only the shape we issue: a cookie is caller input, and it ends up in metrics cardinality nowhere
-                return v.matches("[0-9a-fA-F-]{1,64}") ? v : null;
+                return issuedShape(v) ? v : null;
             }
         }
         return null;

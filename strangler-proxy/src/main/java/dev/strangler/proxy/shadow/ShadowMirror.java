@@ -76,19 +76,28 @@ public final class ShadowMirror {
         }
     }
 
-    /** Compares on the calling thread; returns the differences found. */
+    /**
+     * Compares on the calling thread; returns the differences found. A mirror the extracted service did not answer
+     * (connect error, timeout) is counted as failed, not compared: it says nothing about the new service's answers.
+     */
     public List<String> compareNow(Route route, String method, String path, String correlationId, ShadowAnswer legacy,
                                    ShadowAnswer extracted) {
-        List<String> differences = differences(route.shadow(), legacy, extracted);
         RouteStats s = stats(route.id());
+        if (extracted.failure() != null) {
+            s.failed.incrementAndGet();
+            meters.counter("proxy.shadow.comparisons", "route", route.id(), "outcome", "failed").increment();
+            log.debug("Shadow mirror failed on route {} ({}): {}", route.id(), correlationId, extracted.failure());
+            return List.of();
+        }
+        List<String> differences = differences(route.shadow(), legacy, extracted);
         s.compared.incrementAndGet();
         meters.counter("proxy.shadow.comparisons", "route", route.id(),
                 "outcome", differences.isEmpty() ? "same" : "different").increment();
         if (!differences.isEmpty()) {
             s.differing.incrementAndGet();
             s.add(new DiffSample(clock.instant(), method, path, correlationId, List.copyOf(differences),
-                    legacy.status(), extracted.status(), sample(legacy.body(), null),
-                    sample(extracted.body(), extracted.failure())), route.shadow().samples());
+                    legacy.status(), extracted.status(), sample(legacy.body()), sample(extracted.body())),
+                    route.shadow().samples());
             log.debug("Shadow difference on route {} ({}): {}", route.id(), correlationId, differences);
         }
         return differences;
@@ -98,16 +107,13 @@ public final class ShadowMirror {
         RouteStats s = stats(route.id());
         long compared = s.compared.get();
         long differing = s.differing.get();
+        long failed = s.failed.get();
         return new ShadowStats(route.id(), compared, differing, compared == 0 ? 0 : (double) differing / compared,
-                s.skipped.get(), s.samples());
+                failed, compared + failed == 0 ? 0 : (double) failed / (compared + failed), s.skipped.get(), s.samples());
     }
 
     private List<String> differences(ShadowRules rules, ShadowAnswer legacy, ShadowAnswer extracted) {
         List<String> out = new ArrayList<>();
-        if (extracted.failure() != null) {
-            out.add("failure");
-            return out;
-        }
         if (legacy.status() != extracted.status()) {
             out.add("status");
         }
@@ -149,10 +155,7 @@ public final class ShadowMirror {
         }
     }
 
-    private static @Nullable String sample(byte @Nullable [] body, @Nullable String failure) {
-        if (failure != null) {
-            return failure;
-        }
+    private static @Nullable String sample(byte @Nullable [] body) {
         if (body == null) {
             return null;
         }
@@ -167,6 +170,7 @@ public final class ShadowMirror {
     private static final class RouteStats {
         final AtomicLong compared = new AtomicLong();
         final AtomicLong differing = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
         final AtomicLong skipped = new AtomicLong();
         private final Deque<DiffSample> samples = new ArrayDeque<>();
 

@@ -4,7 +4,10 @@ package dev.strangler.proxy.slo;
 public enum Side {
     LEGACY, EXTRACTED;
 
+    /** Lower-case name, for headers, metrics and logs (computed once: it is read on every request). */
+    private final String tag = name().toLowerCase(java.util.Locale.ROOT);
+
     public String tag() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return tag;
     }
 }

@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -42,6 +43,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,12 +53,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProxyVerticle extends VerticleBase {
 
-    static final String CORRELATION = "X-Correlation-Id";
-    static final String UPSTREAM = "X-Strangler-Upstream";
+    // header names as pre-hashed AsciiStrings: every lookup by a plain String hashes it again, on every request
+    static final CharSequence CORRELATION = HttpHeaders.createOptimized("X-Correlation-Id");
+    static final CharSequence UPSTREAM = HttpHeaders.createOptimized("X-Strangler-Upstream");
+    private static final CharSequence CUSTOMER_ID = HttpHeaders.createOptimized(CallerKey.HEADER);
+    private static final CharSequence TRACEPARENT = HttpHeaders.createOptimized("traceparent");
+    private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     /** Hop-by-hop headers (RFC 9110 7.6.1), removed in both directions along with those named in Connection. */
-    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final List<CharSequence> HOP_BY_HOP = Stream.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade")
+            .map(HttpHeaders::createOptimized).toList();
     private static final int MAX_MIRRORS_IN_FLIGHT = 256;
 
     private final DataPlaneSettings settings;
@@ -156,12 +165,12 @@ public final class ProxyVerticle extends VerticleBase {
             if (route == null) {
                 return Future.succeededFuture(problem(ctx, 404, "no-route", "No route takes this request."));
             }
-            long length = contentLength(in.getHeader("content-length"));
+            long length = contentLength(in.getHeader(HttpHeaders.CONTENT_LENGTH));
             if (length > settings.maxRequestBody()) {
                 return Future.succeededFuture(problem(ctx, 413, "request-too-large",
                         "The request body is larger than " + settings.maxRequestBody() + " bytes."));
             }
-            if (length < 0 && in.headers().contains("transfer-encoding") && request.getBody() != null) {
+            if (length < 0 && in.headers().contains(HttpHeaders.TRANSFER_ENCODING) && request.getBody() != null) {
                 Body body = request.getBody();
                 request.setBody(Body.body(new LimitedStream(body.stream(), settings.maxRequestBody(), () -> tooLarge(in)),
                         -1, body.mediaType()));
@@ -171,33 +180,33 @@ public final class ProxyVerticle extends VerticleBase {
             if (route.stage() == Stage.EXTRACTED) {
                 side = Side.EXTRACTED;
             } else if (route.stage() == Stage.CANARY) {
-                CallerKey key = CallerKey.of(in.getHeader(CallerKey.HEADER), in.getHeader("cookie"));
+                CallerKey key = CallerKey.of(in.getHeader(CUSTOMER_ID), in.getHeader(HttpHeaders.COOKIE));
                 issued = key.issued() ? key : null;
                 side = CanarySplit.toExtracted(key.value(), route.percent()) ? Side.EXTRACTED : Side.LEGACY;
             }
             Exchange ex = new Exchange(route, method, path, TraceContext.correlationId(in.getHeader(CORRELATION)),
-                    TraceContext.continueOrStart(in.getHeader("traceparent")), side);
+                    TraceContext.continueOrStart(in.getHeader(TRACEPARENT)), side);
             ex.issuedKey = issued;
             ctx.set(Exchange.KEY, ex);
 
             MultiMap headers = request.headers();
             stripHopByHop(headers);
             String client = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
-            String forwardedFor = headers.get("x-forwarded-for");
-            headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
-            headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+            String forwardedFor = headers.get(FORWARDED_FOR);
+            headers.set(FORWARDED_FOR, forwardedFor == null ? client : forwardedFor + ", " + client);
+            headers.set(FORWARDED_PROTO, in.scheme() == null ? "http" : in.scheme());
             if (in.authority() != null) {
-                headers.set("X-Forwarded-Host", in.authority().toString());
+                headers.set(FORWARDED_HOST, in.authority().toString());
             }
             headers.set(CORRELATION, ex.correlationId);
-            headers.set("traceparent", ex.traceparent);
+            headers.set(TRACEPARENT, ex.traceparent);
             String query = in.query() == null ? "" : in.query();
             in.response().endHandler(v -> traffic.ended(ex, in.response().getStatusCode(), query));
 
             if (route.stage() == Stage.SHADOW) {
                 if (!ShadowMirror.mayMirror(route, method)) {
                     shadow.skipped(route.id());
-                } else if (length > 0 || (length < 0 && in.headers().contains("transfer-encoding"))) {
+                } else if (length > 0 || (length < 0 && in.headers().contains(HttpHeaders.TRANSFER_ENCODING))) {
                     if (length < 0 || length > settings.shadowBodyCap()) {
                         shadow.skipped(route.id());
                     } else {
@@ -258,7 +267,7 @@ public final class ProxyVerticle extends VerticleBase {
             response.headers().set(CORRELATION, ex.correlationId);
             response.headers().set(UPSTREAM, ex.side.tag());
             if (ex.issuedKey != null) {
-                response.headers().add("Set-Cookie", ex.issuedKey.setCookie());
+                response.headers().add(HttpHeaders.SET_COOKIE, ex.issuedKey.setCookie());
             }
             HttpClientResponse upstream = response.proxiedResponse();
             if (!ex.shadow || upstream == null) {
@@ -342,7 +351,11 @@ public final class ProxyVerticle extends VerticleBase {
     }
 
     private static void stripHopByHop(MultiMap headers) {
-        for (String named : headers.getAll("connection")) {
+        if (!headers.contains(HttpHeaders.CONNECTION)) {
+            removeAll(headers);
+            return;
+        }
+        for (String named : headers.getAll(HttpHeaders.CONNECTION)) {
             for (String token : named.split(",")) {
                 String name = token.trim();
                 if (!name.isEmpty()) {
@@ -350,7 +363,11 @@ public final class ProxyVerticle extends VerticleBase {
                 }
             }
         }
-        for (String name : HOP_BY_HOP) {
+        removeAll(headers);
+    }
+
+    private static void removeAll(MultiMap headers) {
+        for (CharSequence name : HOP_BY_HOP) {
             headers.remove(name);
         }
     }
