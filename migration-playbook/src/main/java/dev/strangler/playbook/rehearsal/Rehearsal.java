@@ -12,6 +12,7 @@ import dev.strangler.playbook.pcireport.PciScopeScan;
 import dev.strangler.playbook.pcireport.ScanTargets;
 import dev.strangler.playbook.traffic.TrafficRun;
 import dev.strangler.playbook.traffic.TrafficSettings;
+import dev.strangler.playbook.traffic.TrafficSnapshot;
 import dev.strangler.playbook.traffic.TrafficSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,7 +42,7 @@ import java.util.function.IntSupplier;
  */
 public final class Rehearsal {
 
-    static final Duration RAMP_UP = Duration.ofSeconds(60);
+    static final Duration RAMP_UP = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final LabLayout layout;
@@ -69,17 +70,29 @@ public final class Rehearsal {
                 // a freshly started lab gets its traffic as a shop would after a deploy: growing, not all at once
                 .withRampUp(RAMP_UP);
         TrafficRun load = TrafficRun.start(settings);
-        out.printf(Locale.ROOT, "Rehearsal: %.0f requests/s of mixed shop traffic through the proxy (%s, reached over"
-                + " %d s) for the whole playbook.%n", rps, load.discovered(), RAMP_UP.toSeconds());
+        out.printf(Locale.ROOT, "Rehearsal: mixed shop traffic through the proxy (%s), ramping up to %.0f requests/s"
+                + " over %d s; the playbook starts at the full rate and the load runs until it ends.%n",
+                load.discovered(), rps, RAMP_UP.toSeconds());
         out.flush();
         int exit;
         TrafficSummary traffic;
+        TrafficSnapshot atStart;
+        TrafficSnapshot atEnd;
         try {
+            Thread.sleep(RAMP_UP.toMillis()); // the ramp: a shop's traffic after a deploy, every request counted
+            atStart = load.snapshot();
             exit = playbook.getAsInt();
+            atEnd = load.snapshot();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the ramp-up", e);
         } finally {
             load.close();
             traffic = load.summary();
         }
+        double playbookSeconds = atEnd.elapsedSeconds() - atStart.elapsedSeconds();
+        double rpsDuringPlaybook = playbookSeconds <= 0 ? 0
+                : (atEnd.scheduled() - atStart.scheduled()) / playbookSeconds;
         out.println("Rehearsal: load stopped; gathering the evidence ...");
         out.flush();
 
@@ -88,6 +101,8 @@ public final class Rehearsal {
         evidence.put("playbook_exit_code", exit);
         evidence.put("target_rps", rps);
         evidence.put("ramp_up_seconds", RAMP_UP.toSeconds());
+        evidence.put("rps_during_playbook", round(rpsDuringPlaybook));
+        evidence.put("playbook_seconds", round(playbookSeconds));
         evidence.put("achieved_rps", round(traffic.achievedRps()));
         evidence.put("requests_total", traffic.requests());
         evidence.put("requests_failed", traffic.failed());
@@ -118,9 +133,10 @@ public final class Rehearsal {
         evidence.put("passed", passed);
         write(evidence);
 
-        out.printf(Locale.ROOT, "%nRehearsal %s in %.0f s: %,d requests (%.1f/s), %d failed for users; %d writes lost;"
+        out.printf(Locale.ROOT, "%nRehearsal %s in %.0f s: %,d requests (%.1f/s during the playbook), %d failed for"
+                        + " users; %d writes lost;"
                         + " %d duplicate charges (%d authorizations); %d card numbers outside the PCI scope.%n",
-                passed ? "PASSED" : "FAILED", wall, traffic.requests(), traffic.achievedRps(), traffic.failed(),
+                passed ? "PASSED" : "FAILED", wall, traffic.requests(), rpsDuringPlaybook, traffic.failed(),
                 lost.total(), charges.duplicateCharges(), charges.authorizationsGranted(), pans);
         if (traffic.failed() > 0) {
             out.println("  failed requests by kind: " + traffic.failures());
