@@ -21,9 +21,9 @@ import org.junit.jupiter.api.TestFactory;
  * against a lab of this test's own, and its output must match the block's {@code <!-- expect: regex -->} comments and
  * its exit code the {@code <!-- exit: N -->} one (0 when absent). So the exercises cannot drift from the toolkit.
  *
- * <p>Two substitutions, both for time and both announced in the workshop's README: after {@code up} the shop is
- * re-seeded with 300 orders, and {@code playbook ... payments} runs the shipped playbook with shorter observation
- * windows (the same steps, actions and gates).
+ * <p>Two substitutions, both announced in the workshop's README: after {@code up} the shop is re-seeded with 300
+ * orders, and {@code playbook ... payments} runs the shipped playbook with shorter observation windows and a looser
+ * shadow gate (the same steps and actions).
  */
 class WorkshopIT {
 
