@@ -59,7 +59,9 @@ public final class CpuMeter {
     private Map<String, Long> backends() {
         Map<String, Long> out = new LinkedHashMap<>();
         ProcessHandle.allProcesses().forEach(p -> {
-            String cmd = p.info().commandLine().orElse("");
+            // a backend rewrites its title ("postgres: user db host(port) state"), which /proc shows and
+            // ProcessHandle.Info does not
+            String cmd = cmdline(p.pid());
             if (!cmd.startsWith("postgres:")) {
                 return;
             }
@@ -71,6 +73,15 @@ public final class CpuMeter {
             }
         });
         return out;
+    }
+
+    private static String cmdline(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"))).replace('\0', ' ')
+                    .trim();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** {busy jiffies, total jiffies} of all cores, from /proc/stat. */
