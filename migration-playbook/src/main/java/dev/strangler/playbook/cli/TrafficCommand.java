@@ -66,6 +66,11 @@ public final class TrafficCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seeds the choice of requests, products, customers, cards.")
     long seed;
 
+    @Option(names = "--ramp-up", defaultValue = "0s", paramLabel = "D", description = "Grow the rate from a tenth of"
+            + " --rps to --rps over this time, as traffic reaches a freshly started shop; every request counts"
+            + " (default ${DEFAULT-VALUE}: full rate at once).")
+    String rampUp;
+
     @Option(names = "--progress", defaultValue = "5s", paramLabel = "D", description = "How often to print a progress line (default ${DEFAULT-VALUE}).")
     String progress;
 
@@ -76,7 +81,8 @@ public final class TrafficCommand implements Callable<Integer> {
         URI uri = URI.create(target != null ? target : "http://127.0.0.1:" + LabPorts.fromEnvironment().proxy());
         Duration requestTimeout = parseDuration("--timeout", timeout);
         TrafficSettings settings = TrafficSettings.of(uri, rps, parseDuration("--duration", duration))
-                .withTimeout(requestTimeout).withSeed(seed).withDeclineShare(declinePercent / 100.0);
+                .withTimeout(requestTimeout).withSeed(seed).withDeclineShare(declinePercent / 100.0)
+                .withRampUp(rampUp.trim().matches("0+[a-z]*") ? Duration.ZERO : parseDuration("--ramp-up", rampUp));
         Duration every = parseDuration("--progress", progress);
 
         TrafficRun run;

@@ -93,4 +93,16 @@ class TrafficCommandTests {
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).contains("--duration must look like 90s, 5m, 1h or 500ms");
     }
+
+    @Test
+    void aRampUpSendsFewerRequestsInTheSameTimeAndAnUnreadableOneIsRefused() {
+        // 2 s at 50 req/s = 100 requests; ramped over the whole 2 s from 5 to 50 req/s: 55
+        Run ramped = run("--target", shop.uri().toString(), "--rps", "50", "--duration", "2s", "--ramp-up", "2s");
+        assertThat(ramped.exitCode()).as(ramped.out() + ramped.err()).isZero();
+        assertThat(ramped.out()).contains("55 requests in");
+
+        Run refused = run("--target", shop.uri().toString(), "--rps", "10", "--duration", "1s", "--ramp-up", "soon");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("--ramp-up must look like 90s, 5m, 1h or 500ms");
+    }
 }
