@@ -1,6 +1,9 @@
 package dev.strangler.playbook.cli;
 
 import dev.strangler.playbook.lab.Lab;
+import dev.strangler.playbook.lab.LabLayout;
+import dev.strangler.playbook.lab.LabPorts;
+import dev.strangler.playbook.lab.PrometheusSetup;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,9 +14,30 @@ final class UpCommand extends LabCommand implements Callable<Integer> {
     @Option(names = "--reset", description = "Stop the lab and delete its data first: start from scratch.")
     boolean reset;
 
+    @Option(names = "--with-prometheus", description = "Also run Prometheus (Debian's package, when installed) with the"
+            + " shipped scrape configuration and alert rules; it stays part of the lab until --without-prometheus.")
+    boolean withPrometheus;
+
+    @Option(names = "--without-prometheus", description = "Stop running Prometheus in the lab.")
+    boolean withoutPrometheus;
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
+        LabLayout layout = LabLayout.fromEnvironment();
+        if (withoutPrometheus) {
+            lab().component("prometheus").ifPresent(p -> p.launcher().stop());
+            PrometheusSetup.disable(layout);
+        }
+        if (withPrometheus) {
+            if (PrometheusSetup.executable().isEmpty()) {
+                out().println("Prometheus is not installed, so the lab runs without it. On Debian or Ubuntu:"
+                        + " sudo apt-get install prometheus (it brings promtool too), then ./strangler up"
+                        + " --with-prometheus.");
+            } else {
+                PrometheusSetup.enable(layout, LabPorts.fromEnvironment());
+            }
+        }
         Lab lab = lab();
         out().println("Starting the lab in " + lab.layout().root() + " ...");
         lab.up(reset);
@@ -32,6 +56,9 @@ final class UpCommand extends LabCommand implements Callable<Integer> {
         out().println("  ./strangler route list       the routes and their stages; route set moves one");
         out().println("  ./strangler status          health, pid, memory of every component");
         out().println("  ./strangler logs kafka      a component's log (under " + lab.layout().root().resolve("logs") + ")");
+        lab.component("prometheus").ifPresent(prometheus ->
+                out().printf("  open %-23s Prometheus: the migration's alerts (observability/README.md)%n",
+                        prometheus.url()));
         out().println("  ./strangler down            stop everything (data is kept; up --reset wipes it)");
         return 0;
     }

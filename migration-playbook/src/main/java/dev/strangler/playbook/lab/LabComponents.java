@@ -37,6 +37,9 @@ public final class LabComponents {
         components.add(paymentService(layout, ports));
         components.add(cdcBridge(layout, ports));
         components.add(stranglerProxy(layout, ports));
+        if (PrometheusSetup.enabled(layout)) {
+            PrometheusSetup.executable().ifPresent(exe -> components.add(PrometheusSetup.component(layout, ports, exe)));
+        }
         return List.copyOf(components);
     }
 
@@ -182,8 +185,8 @@ public final class LabComponents {
     }
 
     /**
-     * Where a component's extra arguments live ({@code <lab>/overrides/<component>.args}, one per line): the playbook
-     * switches the monolith to the remote payment implementation this way, and the change survives down/up.
+     * Where a component's extra arguments live ({@code <lab>/overrides/<component>.args}, one per line), read by every
+     * {@code up}, so a change survives down/up.
      */
     public static java.nio.file.Path overridesFile(LabLayout layout, String component) {
         return layout.root().resolve("overrides").resolve(component + ".args");

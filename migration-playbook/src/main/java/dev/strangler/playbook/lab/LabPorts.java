@@ -74,4 +74,9 @@ public record LabPorts(int offset) {
     public int proxyAdmin() {
         return 8090 + offset;
     }
+
+    /** Prometheus, when the lab runs one ({@code up --with-prometheus}). */
+    public int prometheus() {
+        return 9090 + offset;
+    }
 }
