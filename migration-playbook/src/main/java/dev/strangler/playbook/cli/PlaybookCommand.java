@@ -46,8 +46,7 @@ public final class PlaybookCommand {
             PlaybookState state = PlaybookState.load(layout.root().resolve("playbook")
                     .resolve(playbook.name() + ".json"), playbook);
             StepContext context = new StepContext(layout, ports, out(), reportsDir(),
-                    new ReadTraffic("http://127.0.0.1:" + ports.proxy(), maxLegacyPaymentId(ports)),
-                    () -> component -> lab().restart(component));
+                    new ReadTraffic("http://127.0.0.1:" + ports.proxy(), maxLegacyPaymentId(ports)));
             return new PlaybookRunner(playbook, state, context, out(), Actions.standard());
         }
 

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * What a step works with: the lab's ports and directory, the proxy's admin API, the CDC bridge, the load generator,
@@ -21,16 +20,13 @@ public final class StepContext {
     private final PrintWriter out;
     private final Path reports;
     private final Traffic traffic;
-    private final Supplier<LabControl> lab;
 
-    public StepContext(LabLayout layout, LabPorts ports, PrintWriter out, Path reports, Traffic traffic,
-            Supplier<LabControl> lab) {
+    public StepContext(LabLayout layout, LabPorts ports, PrintWriter out, Path reports, Traffic traffic) {
         this.layout = layout;
         this.ports = ports;
         this.out = out;
         this.reports = reports;
         this.traffic = traffic;
-        this.lab = lab;
     }
 
     public LabLayout layout() {
@@ -51,10 +47,6 @@ public final class StepContext {
 
     public Traffic traffic() {
         return traffic;
-    }
-
-    public LabControl lab() {
-        return lab.get();
     }
 
     public Path reports() {
@@ -87,10 +79,5 @@ public final class StepContext {
             @Override
             void close();
         }
-    }
-
-    /** Restarting one lab component with changed arguments. */
-    public interface LabControl {
-        void restart(String component) throws Exception;
     }
 }
