@@ -149,18 +149,6 @@ public final class Lab {
         }
     }
 
-    /** Stops one component and starts it again (with whatever arguments its overrides now give). */
-    public void restart(String name) {
-        LabComponent component = component(name).orElseThrow(() ->
-                new IllegalArgumentException("no lab component '" + name + "'"));
-        component.launcher().running().ifPresent(p ->
-                out.printf("  - %-16s stopping (pid %d)%n", component.name(), p.pid()));
-        if (!component.launcher().stop()) {
-            throw new LabException(name + " did not stop; kill it by hand");
-        }
-        up(false);
-    }
-
     /** Stops every component, dependents first, then anything a crash left behind. */
     public void down() {
         List<LabComponent> reversed = new ArrayList<>(components);
