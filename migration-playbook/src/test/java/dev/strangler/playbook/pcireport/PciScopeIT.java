@@ -111,15 +111,23 @@ class PciScopeIT {
                 .execute(args.toArray(String[]::new));
         Run run = new Run(code, out.toString(), err.toString());
         // whatever it found, the command never prints a card number, nor writes one into its reports
-        assertThat(CardNumberScanner.find(run.out() + run.err())).as(run.out() + run.err()).isEmpty();
+        assertThat(CardNumberScanner.find(withoutTestDirectory(run.out() + run.err()))).as(run.out() + run.err()).isEmpty();
         try (Stream<Path> files = Files.exists(reports) ? Files.list(reports) : Stream.empty()) {
             for (Path report : files.toList()) {
-                assertThat(CardNumberScanner.find(Files.readString(report))).as(report.toString()).isEmpty();
+                assertThat(CardNumberScanner.find(withoutTestDirectory(Files.readString(report)))).as(report.toString()).isEmpty();
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return run;
+    }
+
+    /**
+     * The output names paths under JUnit's temporary directory, whose random digits are now and then Luhn-valid: they
+     * are the test's, not the lab's, so they are taken out before looking for card numbers.
+     */
+    private String withoutTestDirectory(String text) {
+        return text.replace(dir.toString(), "<test-dir>");
     }
 
     @Test
