@@ -36,6 +36,28 @@ public final class LabPaths {
         return cache().resolve(folder);
     }
 
+    /** Where the build unpacked the schema registry ({@code -Dstrangler.apicurio.home} overrides it). */
+    public static Path apicurioHome() {
+        return overridable("strangler.apicurio.home", "apicurio.home");
+    }
+
+    /** Where the build copied Zipkin's executable jar ({@code -Dstrangler.zipkin.jar} overrides it). */
+    public static Path zipkinJar() {
+        return overridable("strangler.zipkin.jar", "zipkin.jar");
+    }
+
+    private static Path overridable(String systemProperty, String buildProperty) {
+        String override = System.getProperty(systemProperty);
+        if (override != null) {
+            return Path.of(override);
+        }
+        String value = BUILD.getProperty(buildProperty);
+        if (value == null) {
+            throw new IllegalStateException("lab-infra.properties on the classpath has no " + buildProperty);
+        }
+        return Path.of(value);
+    }
+
     private static Properties load() {
         Properties props = new Properties();
         try (InputStream in = LabPaths.class.getResourceAsStream("/lab-infra.properties")) {

@@ -1,9 +1,9 @@
 package dev.strangler.lab.registry;
 
+import dev.strangler.lab.LabPaths;
 import dev.strangler.lab.process.JvmCommand;
 import dev.strangler.lab.process.Processes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,22 +157,7 @@ public final class SchemaRegistry implements AutoCloseable {
 
     /** Where the build unpacked the registry ({@code -Dstrangler.apicurio.home} overrides it). */
     public static Path home() {
-        String override = System.getProperty("strangler.apicurio.home");
-        Path home;
-        if (override != null) {
-            home = Path.of(override);
-        } else {
-            Properties props = new Properties();
-            try (InputStream in = SchemaRegistry.class.getResourceAsStream("/lab-infra.properties")) {
-                if (in == null) {
-                    throw new IllegalStateException("lab-infra.properties is missing from the classpath");
-                }
-                props.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            home = Path.of(props.getProperty("apicurio.home"));
-        }
+        Path home = LabPaths.apicurioHome();
         if (!Files.isRegularFile(home.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException("The schema registry is not unpacked at " + home
                     + ". Build once with ./mvnw -DskipTests install (it unpacks Apicurio from Maven Central).");

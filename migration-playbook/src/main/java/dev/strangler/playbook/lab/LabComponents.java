@@ -8,6 +8,7 @@ import dev.strangler.lab.postgres.PostgresSettings;
 import dev.strangler.lab.process.JvmCommand;
 import dev.strangler.lab.psp.FakePspMain;
 import dev.strangler.lab.registry.SchemaRegistry;
+import dev.strangler.lab.zipkin.ZipkinServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class LabComponents {
         components.add(postgres(layout, "payments-db", "PostgreSQL of the payment service (database payments)", ports.paymentsDb(), "payments"));
         components.add(kafka(layout, ports));
         components.add(schemaRegistry(layout, ports));
+        components.add(zipkin(layout, ports));
         components.add(paymentGateway(layout, ports));
         components.add(legacyMonolith(layout, ports));
         components.add(paymentService(layout, ports));
@@ -76,6 +78,30 @@ public final class LabComponents {
                 () -> SchemaRegistry.configureBackward(port));
     }
 
+    private static LabComponent zipkin(LabLayout layout, LabPorts ports) {
+        String name = "zipkin";
+        int port = ports.zipkin();
+        JvmCommand command = ZipkinServer.command(JvmCommand.markerFor(name), jvmFlags(layout, "-Xmx256m"), port);
+        return new LabComponent(name, "Zipkin: traces of every component (UI at /zipkin/)", port, List.of(),
+                ZipkinServer.baseUrl(port) + "/zipkin/", List.of(), new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                () -> ZipkinServer.isHealthy(port), Duration.ofSeconds(120), LabComponent.AfterStart.NOTHING);
+    }
+
+    /**
+     * What every Spring application of the lab gets to report its spans to the lab's Zipkin (export is off by
+     * default, so tests and stand-alone runs never try to reach a collector).
+     */
+    static List<String> tracing(LabPorts ports) {
+        return List.of("--management.tracing.export.zipkin.endpoint=" + ZipkinServer.spansEndpoint(ports.zipkin()),
+                "--management.tracing.export.zipkin.enabled=true");
+    }
+
+    private static List<String> withTracing(LabPorts ports, List<String> arguments) {
+        List<String> all = new ArrayList<>(arguments);
+        all.addAll(tracing(ports));
+        return List.copyOf(all);
+    }
+
     private static LabComponent paymentGateway(LabLayout layout, LabPorts ports) {
         String name = "payment-gateway";
         int port = ports.paymentGateway();
@@ -95,14 +121,14 @@ public final class LabComponents {
         int port = ports.legacyMonolith();
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout),
                 layout.inRepository("legacy-monolith/target/legacy-monolith.jar"),
-                withOverrides(layout, name, List.of("--server.port=" + port,
+                withOverrides(layout, name, withTracing(ports, List.of("--server.port=" + port,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.legacyDb() + "/shop?user=postgres",
                         "--shop.psp.base-url=http://127.0.0.1:" + ports.paymentGateway(),
                         "--shop.payments.remote-base-url=http://127.0.0.1:" + ports.paymentService(),
-                        "--shop.seed.orders-on-empty=" + FIRST_START_ORDERS)),
+                        "--shop.seed.orders-on-empty=" + FIRST_START_ORDERS))),
                 layout.root());
         return new LabComponent(name, "The legacy shop (catalog, orders, payments, reports)", port, List.of(),
-                "http://127.0.0.1:" + port + "/", List.of("legacy-db", "payment-gateway"),
+                "http://127.0.0.1:" + port + "/", List.of("legacy-db", "payment-gateway", "zipkin"),
                 new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
                 // readiness turns UP only after start-up work, including the first seeding, is done
                 HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),
@@ -114,16 +140,16 @@ public final class LabComponents {
         int port = ports.paymentService();
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout),
                 layout.inRepository("extracted/payment-service/target/payment-service.jar"),
-                List.of("--server.port=" + port,
+                withTracing(ports, List.of("--server.port=" + port,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.paymentsDb() + "/payments?user=postgres",
                         "--payments.psp.base-url=http://127.0.0.1:" + ports.paymentGateway(),
                         // order totals through the strangler facade, like every caller: the proxy holds the
                         // lookup while the monolith restarts (decommission) instead of failing the payment
                         "--payments.orders.base-url=http://127.0.0.1:" + ports.proxy(),
-                        "--payments.orders.timeout=40s"),
+                        "--payments.orders.timeout=40s")),
                 layout.root());
         return new LabComponent(name, "The extracted payment service (the PCI scope)", port, List.of(),
-                "http://127.0.0.1:" + port + "/api/payments", List.of("payments-db", "payment-gateway"),
+                "http://127.0.0.1:" + port + "/api/payments", List.of("payments-db", "payment-gateway", "zipkin"),
                 new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
                 HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),
                 LabComponent.AfterStart.NOTHING);
@@ -137,13 +163,13 @@ public final class LabComponents {
                 "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m"));
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), flags,
                 layout.inRepository("cdc-bridge/target/cdc-bridge.jar"),
-                List.of("--server.port=" + port,
+                withTracing(ports, List.of("--server.port=" + port,
                         "--bridge.data-directory=" + layout.data(name),
                         "--bridge.legacy.port=" + ports.legacyDb(),
                         "--bridge.service.port=" + ports.paymentsDb(),
                         "--bridge.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka()),
                         "--bridge.kafka.schema-registry-url=" + SchemaRegistry.confluentApiUrl(ports.schemaRegistry()),
-                        "--bridge.vault.base-url=http://127.0.0.1:" + ports.paymentService()),
+                        "--bridge.vault.base-url=http://127.0.0.1:" + ports.paymentService())),
                 layout.root());
         return new LabComponent(name, "The CDC bridge: monolith <-> Kafka <-> payment service, tokenized", port,
                 List.of(), "http://127.0.0.1:" + port + "/cdc/status",
@@ -168,13 +194,13 @@ public final class LabComponents {
                 "-XX:ParallelGCThreads=2", "-Xss512k"));
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), flags,
                 layout.inRepository("strangler-proxy/target/strangler-proxy.jar"),
-                List.of("--proxy.port=" + port,
+                withTracing(ports, List.of("--proxy.port=" + port,
                         "--server.port=" + admin,
                         "--proxy.legacy-upstream=http://127.0.0.1:" + ports.legacyMonolith(),
                         "--proxy.extracted-upstream=http://127.0.0.1:" + ports.paymentService(),
                         "--proxy.routes.file=" + layout.data(name).resolve("routes.json"),
                         "--proxy.admin.token-file=" + proxyTokenFile(layout),
-                        "--proxy.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka())),
+                        "--proxy.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka()))),
                 layout.root());
         return new LabComponent(name, "The strangler proxy: routes legacy -> shadow -> canary -> extracted", port,
                 List.of(admin), "http://127.0.0.1:" + port + "/",

@@ -79,4 +79,9 @@ public record LabPorts(int offset) {
     public int prometheus() {
         return 9090 + offset;
     }
+
+    /** Zipkin: the lab's trace backend (UI and span collector). */
+    public int zipkin() {
+        return 9411 + offset;
+    }
 }

@@ -17,7 +17,7 @@ class LabTests {
     void standardLabListsEveryComponentWithDistinctPortsAndKnownDependencies() {
         List<LabComponent> components = LabComponents.standard(new LabLayout(Path.of("."), Path.of(".lab")), new LabPorts(0));
         assertThat(components).extracting(LabComponent::name)
-                .containsExactly("legacy-db", "payments-db", "kafka", "schema-registry", "payment-gateway", "legacy-monolith", "payment-service", "cdc-bridge", "strangler-proxy");
+                .containsExactly("legacy-db", "payments-db", "kafka", "schema-registry", "zipkin", "payment-gateway", "legacy-monolith", "payment-service", "cdc-bridge", "strangler-proxy");
         assertThat(components.stream().flatMap(c -> c.allPorts().stream()).distinct().count())
                 .isEqualTo(components.stream().mapToLong(c -> c.allPorts().size()).sum());
     }
