@@ -200,7 +200,9 @@ public final class LabComponents {
                         "--proxy.extracted-upstream=http://127.0.0.1:" + ports.paymentService(),
                         "--proxy.routes.file=" + layout.data(name).resolve("routes.json"),
                         "--proxy.admin.token-file=" + proxyTokenFile(layout),
-                        "--proxy.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka()))),
+                        "--proxy.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka()),
+                        "--proxy.dashboard.traces-url=" + ZipkinServer.baseUrl(ports.zipkin()) + "/zipkin/",
+                        "--proxy.dashboard.cdc-status-url=http://127.0.0.1:" + ports.cdcBridge() + "/cdc/status")),
                 layout.root());
         return new LabComponent(name, "The strangler proxy: routes legacy -> shadow -> canary -> extracted", port,
                 List.of(admin), "http://127.0.0.1:" + port + "/",

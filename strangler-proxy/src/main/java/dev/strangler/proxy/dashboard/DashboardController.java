@@ -1,0 +1,41 @@
+package dev.strangler.proxy.dashboard;
+
+import dev.strangler.proxy.route.Route;
+import dev.strangler.proxy.route.RouteStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /admin/dashboard}: per route, the link to its traces and, for routes whose data the CDC bridge syncs,
+ * whether that data is ready; behind the admin token like the rest of {@code /admin}.
+ */
+@RestController
+class DashboardController {
+
+    private final DashboardProperties properties;
+    private final CdcStatusClient cdc;
+    private final RouteStore routes;
+
+    DashboardController(DashboardProperties properties, CdcStatusClient cdc, RouteStore routes) {
+        this.properties = properties;
+        this.cdc = cdc;
+        this.routes = routes;
+    }
+
+    record RouteContext(String tracesUrl, boolean syncedByCdc) {
+    }
+
+    record Dashboard(String tracesUrl, CdcReadiness cdc, Map<String, RouteContext> routes) {
+    }
+
+    @GetMapping(path = "/admin/dashboard", produces = "application/json")
+    Dashboard dashboard() {
+        Map<String, RouteContext> perRoute = new LinkedHashMap<>();
+        for (Route route : routes.current().routes()) {
+            perRoute.put(route.id(), new RouteContext(properties.tracesOf(route.id()), properties.syncedByCdc(route.id())));
+        }
+        return new Dashboard(properties.tracesUrl().toString(), cdc.readiness(), perRoute);
+    }
+}

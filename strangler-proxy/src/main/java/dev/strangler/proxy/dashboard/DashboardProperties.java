@@ -1,0 +1,52 @@
+package dev.strangler.proxy.dashboard;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The dashboard's neighbours ({@code proxy.dashboard.*}).
+ *
+ * @param tracesUrl the trace UI (Zipkin Lens); each route links to its traces there
+ * @param cdcStatusUrl the CDC bridge's status document
+ * @param cdcRoutes ids of routes whose data the bridge keeps in sync ({@code *} at the end matches a prefix)
+ * @param readyLagMillis the most CDC lag at which the data counts as ready to move a route
+ */
+@ConfigurationProperties("proxy.dashboard")
+@Validated
+public record DashboardProperties(
+        @DefaultValue("http://127.0.0.1:9411/zipkin/") @NotNull URI tracesUrl,
+        @DefaultValue("http://127.0.0.1:8083/cdc/status") @NotNull URI cdcStatusUrl,
+        @DefaultValue("payments*") @NotNull List<String> cdcRoutes,
+        @DefaultValue("5000") @Min(0) long readyLagMillis) {
+
+    /** The proxy's service name in traces, and the tag its spans carry the route id in. */
+    static final String SERVICE = "strangler-proxy";
+    static final String ROUTE_TAG = "route.id";
+
+    /** Whether the bridge keeps this route's data in sync. */
+    public boolean syncedByCdc(String routeId) {
+        for (String pattern : cdcRoutes) {
+            boolean matches = pattern.endsWith("*")
+                    ? routeId.startsWith(pattern.substring(0, pattern.length() - 1))
+                    : routeId.equals(pattern);
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Zipkin Lens' search for the proxy's spans of one route over the last quarter hour. */
+    public String tracesOf(String routeId) {
+        String base = tracesUrl.toString();
+        return base + (base.contains("?") ? "&" : "?") + "serviceName=" + SERVICE + "&annotationQuery="
+                + URLEncoder.encode(ROUTE_TAG + "=" + routeId, StandardCharsets.UTF_8) + "&lookback=15m&limit=10";
+    }
+}
