@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strangler.lab.process.FileTrees;
+import dev.strangler.playbook.lab.LabPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -113,5 +114,81 @@ class PlaybookIT {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).as("the monolith's payment seam, switched without a restart").isEqualTo("remote");
         }
+    }
+
+    @Test
+    @Order(3)
+    void aCheckoutAfterTheExtractionIsOneTraceFromTheEdgeToTheRowTheBridgeApplies() throws Exception {
+        LabPorts ports = cli.ports();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e" + String.format("%04x", (int) (System.nanoTime() & 0xffff));
+        String callerSpan = "00f067aa0ba902b7";
+        java.net.http.HttpResponse<String> order = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + ports.proxy() + "/api/orders"))
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"customerId\":" + firstId(ports, "customers")
+                        + ",\"items\":[{\"productId\":" + firstId(ports, "products") + ",\"quantity\":1}],"
+                        + "\"cardNumber\":\"4242424242424242\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+        assertThat(JSON.readTree(order.body()).path("payment").path("status").asText()).isEqualTo("AUTHORIZED");
+
+        // spans arrive in batches from five processes: wait until the bridge's apply has reported
+        ZipkinTrace trace = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ZipkinTrace.fetch(ports.zipkin(), traceId),
+                        t -> t.first(ZipkinTrace.of("cdc-bridge").and(ZipkinTrace.named("apply"))).isPresent()
+                                && t.first(ZipkinTrace.of("payment-service").and(ZipkinTrace.kind("CLIENT"))).isPresent());
+
+        String tree = trace.describe();
+        assertThat(trace.services()).as(tree).contains("strangler-proxy", "legacy-monolith", "payment-service", "cdc-bridge");
+        com.fasterxml.jackson.databind.JsonNode proxy = trace.first(ZipkinTrace.of("strangler-proxy")
+                .and(ZipkinTrace.kind("SERVER"))).orElseThrow();
+        assertThat(proxy.path("parentId").asText()).as("the proxy continues the caller's trace" + tree).isEqualTo(callerSpan);
+        assertThat(proxy.path("tags").path("route.id").asText()).as(tree).isNotEmpty();
+        com.fasterxml.jackson.databind.JsonNode monolith = trace.first(ZipkinTrace.of("legacy-monolith")
+                .and(ZipkinTrace.kind("SERVER"))).orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode service = trace.first(ZipkinTrace.of("payment-service")
+                .and(ZipkinTrace.kind("SERVER"))).orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode psp = trace.first(ZipkinTrace.of("payment-service")
+                .and(ZipkinTrace.kind("CLIENT"))).orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode publish = trace.first(ZipkinTrace.of("cdc-bridge")
+                .and(ZipkinTrace.kind("PRODUCER"))).orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode apply = trace.first(ZipkinTrace.of("cdc-bridge")
+                .and(ZipkinTrace.named("apply"))).orElseThrow();
+        assertThat(trace.descendsFrom(monolith, proxy)).as("monolith under the proxy" + tree).isTrue();
+        assertThat(trace.descendsFrom(service, monolith)).as("payment service under the monolith" + tree).isTrue();
+        assertThat(trace.descendsFrom(psp, service)).as("the PSP call under the payment service" + tree).isTrue();
+        assertThat(trace.descendsFrom(publish, service)).as("the Kafka publish under the payment's request" + tree).isTrue();
+        assertThat(trace.descendsFrom(apply, publish)).as("the bridge's apply under the publish" + tree).isTrue();
+        assertThat(tree).doesNotContain("4242424242424242");
+    }
+
+    @Test
+    @Order(4)
+    void logLinesOfTheWholeRunCarryTraceIdsAndNoCardNumber() throws Exception {
+        for (String component : new String[] {"legacy-monolith", "payment-service", "cdc-bridge", "strangler-proxy"}) {
+            Path log = LAB.resolve("logs/" + component + ".log");
+            String text = Files.readString(log);
+            assertThat(text).as(log.toString()).doesNotContain("4242424242424242", "5555555555554444");
+        }
+        // a request's lines in the payment service carry its trace id and correlation id
+        String service = Files.readString(LAB.resolve("logs/payment-service.log"));
+        assertThat(service.lines().filter(l -> l.matches(".*\\[[0-9a-f]{32},[0-9a-f]{16},[^\\]]+\\].*")).count())
+                .as("payment-service lines with [traceId,spanId,correlationId]").isPositive();
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    /** The first id on the monolith's first page of products (one in stock) or customers. */
+    private static long firstId(LabPorts ports, String what) throws Exception {
+        JsonNode page = JSON.readTree(HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + ports.legacyMonolith() + "/api/" + what + "?page=0&size=50")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        for (JsonNode item : page.path("items")) {
+            if (item.path("stock").asInt(Integer.MAX_VALUE) > 5) {
+                return item.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no " + what + " on the first page: " + page);
     }
 }
