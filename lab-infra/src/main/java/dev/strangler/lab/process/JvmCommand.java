@@ -1,8 +1,5 @@
 package dev.strangler.lab.process;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,29 +65,10 @@ public record JvmCommand(Path javaExecutable, List<String> jvmFlags, String mark
     }
 
     /**
-     * Starts the JVM in a session of its own ({@code setsid}), so a Ctrl-C aimed at the launcher does not reach the
-     * lab, with stdout and stderr appended to {@code log}.
+     * Starts the JVM, stdout and stderr appended to {@code log}; {@code detached}: in a session of its own
+     * ({@code setsid}), so a Ctrl-C aimed at the launcher does not reach the lab.
      */
     public Process start(Path log, boolean detached) {
-        try {
-            Files.createDirectories(log.toAbsolutePath().getParent());
-            List<String> command = new ArrayList<>();
-            if (detached && SETSID.isPresent()) {
-                command.add(SETSID.get().toString());
-            }
-            command.addAll(toList());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(workingDirectory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-            builder.environment().putAll(environment);
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + String.join(" ", toList()), e);
-        }
+        return DetachedProcesses.start(toList(), workingDirectory, log, environment, detached);
     }
-
-    private static final java.util.Optional<Path> SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
-            .map(Path::of).filter(Files::isExecutable).findFirst();
 }

@@ -59,7 +59,7 @@ public final class LabComponents {
                 List.of(Integer.toString(ports.kafka()), Integer.toString(ports.kafkaController()), layout.data(name).toString()));
         return new LabComponent(name, "Kafka broker (KRaft, single node)", ports.kafka(), List.of(ports.kafkaController()),
                 KafkaBroker.bootstrapServers(ports.kafka()), List.of(),
-                new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)),
                 // a cold admin client in a busy machine needs a few seconds for its first metadata round trip
                 () -> KafkaBroker.isHealthy(ports.kafka(), Duration.ofSeconds(6)), Duration.ofSeconds(90),
                 LabComponent.AfterStart.NOTHING);
@@ -73,7 +73,7 @@ public final class LabComponents {
         int port = ports.schemaRegistry();
         return new LabComponent(name, "Schema registry (Apicurio, Confluent API)", port, List.of(ports.schemaRegistryManagement()),
                 SchemaRegistry.confluentApiUrl(port), List.of(),
-                new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)),
                 () -> SchemaRegistry.isReady(ports.schemaRegistryManagement()), Duration.ofSeconds(120),
                 () -> SchemaRegistry.configureBackward(port));
     }
@@ -83,7 +83,7 @@ public final class LabComponents {
         int port = ports.zipkin();
         JvmCommand command = ZipkinServer.command(JvmCommand.markerFor(name), jvmFlags(layout, "-Xmx256m"), port);
         return new LabComponent(name, "Zipkin: traces of every component (UI at /zipkin/)", port, List.of(),
-                ZipkinServer.baseUrl(port) + "/zipkin/", List.of(), new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                ZipkinServer.baseUrl(port) + "/zipkin/", List.of(), PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)),
                 () -> ZipkinServer.isHealthy(port), Duration.ofSeconds(120), LabComponent.AfterStart.NOTHING);
     }
 
@@ -108,7 +108,7 @@ public final class LabComponents {
         JvmCommand command = JvmCommand.mainClass(JvmCommand.markerFor(name), jvmFlags(layout, "-Xmx128m"), FakePspMain.class,
                 List.of(Integer.toString(port), "20", "60"));
         return new LabComponent(name, "Fake payment gateway (WireMock PSP)", port, List.of(), "http://127.0.0.1:" + port,
-                List.of(), new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                List.of(), PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)),
                 HealthCheck.http("http://127.0.0.1:" + port + "/__admin/health"), Duration.ofSeconds(60),
                 LabComponent.AfterStart.NOTHING);
     }
@@ -129,7 +129,7 @@ public final class LabComponents {
                 layout.root());
         return new LabComponent(name, "The legacy shop (catalog, orders, payments, reports)", port, List.of(),
                 "http://127.0.0.1:" + port + "/", List.of("legacy-db", "payment-gateway", "zipkin"),
-                new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)),
                 // readiness turns UP only after start-up work, including the first seeding, is done
                 HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),
                 LabComponent.AfterStart.NOTHING);
@@ -150,7 +150,7 @@ public final class LabComponents {
                 layout.root());
         return new LabComponent(name, "The extracted payment service (the PCI scope)", port, List.of(),
                 "http://127.0.0.1:" + port + "/api/payments", List.of("payments-db", "payment-gateway", "zipkin"),
-                new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)),
                 HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),
                 LabComponent.AfterStart.NOTHING);
     }
@@ -175,7 +175,7 @@ public final class LabComponents {
                 List.of(), "http://127.0.0.1:" + port + "/cdc/status",
                 // the two applications own the tables the bridge reads and writes: their migrations run first
                 List.of("legacy-db", "payments-db", "kafka", "schema-registry", "legacy-monolith", "payment-service"),
-                new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)),
                 HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),
                 LabComponent.AfterStart.NOTHING);
     }
@@ -207,7 +207,7 @@ public final class LabComponents {
         return new LabComponent(name, "The strangler proxy: routes legacy -> shadow -> canary -> extracted", port,
                 List.of(admin), "http://127.0.0.1:" + port + "/",
                 List.of("kafka", "legacy-monolith", "payment-service"),
-                new JvmLauncher(command, layout.pidFile(name), layout.log(name)),
+                PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)),
                 HealthCheck.http("http://127.0.0.1:" + admin + "/actuator/health/readiness"), Duration.ofSeconds(120),
                 LabComponent.AfterStart.NOTHING);
     }

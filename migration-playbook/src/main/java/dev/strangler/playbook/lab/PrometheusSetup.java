@@ -1,5 +1,6 @@
 package dev.strangler.playbook.lab;
 
+import dev.strangler.lab.process.DetachedProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Prometheus in the lab, from Debian's package when it is installed ({@code up --with-prometheus}): the shipped
@@ -23,8 +23,7 @@ public final class PrometheusSetup {
 
     /** The {@code prometheus} program on the PATH, if any. */
     public static Optional<Path> executable() {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).filter(d -> !d.isBlank())
-                .map(d -> Path.of(d, NAME)).filter(Files::isExecutable).findFirst();
+        return DetachedProcesses.onPath(NAME);
     }
 
     public static Path config(LabLayout layout) {
@@ -68,7 +67,7 @@ public final class PrometheusSetup {
         return new LabComponent(NAME, "Prometheus (Debian package): scrapes every component, evaluates the alerts",
                 port, List.of(), "http://127.0.0.1:" + port + "/alerts",
                 List.of("legacy-monolith", "payment-service", "cdc-bridge", "strangler-proxy"),
-                new ProcessLauncher(command, config(layout).toString(), layout.pidFile(NAME), layout.log(NAME),
+                PidFileLauncher.program(command, config(layout).toString(), layout.pidFile(NAME), layout.log(NAME),
                         layout.data(NAME)),
                 HealthCheck.http("http://127.0.0.1:" + port + "/-/ready"), java.time.Duration.ofSeconds(60),
                 LabComponent.AfterStart.NOTHING);

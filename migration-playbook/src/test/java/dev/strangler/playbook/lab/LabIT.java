@@ -72,7 +72,7 @@ class LabIT {
         JvmCommand command = JvmCommand.mainClass(JvmCommand.markerFor(name),
                 List.of(LabComponents.labMarker(layout), "-Xmx32m"), MisbehavingComponent.class, List.of(mode));
         return new LabComponent(name, name, dev.strangler.lab.process.Ports.freePort(), List.of(), "", List.of(),
-                new JvmLauncher(command, layout.pidFile(name), layout.log(name)), () -> false, timeout,
+                PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)), () -> false, timeout,
                 LabComponent.AfterStart.NOTHING);
     }
 }

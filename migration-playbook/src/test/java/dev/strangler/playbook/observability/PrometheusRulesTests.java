@@ -82,8 +82,7 @@ class PrometheusRulesTests {
 
     @Test
     void promtoolAcceptsBothFilesWhereItIsInstalled() throws Exception {
-        Path promtool = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .map(dir -> Path.of(dir, "promtool")).filter(Files::isExecutable).findFirst().orElse(null);
+        Path promtool = dev.strangler.lab.process.DetachedProcesses.onPath("promtool").orElse(null);
         if (promtool == null) {
             // Debian's prometheus package brings promtool; without it the tests above are the check
             assertThat(Files.isRegularFile(DIR.resolve("strangler-rules.yml"))).isTrue();
