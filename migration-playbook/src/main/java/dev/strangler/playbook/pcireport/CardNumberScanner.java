@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * letter: W3C trace and span ids, MD5, SHA-1, SHA-256) is part of that identifier, not a card number, and so is
  * anything inside a W3C {@code traceparent} ({@code 00-<32 hex>-<16 hex>-01}), whose random span id is all digits
  * about once in two thousand: in the lab's CDC topic, one {@code traceparent} header in a few thousand held a
- * Luhn-valid run. Only those shapes are excused, so that a card number followed by a stray letter (the next field's
+ * Luhn-valid run; so is a span id right after its trace id, as log lines carry them. Only those shapes are excused, so that a card number followed by a stray letter (the next field's
  * length byte in Avro, say) is still found.
  *
  * <p>A match keeps the last four digits and a fingerprint (a keyed hash under a key that lives only in this process,
@@ -128,7 +128,7 @@ public final class CardNumberScanner {
         List<int[]> traces = null;
         while (m.find()) {
             String digits = m.group().replaceAll("[^0-9]", "");
-            if (!luhn(digits) || insideHexIdentifier(text, m.start(), m.end())) {
+            if (!luhn(digits) || insideHexIdentifier(text, m.start(), m.end()) || isSpanIdAfterTraceId(text, m.start(), m.end())) {
                 continue;
             }
             if (traces == null) {
@@ -160,6 +160,23 @@ public final class CardNumberScanner {
             return false;
         }
         return true; // longer than the run, so it holds a letter
+    }
+
+    /**
+     * A span id written right after its trace id ({@code <32 hex>,<16 hex>} in a log line's correlation,
+     * {@code <32 hex>-<16 hex>} in B3): 16 random hex digits are all decimal about once in two thousand, and then
+     * nothing else tells them from a card number.
+     */
+    private static boolean isSpanIdAfterTraceId(CharSequence text, int start, int end) {
+        if (end - start != 16 || start < 33 || ",- :".indexOf(text.charAt(start - 1)) < 0) {
+            return false;
+        }
+        for (int i = start - 33; i < start - 1; i++) {
+            if (!isHex(text.charAt(i))) {
+                return false;
+            }
+        }
+        return start == 33 || !isHex(text.charAt(start - 34));
     }
 
     private static boolean isHex(char c) {

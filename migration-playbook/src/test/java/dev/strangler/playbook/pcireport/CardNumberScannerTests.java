@@ -61,6 +61,13 @@ class CardNumberScannerTests {
         assertThat(CardNumberScanner.find("traceparent: 00-0af7651916cd43dd8448eb211c80319c-4242424242424242-01"))
                 .as("an all-digit random span id").isEmpty();
         assertThat(CardNumberScanner.find("sha1 4242424242424242deadbeefcafe123456789012 ok")).isEmpty();
+        // a log line's correlation: [traceId,spanId,correlationId], and B3's traceId-spanId
+        assertThat(CardNumberScanner.find("INFO [0af7651916cd43dd8448eb211c80319c,4242424242424242,c-1] Authorized"))
+                .as("an all-digit span id after its trace id").isEmpty();
+        assertThat(CardNumberScanner.find("b3: 0af7651916cd43dd8448eb211c80319c-4242424242424242-1")).isEmpty();
+        assertThat(CardNumberScanner.find("order 7,4242424242424242,c-1")).as("no trace id before it").hasSize(1);
+        assertThat(CardNumberScanner.find("[0af7651916cd43dd8448eb211c80319c,4242424242424242428]"))
+                .as("19 digits are no span id").hasSize(1);
         // the same digits standing alone, next to a separator, or glued to letters that make no identifier
         assertThat(CardNumberScanner.find("00-4242424242424242-00f067aa0ba902b7-01")).hasSize(1);
         assertThat(CardNumberScanner.find("x" + "4242424242424242" + "B" + "1234 rest")).hasSize(1);
