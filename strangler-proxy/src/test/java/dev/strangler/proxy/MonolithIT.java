@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.strangler.lab.junit.TestLab;
+import dev.strangler.lab.pan.CardNumberScanner;
 import dev.strangler.lab.process.JvmCommand;
 import dev.strangler.lab.process.Ports;
 import dev.strangler.proxy.route.Stage;
@@ -19,8 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,10 +101,7 @@ class MonolithIT {
 
         assertThat(order.statusCode()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(5)).until(() -> output.getAll().contains("POST /api/orders?card=*** 201"));
-        Matcher pan = Pattern.compile("(?<![0-9])[0-9]{13,19}(?![0-9])").matcher(output.getAll());
-        while (pan.find()) {
-            assertThat(luhn(pan.group())).as("Luhn-valid digits in the proxy's log: %s", pan.group()).isFalse();
-        }
+        assertThat(CardNumberScanner.find(output.getAll())).as("card numbers in the proxy's log").isEmpty();
     }
 
     @Test
@@ -126,17 +122,5 @@ class MonolithIT {
             assertThat(stats.compared()).isEqualTo(1);
             assertThat(stats.differing()).isEqualTo(1);
         });
-    }
-
-    static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
     }
 }

@@ -6,14 +6,11 @@ import static dev.strangler.payments.Cards.MASTERCARD;
 import static dev.strangler.payments.Cards.authorize;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.payments.vault.CardNumber;
+import dev.strangler.lab.pan.CardNumberScanner;
 import dev.strangler.payments.vault.VaultProperties;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -25,8 +22,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NoCardNumberLeaksIT extends ServiceTest {
-
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)\\d{13,19}(?!\\d)");
 
     @Test
     void noFlowLeavesACardNumberInTheLogsOrTheTables(CapturedOutput output) {
@@ -55,14 +50,8 @@ class NoCardNumberLeaksIT extends ServiceTest {
         assertThat(vault).doesNotContain(APPROVED).doesNotContain(MASTERCARD);
     }
 
+    /** What the lab's PCI evidence would count as card numbers (trace and span ids are told apart). */
     private static List<String> luhnValidRuns(String text) {
-        List<String> found = new ArrayList<>();
-        Matcher m = DIGIT_RUN.matcher(text);
-        while (m.find()) {
-            if (CardNumber.isValid(m.group())) {
-                found.add(m.group());
-            }
-        }
-        return found;
+        return CardNumberScanner.find(text).stream().map(CardNumberScanner.Match::masked).toList();
     }
 }

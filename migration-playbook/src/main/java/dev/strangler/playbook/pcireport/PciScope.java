@@ -1,5 +1,6 @@
 package dev.strangler.playbook.pcireport;
 
+import dev.strangler.lab.pan.CardNumberScanner;
 import dev.strangler.playbook.pcireport.internal.DatabaseScanner;
 import dev.strangler.playbook.pcireport.internal.LogScanner;
 import dev.strangler.playbook.pcireport.internal.ScopeRules;

@@ -1,5 +1,6 @@
 package dev.strangler.playbook.pcireport;
 
+import dev.strangler.lab.pan.CardNumberScanner;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

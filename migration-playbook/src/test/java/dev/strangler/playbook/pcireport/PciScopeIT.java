@@ -1,5 +1,6 @@
 package dev.strangler.playbook.pcireport;
 
+import dev.strangler.lab.pan.CardNumberScanner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

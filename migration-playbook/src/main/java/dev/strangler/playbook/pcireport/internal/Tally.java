@@ -1,6 +1,6 @@
 package dev.strangler.playbook.pcireport.internal;
 
-import dev.strangler.playbook.pcireport.CardNumberScanner;
+import dev.strangler.lab.pan.CardNumberScanner;
 import dev.strangler.playbook.pcireport.PciScopeScan;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.strangler.playbook.pcireport;
+package dev.strangler.lab.pan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

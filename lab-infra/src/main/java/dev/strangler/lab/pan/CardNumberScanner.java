@@ -1,4 +1,4 @@
-package dev.strangler.playbook.pcireport;
+package dev.strangler.lab.pan;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
