@@ -368,7 +368,7 @@ public final class ChangeApplier implements SmartLifecycle {
             outcomes[i] = ApplyTracing.APPLIED;
             MDC.put("traceId", String.valueOf(ChangeHeaders.traceId(in.traceparent())));
             if (change.getOp() == ChangeOp.TRUNCATE) {
-                writer.write(c, pending.values());
+                writer.write(c, pending.values(), applyCounts);
                 pending.clear();
                 bookkeeping.recordApplied(c, newlyApplied, applyCounts);
                 newlyApplied.clear();
@@ -414,7 +414,7 @@ public final class ChangeApplier implements SmartLifecycle {
             }
         }
         MDC.remove("traceId");
-        writer.write(c, pending.values());
+        writer.write(c, pending.values(), applyCounts);
         bookkeeping.recordApplied(c, newlyApplied, applyCounts);
         bookkeeping.saveOffsets(c, offsets);
         return new int[] {appliedCount, stale, conflicts};
