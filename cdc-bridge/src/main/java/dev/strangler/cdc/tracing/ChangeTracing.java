@@ -56,10 +56,6 @@ public final class ChangeTracing {
         return new ChangeTracing(null);
     }
 
-    public boolean spans() {
-        return tracing != null;
-    }
-
     public CaptureTracing capture(String direction, String table, String topic) {
         return new CaptureTracing(this, direction, table, topic);
     }
