@@ -148,6 +148,21 @@ class ChangeTracingTests {
         assertThat(traceparent).isEqualTo("00-" + TRACE + "-" + capture.id() + "-01");
     }
 
+    @Test
+    void recordsAnUnreadableRecordAsAConsumerSpanOnly() {
+        ChangeTracing changes = tracing(Sampler.ALWAYS_SAMPLE);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("traceparent", ("00-" + TRACE + "-" + OUTBOX_SPAN + "-01").getBytes(StandardCharsets.UTF_8));
+        ApplyTracing apply = changes.apply("legacy-to-service", "payments", "t");
+        apply.notApplied(apply.parent(headers), 0, 9, ApplyTracing.DEAD_LETTERED, 400, 450);
+
+        assertThat(spans).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("consume t");
+            assertThat(s.parentId()).isEqualTo(OUTBOX_SPAN);
+            assertThat(s.tags()).containsEntry("outcome", "dead-lettered").containsEntry("offset", "9");
+        });
+    }
+
     private MutableSpan span(String name) {
         return spans.stream().filter(s -> name.equals(s.name())).findFirst()
                 .orElseThrow(() -> new AssertionError("no span " + name + " in " + spans));
