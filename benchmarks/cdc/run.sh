@@ -23,6 +23,8 @@
 #   BENCH_OUT=benchmarks/results/cdc.json
 #   BENCH_JVM_FLAGS=-Xmx1g        flags of the benchmark JVM (load generator, Kafka broker and bridge)
 #   BENCH_NOTES=                  free text copied into the JSON
+#   BENCH_BRIDGE_PROPERTIES=      extra properties of the bridge, key=value separated by blanks (tracing settings:
+#                                 management.tracing.sampling.probability=0, or Zipkin export, see the README)
 #
 # Everything runs on this machine: the lab's embedded PostgreSQL servers, an in-process Kafka broker and the
 # Apicurio registry under benchmarks/cdc/target/lab (apart from the test suite's), the packaged monolith and payment
@@ -79,5 +81,6 @@ cd cdc-bridge
   -Dbench.reconcile-chunk="${BENCH_RECONCILE_CHUNK:-10000}" \
   -Dbench.warmup="${BENCH_WARMUP:-1}" \
   -Dbench.notes="${BENCH_NOTES:-}" \
+  -Dbench.bridge-properties="${BENCH_BRIDGE_PROPERTIES:-}" \
   dev.strangler.cdc.CdcBenchmark "$OUT"
 echo "load after: $(cat /proc/loadavg)"

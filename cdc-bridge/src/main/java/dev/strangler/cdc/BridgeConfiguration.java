@@ -1,5 +1,6 @@
 package dev.strangler.cdc;
 
+import brave.Tracing;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.strangler.cdc.apply.ApplierStats;
@@ -23,6 +24,7 @@ import dev.strangler.cdc.reconcile.Reconciliations;
 import dev.strangler.cdc.status.BridgeStatus;
 import dev.strangler.cdc.status.Direction;
 import dev.strangler.cdc.status.SlotMonitor;
+import dev.strangler.cdc.tracing.ChangeTracing;
 import dev.strangler.registry.AvroDeserializer;
 import dev.strangler.registry.SchemaRegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,6 +37,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -116,6 +119,15 @@ class BridgeConfiguration {
         return new DeadLetters(properties.kafka().bootstrapServers(), properties.topics().deadLetters(), meters);
     }
 
+    /**
+     * The bridge's spans, through the {@code brave.Tracing} that Spring Boot configures (sampling, propagation,
+     * Zipkin export); propagation only when there is none.
+     */
+    @Bean
+    ChangeTracing changeTracing(ObjectProvider<Tracing> tracing) {
+        return ChangeTracing.of(tracing.getIfAvailable());
+    }
+
     @Bean
     RouteOwnership routeOwnership(BridgeProperties properties) {
         return new RouteOwnership(properties.kafka().bootstrapServers(), properties.topics().routes(),
@@ -135,18 +147,20 @@ class BridgeConfiguration {
     @Bean
     Direction legacyToService(BridgeProperties properties, @Qualifier("legacy") DataSource legacy,
             @Qualifier("service") DataSource service, BridgeSchemas schemas, ChangePublisher publisher,
-            DeadLetters deadLetters, SchemaRegistryClient registry, RouteOwnership routes, MeterRegistry meters) {
+            DeadLetters deadLetters, SchemaRegistryClient registry, RouteOwnership routes, MeterRegistry meters,
+            ChangeTracing tracing) {
         String topic = properties.topics().legacy();
         String slot = properties.slots().legacy();
         CaptureStats stats = new CaptureStats("legacy-to-service", meters,
                 CaptureStats.snapshotDoneIn(offsetFile(properties, slot)));
         LegacyPaymentCapture handler = new LegacyPaymentCapture(new VaultTokenizer(properties.vault()), publisher,
-                topic, stats, deadLetters);
+                topic, stats, deadLetters, tracing.capture("legacy-to-service", "payments", topic));
         CaptureEngine capture = new CaptureEngine("legacy-to-service", DebeziumConfig.forTable(slot,
                 properties.legacy(), offsetFile(properties, slot), "public.payments", "when_needed"), handler);
         ChangeApplier applier = new ChangeApplier("legacy-to-service", topic, properties.kafka().bootstrapServers(),
                 service, new ServicePayments(), new AvroDeserializer<>(registry, PaymentChange.class), deadLetters,
-                owner(properties, routes), new ApplierStats("legacy-to-service", meters));
+                owner(properties, routes), new ApplierStats("legacy-to-service", meters),
+                tracing.apply("legacy-to-service", "payments", topic));
         return new Direction("legacy-to-service", capture, stats, applier,
                 new SlotMonitor(slot, legacy, meters));
     }
@@ -154,17 +168,20 @@ class BridgeConfiguration {
     @Bean
     Direction serviceToLegacy(BridgeProperties properties, @Qualifier("legacy") DataSource legacy,
             @Qualifier("service") DataSource service, BridgeSchemas schemas, ChangePublisher publisher,
-            DeadLetters deadLetters, SchemaRegistryClient registry, RouteOwnership routes, MeterRegistry meters) {
+            DeadLetters deadLetters, SchemaRegistryClient registry, RouteOwnership routes, MeterRegistry meters,
+            ChangeTracing tracing) {
         String topic = properties.topics().service();
         String slot = properties.slots().service();
         CaptureStats stats = new CaptureStats("service-to-legacy", meters,
                 CaptureStats.snapshotDoneIn(offsetFile(properties, slot)));
-        OutboxCapture handler = new OutboxCapture(publisher, topic, stats, deadLetters);
+        OutboxCapture handler = new OutboxCapture(publisher, topic, stats, deadLetters,
+                tracing.capture("service-to-legacy", "outbox", topic));
         CaptureEngine capture = new CaptureEngine("service-to-legacy", DebeziumConfig.forTable(slot,
                 properties.service(), offsetFile(properties, slot), "public.outbox", "when_needed"), handler);
         ChangeApplier applier = new ChangeApplier("service-to-legacy", topic, properties.kafka().bootstrapServers(),
                 legacy, new LegacyPayments(), new AvroDeserializer<>(registry, PaymentChange.class), deadLetters,
-                owner(properties, routes), new ApplierStats("service-to-legacy", meters));
+                owner(properties, routes), new ApplierStats("service-to-legacy", meters),
+                tracing.apply("service-to-legacy", "payments", topic));
         return new Direction("service-to-legacy", capture, stats, applier,
                 new SlotMonitor(slot, service, meters));
     }

@@ -63,7 +63,10 @@ class BridgeIT {
 
     @Test
     void backfillsEveryLegacyPaymentWithATokenInsteadOfTheCardNumber() {
-        List<Map<String, Object>> legacyRows = legacy.rows("select * from payments order by id");
+        // the monolith's own payments: the rows the bridge wrote there (payments made in the service, by this or
+        // another test class sharing the databases) have no legacy id in the service
+        List<Map<String, Object>> legacyRows = legacy.rows("select * from payments"
+                + " where cdc_origin is distinct from 'cdc-bridge' order by id");
         assertThat(legacyRows).hasSizeGreaterThan(10);
         for (Map<String, Object> l : legacyRows) {
             Map<String, Object> s = bridge.servicePayment((Long) l.get("id"));
@@ -78,7 +81,7 @@ class BridgeIT {
         }
         JsonNode report = bridge.reconcile("10s");
         assertThat(report.path("mismatches").asLong()).as(report.toString()).isZero();
-        assertThat(report.path("legacyRows").asLong()).isEqualTo(legacyRows.size());
+        assertThat(report.path("legacyRows").asLong()).isEqualTo(legacy.count("select count(*) from payments"));
 
         // the positive control: the monolith's table holds card numbers, and the scan finds them
         assertThat(Pans.in(String.join("\n", legacy.allText()))).isNotEmpty();

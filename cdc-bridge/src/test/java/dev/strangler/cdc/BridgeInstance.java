@@ -26,6 +26,7 @@ final class BridgeInstance implements AutoCloseable {
     final Db legacy;
     final Db service;
     private final Map<String, String> properties = new java.util.LinkedHashMap<>();
+    private final List<Class<?>> sources = new ArrayList<>(List.of(CdcBridgeApplication.class));
     private ConfigurableApplicationContext context;
 
     BridgeInstance(String id, Db legacy, Db service, String vaultUrl, String... extra) {
@@ -83,9 +84,15 @@ final class BridgeInstance implements AutoCloseable {
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }
 
+    /** Adds bean definitions to the bridge's context (a test's span collector, say). */
+    BridgeInstance with(Class<?> source) {
+        sources.add(source);
+        return this;
+    }
+
     BridgeInstance start() {
         // as command-line arguments: SpringApplicationBuilder.properties() would lose to application.properties
-        context = new SpringApplicationBuilder(CdcBridgeApplication.class)
+        context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new));
         return this;

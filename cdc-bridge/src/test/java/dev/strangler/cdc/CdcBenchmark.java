@@ -71,6 +71,9 @@ public final class CdcBenchmark {
     private static final int RECONCILE_ROWS = Integer.getInteger("bench.reconcile-rows", 1_000_000);
     private static final int RECONCILE_CHUNK = Integer.getInteger("bench.reconcile-chunk", 10_000);
     private static final boolean WARMUP = !"0".equals(System.getProperty("bench.warmup", "1"));
+    /** Extra properties of the bridge, {@code key=value} separated by blanks. */
+    private static final List<String> BRIDGE_PROPERTIES = Arrays.stream(
+            System.getProperty("bench.bridge-properties", "").trim().split("\\s+")).filter(p -> !p.isEmpty()).toList();
     private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(10);
 
     private static final double TARGET_LAG_P99_MS = 100;
@@ -138,11 +141,15 @@ public final class CdcBenchmark {
         Map<String, Object> vault;
         Map<String, Object> backfill;
         Map<String, Object> reconcile;
-        bridge = new BridgeInstance("bench", legacy, service, apps.paymentService.baseUrl(),
+        List<String> bridgeProperties = new ArrayList<>(List.of(
                 "logging.file.name=" + root.resolve("benchmarks/cdc/target/bridge.log"),
                 "logging.threshold.console=WARN",
                 "logging.level.kafka=WARN",
-                "logging.level.state.change.logger=WARN");
+                "logging.level.state.change.logger=WARN"));
+        // e.g. the tracing settings of a run (sampling, Zipkin export): recorded in the JSON
+        bridgeProperties.addAll(BRIDGE_PROPERTIES);
+        bridge = new BridgeInstance("bench", legacy, service, apps.paymentService.baseUrl(),
+                bridgeProperties.toArray(String[]::new));
         try {
             backfill = backfill();
             if (WARMUP) {
@@ -213,6 +220,7 @@ public final class CdcBenchmark {
         result.put("started_at", startedAt.toString());
         result.put("took_seconds", r1(Duration.between(startedAt, Instant.now()).toMillis() / 1000.0));
         result.put("commit", System.getProperty("bench.commit", ""));
+        result.put("bridge_properties", BRIDGE_PROPERTIES);
         if (!System.getProperty("bench.notes", "").isBlank()) {
             result.put("run_notes", System.getProperty("bench.notes"));
         }

@@ -63,10 +63,17 @@ final class Topics {
     }
 
     static void send(String topic, String key, byte[] value) {
+        send(topic, key, value, Map.of());
+    }
+
+    static void send(String topic, String key, byte[] value, Map<String, String> headers) {
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", TestLab.kafka().bootstrapServers(), "compression.type", "lz4"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            p.send(new ProducerRecord<>(topic, key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value)).get();
+            ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(topic,
+                    key.getBytes(java.nio.charset.StandardCharsets.UTF_8), value);
+            headers.forEach((k, v) -> r.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            p.send(r).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package dev.strangler.cdc.apply;
 
+import brave.propagation.TraceContextOrSamplingFlags;
 import dev.strangler.cdc.apply.ConflictPolicy.Decision;
 import dev.strangler.cdc.apply.internal.Bookkeeping;
 import dev.strangler.cdc.apply.internal.Bookkeeping.Applied;
@@ -7,6 +8,8 @@ import dev.strangler.cdc.avro.ChangeOp;
 import dev.strangler.cdc.avro.PaymentChange;
 import dev.strangler.cdc.publish.ChangeHeaders;
 import dev.strangler.cdc.publish.DeadLetters;
+import dev.strangler.cdc.tracing.ApplyTracing;
+import dev.strangler.cdc.tracing.ChangeTracing;
 import dev.strangler.registry.AvroDeserializer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -56,18 +59,24 @@ public final class ChangeApplier implements SmartLifecycle {
     private final DeadLetters deadLetters;
     private final Supplier<WriteOwner> owner;
     private final ApplierStats stats;
+    private final ApplyTracing tracing;
     private volatile boolean running;
     private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
     private @Nullable Thread thread;
 
-    /** One record of a batch: its change, or null when it could not even be read (already dead-lettered). */
+    /**
+     * One record of a batch: its change, or null when it could not even be read (already dead-lettered), and the
+     * trace context it carries ({@code parent}, read once when polled).
+     */
     private record Incoming(int partition, long offset, @Nullable PaymentChange change, long sourceMs,
-                            @Nullable String correlationId, @Nullable String traceparent) {
+                            @Nullable String correlationId, @Nullable String traceparent,
+                            TraceContextOrSamplingFlags parent, long polledMicros) {
     }
 
     public ChangeApplier(String direction, String topic, String bootstrapServers, DataSource target,
             TargetWriter writer, AvroDeserializer<PaymentChange> deserializer, DeadLetters deadLetters,
-            Supplier<WriteOwner> owner, ApplierStats stats) {
+            Supplier<WriteOwner> owner, ApplierStats stats, ApplyTracing tracing) {
+        this.tracing = tracing;
         this.direction = direction;
         this.topic = topic;
         this.bootstrapServers = bootstrapServers;
@@ -181,6 +190,7 @@ public final class ChangeApplier implements SmartLifecycle {
     }
 
     private void handle(ConsumerRecords<String, byte[]> records) {
+        long polledMicros = ChangeTracing.nowMicros();
         List<Incoming> batch = new ArrayList<>(records.count());
         Map<Integer, Long> offsets = new HashMap<>();
         long oldest = Long.MAX_VALUE;
@@ -193,18 +203,22 @@ public final class ChangeApplier implements SmartLifecycle {
             if (r.value() == null) {
                 continue;
             }
+            TraceContextOrSamplingFlags parent = tracing.parent(r.headers());
+            String traceparent = ChangeHeaders.get(r.headers(), ChangeHeaders.TRACEPARENT);
             PaymentChange change;
             try {
                 change = deserializer.deserialize(r.topic(), r.value());
             } catch (RuntimeException e) {
                 // the record is unreadable: logged by topic, partition and offset only, kept in the dead letters
                 deadLetters.send(r.key(), r.value(), "deserialize: " + e.getMessage(), r.topic(), r.partition(),
-                        r.offset());
+                        r.offset(), traceparent);
+                tracing.notApplied(parent, r.partition(), r.offset(), ApplyTracing.DEAD_LETTERED, polledMicros,
+                        ChangeTracing.nowMicros());
                 continue;
             }
             batch.add(new Incoming(r.partition(), r.offset(), change, sourceMs,
-                    ChangeHeaders.get(r.headers(), ChangeHeaders.CORRELATION_ID),
-                    ChangeHeaders.get(r.headers(), ChangeHeaders.TRACEPARENT)));
+                    ChangeHeaders.get(r.headers(), ChangeHeaders.CORRELATION_ID), traceparent, parent,
+                    polledMicros));
         }
         stats.polled(oldest == Long.MAX_VALUE ? System.currentTimeMillis() : oldest);
         applyIsolatingPoison(batch, offsets);
@@ -217,10 +231,14 @@ public final class ChangeApplier implements SmartLifecycle {
             applyWithRetry(batch, offsets);
         } catch (PermanentFailure e) {
             if (batch.size() == 1) {
+                long deadLetterMicros = ChangeTracing.nowMicros();
                 Incoming poison = batch.getFirst();
                 deadLetters.send(poison.change() == null ? null : Long.toString(poison.change().getPaymentId()),
                         poison.change() == null ? null : serialize(poison.change()),
-                        "apply: " + e.getMessage(), topic, poison.partition(), poison.offset());
+                        "apply: " + e.getMessage(), topic, poison.partition(), poison.offset(), poison.traceparent());
+                tracing.applied(poison.parent(), poison.partition(), poison.offset(),
+                        poison.change() == null ? "UNKNOWN" : poison.change().getOp().name(),
+                        ApplyTracing.DEAD_LETTERED, poison.polledMicros(), deadLetterMicros, ChangeTracing.nowMicros());
                 applyWithRetry(List.of(), offsets);
                 return;
             }
@@ -284,10 +302,12 @@ public final class ChangeApplier implements SmartLifecycle {
     }
 
     private void apply(List<Incoming> batch, Map<Integer, Long> offsets) throws SQLException {
+        long applyMicros = ChangeTracing.nowMicros();
+        String[] outcomes = new String[batch.size()];
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             try {
-                int[] counts = applyIn(c, batch, offsets);
+                int[] counts = applyIn(c, batch, offsets, outcomes);
                 c.commit();
                 long[] sourceMs = new long[batch.size()];
                 for (int i = 0; i < batch.size(); i++) {
@@ -309,10 +329,20 @@ public final class ChangeApplier implements SmartLifecycle {
                 throw e;
             }
         }
+        // committed: the spans of this attempt (a failed attempt leaves none; the retry makes them)
+        long committedMicros = ChangeTracing.nowMicros();
+        for (int i = 0; i < batch.size(); i++) {
+            Incoming in = batch.get(i);
+            if (in.change() != null && outcomes[i] != null) {
+                tracing.applied(in.parent(), in.partition(), in.offset(), in.change().getOp().name(), outcomes[i],
+                        in.polledMicros(), applyMicros, committedMicros);
+            }
+        }
     }
 
-    /** Returns {applied, stale, conflicts}. */
-    private int[] applyIn(Connection c, List<Incoming> batch, Map<Integer, Long> offsets) throws SQLException {
+    /** Returns {applied, stale, conflicts}; {@code outcomes} gets each record's, for its spans. */
+    private int[] applyIn(Connection c, List<Incoming> batch, Map<Integer, Long> offsets, String[] outcomes)
+            throws SQLException {
         writer.begin(c);
         Set<Long> ids = new LinkedHashSet<>();
         for (Incoming in : batch) {
@@ -329,14 +359,16 @@ public final class ChangeApplier implements SmartLifecycle {
         int appliedCount = 0;
         int stale = 0;
         int conflicts = 0;
-        for (Incoming in : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            Incoming in = batch.get(i);
             PaymentChange change = in.change();
             if (change == null) {
                 continue;
             }
+            outcomes[i] = ApplyTracing.APPLIED;
             MDC.put("traceId", String.valueOf(ChangeHeaders.traceId(in.traceparent())));
             if (change.getOp() == ChangeOp.TRUNCATE) {
-                writer.write(c, pending.values());
+                writer.write(c, pending.values(), applyCounts);
                 pending.clear();
                 bookkeeping.recordApplied(c, newlyApplied, applyCounts);
                 newlyApplied.clear();
@@ -367,8 +399,12 @@ public final class ChangeApplier implements SmartLifecycle {
                     }
                     appliedCount++;
                 }
-                case STALE -> stale++;
+                case STALE -> {
+                    stale++;
+                    outcomes[i] = ApplyTracing.SKIPPED_STALE;
+                }
                 case CONFLICT_LOST -> {
+                    outcomes[i] = ApplyTracing.SKIPPED_CONFLICT;
                     newlyApplied.put(id, new Applied(ConflictPolicy.position(change), in.partition()));
                     conflicts++;
                     log.info("Conflict on payment {}: the {} side's newer write stands (owner {})", id,
@@ -378,7 +414,7 @@ public final class ChangeApplier implements SmartLifecycle {
             }
         }
         MDC.remove("traceId");
-        writer.write(c, pending.values());
+        writer.write(c, pending.values(), applyCounts);
         bookkeeping.recordApplied(c, newlyApplied, applyCounts);
         bookkeeping.saveOffsets(c, offsets);
         return new int[] {appliedCount, stale, conflicts};

@@ -16,8 +16,12 @@ public interface TargetWriter {
     /** The target rows' {@code updated_at}, by payment id, locked for the transaction. */
     Map<Long, Instant> lockRows(Connection connection, Collection<Long> ids) throws SQLException;
 
-    /** Upserts or deletes, one final change per payment (the applier collapses a batch first). */
-    void write(Connection connection, Collection<PaymentChange> changes) throws SQLException;
+    /**
+     * Upserts or deletes, one final change per payment (the applier collapses a batch first); {@code folded} says
+     * how many applied changes each payment's final change stands for (a version that counts changes needs it).
+     */
+    void write(Connection connection, Collection<PaymentChange> changes, Map<Long, Integer> folded)
+            throws SQLException;
 
     /** Removes the rows a {@code truncate} at the source removed: the given payments. */
     void truncate(Connection connection, Collection<Long> ids) throws SQLException;

@@ -1,10 +1,12 @@
 package dev.strangler.cdc.capture;
 
 import dev.strangler.cdc.avro.PaymentChange;
-import dev.strangler.cdc.publish.ChangeHeaders;
 import dev.strangler.cdc.publish.ChangePublisher;
 import dev.strangler.cdc.publish.ChangePublisher.Outgoing;
 import dev.strangler.cdc.publish.DeadLetters;
+import dev.strangler.cdc.tracing.CaptureTracing;
+import dev.strangler.cdc.tracing.CapturedChange;
+import dev.strangler.cdc.tracing.ChangeTracing;
 import dev.strangler.cdc.translate.CardNumber;
 import dev.strangler.cdc.translate.CardToken;
 import dev.strangler.cdc.translate.LegacyPaymentRow;
@@ -38,9 +40,11 @@ public final class LegacyPaymentCapture implements DebeziumEngine.ChangeConsumer
     private final String topic;
     private final CaptureStats stats;
     private final DeadLetters deadLetters;
+    private final CaptureTracing tracing;
 
     public LegacyPaymentCapture(CardTokenizer tokenizer, ChangePublisher publisher, String topic, CaptureStats stats,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters, CaptureTracing tracing) {
+        this.tracing = tracing;
         this.tokenizer = tokenizer;
         this.deadLetters = deadLetters;
         this.publisher = publisher;
@@ -54,6 +58,7 @@ public final class LegacyPaymentCapture implements DebeziumEngine.ChangeConsumer
     @Override
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        long startMicros = ChangeTracing.nowMicros();
         List<Read> reads = new ArrayList<>(records.size());
         Set<CardNumber> cards = new LinkedHashSet<>();
         int snapshotRows = 0;
@@ -65,7 +70,8 @@ public final class LegacyPaymentCapture implements DebeziumEngine.ChangeConsumer
             } catch (RuntimeException e) {
                 // a row this bridge cannot read: its key and the reason go to the dead letters, never its values
                 deadLetters.send(keyOf(event.record()), null, "capture: " + e.getClass().getSimpleName() + ": "
-                        + e.getMessage(), topic, -1, -1);
+                        + e.getMessage(), topic, -1, -1,
+                        tracing.deadLettered(null, null, "UNKNOWN", startMicros).traceparent());
                 continue;
             }
             if (read == null) {
@@ -90,15 +96,18 @@ public final class LegacyPaymentCapture implements DebeziumEngine.ChangeConsumer
                 try {
                     change = PaymentChanges.fromLegacy(r.row(), card == null ? null : tokens.get(card), r.position());
                 } catch (UntranslatableChange e) {
-                    deadLetters.send(Long.toString(r.row().id()), null, "capture: " + e.getMessage(), topic, -1, -1);
+                    deadLetters.send(Long.toString(r.row().id()), null, "capture: " + e.getMessage(), topic, -1, -1,
+                            tracing.deadLettered(null, null, "UPSERT", startMicros).traceparent());
                     continue;
                 }
             }
             if (change == null) {
                 continue;
             }
-            String traceparent = ChangeHeaders.traceparent(null);
-            out.add(new Outgoing(change, change.getEventId(), traceparent));
+            // the monolith's rows carry no trace context: each change starts a trace
+            CapturedChange traced = tracing.started(null, null, change.getPaymentId(), change.getOp().name(),
+                    startMicros);
+            out.add(new Outgoing(change, change.getEventId(), traced));
             lastTs = r.position().tsMicros();
         }
         if (!out.isEmpty()) {

@@ -1,10 +1,12 @@
 package dev.strangler.cdc.capture;
 
 import dev.strangler.cdc.avro.PaymentChange;
-import dev.strangler.cdc.publish.ChangeHeaders;
 import dev.strangler.cdc.publish.ChangePublisher;
 import dev.strangler.cdc.publish.ChangePublisher.Outgoing;
 import dev.strangler.cdc.publish.DeadLetters;
+import dev.strangler.cdc.tracing.CaptureTracing;
+import dev.strangler.cdc.tracing.CapturedChange;
+import dev.strangler.cdc.tracing.ChangeTracing;
 import dev.strangler.cdc.translate.OutboxEvent;
 import dev.strangler.cdc.translate.PaymentChanges;
 import dev.strangler.cdc.translate.SourcePosition;
@@ -18,8 +20,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * New -> legacy, capture side: the payment service's outbox. Only inserts are events; the service may delete old
- * outbox rows, which is not a payment change. The outbox row carries the request's trace id, which the published
- * record continues in its {@code traceparent}. The outbox holds no card number by construction.
+ * outbox rows, which is not a payment change. The outbox row carries the request's trace and span ids: the capture
+ * span is a child of that span, so the change's way through Kafka and into the monolith joins the request's trace.
+ * The outbox holds no card number by construction.
  */
 public final class OutboxCapture implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
 
@@ -27,8 +30,11 @@ public final class OutboxCapture implements DebeziumEngine.ChangeConsumer<Record
     private final String topic;
     private final CaptureStats stats;
     private final DeadLetters deadLetters;
+    private final CaptureTracing tracing;
 
-    public OutboxCapture(ChangePublisher publisher, String topic, CaptureStats stats, DeadLetters deadLetters) {
+    public OutboxCapture(ChangePublisher publisher, String topic, CaptureStats stats, DeadLetters deadLetters,
+            CaptureTracing tracing) {
+        this.tracing = tracing;
         this.publisher = publisher;
         this.topic = topic;
         this.stats = stats;
@@ -38,6 +44,7 @@ public final class OutboxCapture implements DebeziumEngine.ChangeConsumer<Record
     @Override
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        long startMicros = ChangeTracing.nowMicros();
         List<Outgoing> out = new ArrayList<>();
         int snapshotRows = 0;
         boolean lastSnapshot = false;
@@ -54,7 +61,7 @@ public final class OutboxCapture implements DebeziumEngine.ChangeConsumer<Record
             Struct after = envelope.getStruct("after");
             OutboxEvent outbox = new OutboxEvent(after.getInt64("id"), after.getString("aggregate_type"),
                     after.getString("aggregate_id"), after.getString("event_type"), after.getString("payload"),
-                    after.getString("trace_id"));
+                    after.getString("trace_id"), SourceRecords.string(after, "span_id"));
             if (position.snapshot()) {
                 snapshotRows++;
                 lastSnapshot |= SourceRecords.isLastSnapshotRecord(envelope);
@@ -63,16 +70,20 @@ public final class OutboxCapture implements DebeziumEngine.ChangeConsumer<Record
             try {
                 change = PaymentChanges.fromOutbox(outbox, position);
             } catch (UntranslatableChange e) {
+                CapturedChange failed = tracing.deadLettered(outbox.traceId(), outbox.spanId(), "UPSERT",
+                        startMicros);
                 deadLetters.send(outbox.aggregateId(), after.getString("payload").getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8), "capture: " + e.getMessage(), topic, -1, outbox.id());
+                        java.nio.charset.StandardCharsets.UTF_8), "capture: " + e.getMessage(), topic, -1, outbox.id(),
+                        failed.traceparent());
                 continue;
             }
             if (change == null) {
                 continue;
             }
-            String traceparent = ChangeHeaders.traceparent(outbox.traceId());
+            CapturedChange traced = tracing.started(outbox.traceId(), outbox.spanId(), change.getPaymentId(),
+                    change.getOp().name(), startMicros);
             String correlation = outbox.traceId() != null ? outbox.traceId() : change.getEventId();
-            out.add(new Outgoing(change, correlation, traceparent));
+            out.add(new Outgoing(change, correlation, traced));
             lastTs = position.tsMicros();
         }
         if (!out.isEmpty()) {

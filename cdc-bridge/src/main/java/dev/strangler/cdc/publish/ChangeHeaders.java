@@ -1,8 +1,6 @@
 package dev.strangler.cdc.publish;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 public final class ChangeHeaders {
 
     public static final String CORRELATION_ID = "strangler-correlation-id";
+    /** W3C trace context: written by the capture's publish span (see {@code tracing}), read by the applier. */
     public static final String TRACEPARENT = "traceparent";
     /** Source commit time, milliseconds: lets the applier measure lag without decoding the value. */
     public static final String SOURCE_TS_MS = "strangler-source-ts-ms";
@@ -26,16 +25,6 @@ public final class ChangeHeaders {
     public static @Nullable String get(Headers headers, String name) {
         Header h = headers.lastHeader(name);
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    /** A new sampled W3C trace context, continuing {@code traceId} when it is one (32 hex digits). */
-    public static String traceparent(@Nullable String traceId) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        HexFormat hex = HexFormat.of();
-        String trace = traceId != null && traceId.matches("[0-9a-f]{32}") && !traceId.matches("0+")
-                ? traceId
-                : hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
-        return "00-" + trace + "-" + hex.toHexDigits(random.nextLong() | 1L) + "-01";
     }
 
     /** The trace id of a {@code traceparent}, or null. */

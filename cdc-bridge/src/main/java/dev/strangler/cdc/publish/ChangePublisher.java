@@ -2,6 +2,8 @@ package dev.strangler.cdc.publish;
 
 import dev.strangler.cdc.avro.ChangeOp;
 import dev.strangler.cdc.avro.PaymentChange;
+import dev.strangler.cdc.tracing.CapturedChange;
+import dev.strangler.cdc.tracing.ChangeTracing;
 import dev.strangler.registry.AvroSerializer;
 import dev.strangler.registry.SchemaRegistryClient;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class ChangePublisher implements AutoCloseable {
 
-    /** One change to publish, with its trace context. */
-    public record Outgoing(PaymentChange change, String correlationId, String traceparent) {
+    /** One change to publish, with its spans (whose context goes in the record's headers). */
+    public record Outgoing(PaymentChange change, String correlationId, CapturedChange trace) {
     }
 
     private final KafkaProducer<String, byte[]> producer;
@@ -49,35 +51,62 @@ public final class ChangePublisher implements AutoCloseable {
         this.serializer = new AvroSerializer<>(registry, true);
     }
 
-    /** Sends the batch and waits for every acknowledgement; throws when any record was not acknowledged. */
+    /**
+     * Sends the batch and waits for every acknowledgement; throws when any record was not acknowledged. The publish
+     * spans run from the hand-over of the batch to its last acknowledgement: what the capture waits for.
+     */
     public void publish(String topic, List<Outgoing> batch) {
+        long publishMicros = ChangeTracing.nowMicros();
         List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
-        for (Outgoing o : batch) {
-            byte[] value = serializer.serialize(topic, o.change());
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(ChangeHeaders.CORRELATION_ID, o.correlationId().getBytes(StandardCharsets.UTF_8));
-            headers.add(ChangeHeaders.TRACEPARENT, o.traceparent().getBytes(StandardCharsets.UTF_8));
-            headers.add(ChangeHeaders.SOURCE_TS_MS,
-                    Long.toString(o.change().getSourceTsMicros() / 1000).getBytes(StandardCharsets.UTF_8));
-            if (o.change().getOp() == ChangeOp.TRUNCATE) {
-                for (PartitionInfo p : producer.partitionsFor(topic)) {
-                    sent.add(producer.send(new ProducerRecord<>(topic, p.partition(), "truncate", value, headers)));
+        int[] lastSent = new int[batch.size()];
+        int index = 0;
+        try {
+            for (Outgoing o : batch) {
+                byte[] value = serializer.serialize(topic, o.change());
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(ChangeHeaders.CORRELATION_ID, o.correlationId().getBytes(StandardCharsets.UTF_8));
+                o.trace().inject(headers);
+                headers.add(ChangeHeaders.SOURCE_TS_MS,
+                        Long.toString(o.change().getSourceTsMicros() / 1000).getBytes(StandardCharsets.UTF_8));
+                if (o.change().getOp() == ChangeOp.TRUNCATE) {
+                    // one change, one publish span, sent to every partition
+                    for (PartitionInfo p : producer.partitionsFor(topic)) {
+                        sent.add(producer.send(new ProducerRecord<>(topic, p.partition(), "truncate", value,
+                                headers)));
+                    }
+                } else {
+                    sent.add(producer.send(new ProducerRecord<>(topic, null,
+                            Long.toString(o.change().getPaymentId()), value, headers)));
                 }
-            } else {
-                sent.add(producer.send(new ProducerRecord<>(topic, null, Long.toString(o.change().getPaymentId()),
-                        value, headers)));
+                lastSent[index++] = sent.size() - 1;
             }
+            producer.flush();
+            List<RecordMetadata> acks = new ArrayList<>(sent.size());
+            for (Future<RecordMetadata> f : sent) {
+                acks.add(acknowledged(f, topic));
+            }
+            long ackedMicros = ChangeTracing.nowMicros();
+            for (int i = 0; i < batch.size(); i++) {
+                RecordMetadata ack = acks.get(lastSent[i]);
+                batch.get(i).trace().published(publishMicros, ackedMicros, ack.partition(), ack.offset());
+            }
+        } catch (RuntimeException e) {
+            long failedMicros = ChangeTracing.nowMicros();
+            for (Outgoing o : batch) {
+                o.trace().failed(e, publishMicros, failedMicros);
+            }
+            throw e;
         }
-        producer.flush();
-        for (Future<RecordMetadata> f : sent) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                throw new PublishFailed("Kafka did not acknowledge a change on " + topic, e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PublishFailed("interrupted while publishing to " + topic, e);
-            }
+    }
+
+    private static RecordMetadata acknowledged(Future<RecordMetadata> f, String topic) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw new PublishFailed("Kafka did not acknowledge a change on " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailed("interrupted while publishing to " + topic, e);
         }
     }
 

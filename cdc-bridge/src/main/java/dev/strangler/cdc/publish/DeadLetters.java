@@ -51,10 +51,17 @@ public final class DeadLetters implements AutoCloseable {
         return (long) count.count();
     }
 
-    /** Sends and waits for the acknowledgement: the caller moves past the record only after that. */
+    /**
+     * Sends and waits for the acknowledgement: the caller moves past the record only after that. The dead letter
+     * carries {@code traceparent} (the failed record's, or the failed capture's), so that it can be found from its
+     * trace, and a replayed copy joins that trace again.
+     */
     public void send(@Nullable String key, byte @Nullable [] value, String reason, String sourceTopic, int partition,
-            long offset) {
+            long offset, @Nullable String traceparent) {
         RecordHeaders headers = new RecordHeaders();
+        if (traceparent != null) {
+            headers.add(ChangeHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         headers.add(ChangeHeaders.DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(ChangeHeaders.DLQ_TOPIC, sourceTopic.getBytes(StandardCharsets.UTF_8));
         headers.add(ChangeHeaders.DLQ_PARTITION, Integer.toString(partition).getBytes(StandardCharsets.UTF_8));

@@ -76,7 +76,7 @@ class PaymentChangesTests {
                  "amountMinor":2599,"capturedMinor":2599,"refundedMinor":0,"cardLast4":"4444",
                  "cardBrand":"MASTERCARD","pspReference":"psp-9","version":3,
                  "createdAt":"2026-01-02T03:04:05.123456Z","updatedAt":"2026-01-02T03:05:00Z"}""",
-                "0af7651916cd43dd8448eb211c80319c");
+                "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331");
 
         PaymentChange change = PaymentChanges.fromOutbox(event, POSITION);
 
@@ -98,13 +98,13 @@ class PaymentChangesTests {
 
     @Test
     void ignoresOtherAggregatesAndRefusesBrokenPayloads() {
-        assertThat(PaymentChanges.fromOutbox(new OutboxEvent(1, "refund-note", "1", "X", "{}", null), POSITION))
+        assertThat(PaymentChanges.fromOutbox(new OutboxEvent(1, "refund-note", "1", "X", "{}", null, null), POSITION))
                 .isNull();
         assertThatThrownBy(() -> PaymentChanges.fromOutbox(
-                new OutboxEvent(2, "payment", "1", "X", "not json", null), POSITION))
+                new OutboxEvent(2, "payment", "1", "X", "not json", null, null), POSITION))
                 .isInstanceOf(UntranslatableChange.class);
         assertThatThrownBy(() -> PaymentChanges.fromOutbox(
-                new OutboxEvent(3, "payment", "1", "X", "{\"paymentId\":1}", null), POSITION))
+                new OutboxEvent(3, "payment", "1", "X", "{\"paymentId\":1}", null, null), POSITION))
                 .isInstanceOf(UntranslatableChange.class).hasMessageContaining("updatedAt");
     }
 

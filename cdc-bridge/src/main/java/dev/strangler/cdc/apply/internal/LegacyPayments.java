@@ -54,7 +54,8 @@ public final class LegacyPayments implements TargetWriter {
     }
 
     @Override
-    public void write(Connection connection, Collection<PaymentChange> changes) throws SQLException {
+    public void write(Connection connection, Collection<PaymentChange> changes, Map<Long, Integer> folded)
+            throws SQLException {
         List<LegacyPaymentValues> rows = new ArrayList<>(changes.size());
         for (PaymentChange c : changes) {
             if (c.getOp() != ChangeOp.UPSERT) {

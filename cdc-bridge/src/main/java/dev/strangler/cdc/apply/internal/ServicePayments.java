@@ -20,17 +20,21 @@ import java.util.Objects;
  */
 public final class ServicePayments implements TargetWriter {
 
-    /** One statement per batch: a column array each, in the order the applier collapsed the changes. */
+    /**
+     * One statement per batch: a column array each, in the order the applier collapsed the changes. The inserted
+     * {@code version} is the number of changes folded into the row minus one, so that an update adds that number.
+     */
     private static final String UPSERT = """
             insert into payments (id, order_id, legacy_id, status, currency, amount_minor, captured_minor,
                                   refunded_minor, card_token, card_last4, card_brand, psp_reference, psp_attempts,
                                   version, created_at, updated_at)
             select id, order_id, legacy_id, status, currency, amount_minor, captured_minor, refunded_minor,
-                   card_token, card_last4, card_brand, psp_reference, 0, 0, created_at, updated_at
+                   card_token, card_last4, card_brand, psp_reference, 0, folded - 1, created_at, updated_at
             from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
-                        ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
+                        ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
+                        ?::int[])
                  as c(id, order_id, legacy_id, status, currency, amount_minor, captured_minor, refunded_minor,
-                      card_token, card_last4, card_brand, psp_reference, created_at, updated_at)
+                      card_token, card_last4, card_brand, psp_reference, created_at, updated_at, folded)
             on conflict (id) do update set
                 order_id = excluded.order_id, legacy_id = excluded.legacy_id, status = excluded.status,
                 currency = excluded.currency, amount_minor = excluded.amount_minor,
@@ -38,7 +42,7 @@ public final class ServicePayments implements TargetWriter {
                 card_token = coalesce(excluded.card_token, payments.card_token),
                 card_last4 = excluded.card_last4,
                 card_brand = coalesce(excluded.card_brand, payments.card_brand),
-                psp_reference = excluded.psp_reference, version = payments.version + 1,
+                psp_reference = excluded.psp_reference, version = payments.version + excluded.version + 1,
                 updated_at = excluded.updated_at
             """;
 
@@ -53,7 +57,8 @@ public final class ServicePayments implements TargetWriter {
     }
 
     @Override
-    public void write(Connection connection, Collection<PaymentChange> changes) throws SQLException {
+    public void write(Connection connection, Collection<PaymentChange> changes, Map<Long, Integer> folded)
+            throws SQLException {
         List<PaymentChange> upserts = new ArrayList<>(changes.size());
         List<Long> deletes = new ArrayList<>();
         for (PaymentChange c : changes) {
@@ -64,15 +69,21 @@ public final class ServicePayments implements TargetWriter {
             }
         }
         if (!upserts.isEmpty()) {
-            upsert(connection, upserts);
+            upsert(connection, upserts, folded);
         }
         if (!deletes.isEmpty()) {
             truncate(connection, deletes);
         }
     }
 
-    private static void upsert(Connection connection, List<PaymentChange> changes) throws SQLException {
+    /**
+     * The version counts the changes applied to a row (0 for its first), also when a batch folds several changes of a
+     * payment into one: then it moves by their number, not by one.
+     */
+    private static void upsert(Connection connection, List<PaymentChange> changes, Map<Long, Integer> folded)
+            throws SQLException {
         int n = changes.size();
+        Integer[] foldedCount = new Integer[n];
         Long[] id = new Long[n];
         Long[] orderId = new Long[n];
         Long[] legacyId = new Long[n];
@@ -103,6 +114,7 @@ public final class ServicePayments implements TargetWriter {
             pspReference[i] = c.getPspReference();
             createdAt[i] = Objects.requireNonNull(c.getCreatedAt(), "createdAt");
             updatedAt[i] = Objects.requireNonNull(c.getUpdatedAt(), "updatedAt");
+            foldedCount[i] = folded.getOrDefault(c.getPaymentId(), 1);
         }
         try (PreparedStatement s = connection.prepareStatement(UPSERT)) {
             int p = 1;
@@ -119,7 +131,8 @@ public final class ServicePayments implements TargetWriter {
             s.setArray(p++, Sql.texts(connection, brand));
             s.setArray(p++, Sql.texts(connection, pspReference));
             s.setArray(p++, Sql.instants(connection, createdAt));
-            s.setArray(p, Sql.instants(connection, updatedAt));
+            s.setArray(p++, Sql.instants(connection, updatedAt));
+            s.setArray(p, connection.createArrayOf("int4", foldedCount));
             s.executeUpdate();
         }
     }
