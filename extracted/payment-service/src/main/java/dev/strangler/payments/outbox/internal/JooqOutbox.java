@@ -3,29 +3,36 @@ package dev.strangler.payments.outbox.internal;
 import static dev.strangler.payments.db.Tables.OUTBOX;
 
 import dev.strangler.payments.outbox.Outbox;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.slf4j.MDC;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
-/** The outbox as a table row per event, with the request's trace id so the bridge can carry it on. */
+/**
+ * The outbox as a table row per event, with the trace id of the tracer's current span (the request's, continued
+ * from the caller's {@code traceparent}) so the bridge can carry the trace on; none outside a traced request.
+ */
 @Repository
 class JooqOutbox implements Outbox {
 
     private final DSLContext db;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Tracer tracer;
 
-    JooqOutbox(DSLContext db, ObjectMapper json, Clock clock) {
+    JooqOutbox(DSLContext db, ObjectMapper json, Clock clock, Tracer tracer) {
         this.db = db;
         this.json = json;
         this.clock = clock;
+        this.tracer = tracer;
     }
 
     @Override
@@ -36,8 +43,13 @@ class JooqOutbox implements Outbox {
                 .set(OUTBOX.AGGREGATE_ID, aggregateId)
                 .set(OUTBOX.EVENT_TYPE, eventType)
                 .set(OUTBOX.PAYLOAD, JSONB.valueOf(json.writeValueAsString(payload)))
-                .set(OUTBOX.TRACE_ID, MDC.get("traceId"))
+                .set(OUTBOX.TRACE_ID, currentTraceId())
                 .set(OUTBOX.CREATED_AT, clock.instant().atOffset(ZoneOffset.UTC))
                 .execute();
+    }
+
+    private @Nullable String currentTraceId() {
+        Span span = tracer.currentSpan();
+        return span == null || span.isNoop() || span.context().traceId().isEmpty() ? null : span.context().traceId();
     }
 }
