@@ -27,6 +27,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class NoCardNumberLeaksIT extends ServiceTest {
 
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)\\d{13,19}(?!\\d)");
+    /**
+     * The tracer's ids at the head of every line ({@code [traceId,spanId,...]}): random hex, and one in a few
+     * thousand is a Luhn-valid run of digits. The tracer made them, so no PAN can be inside.
+     */
+    private static final Pattern TRACE_IDS = Pattern.compile("(?<=\\[)[0-9a-f]{32},[0-9a-f]{16}(?=,)");
 
     @Test
     void noFlowLeavesACardNumberInTheLogsOrTheTables(CapturedOutput output) {
@@ -45,7 +50,7 @@ class NoCardNumberLeaksIT extends ServiceTest {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(output.getAll()).contains("0af7651916cd43dd8448eb211c80319c");
-        assertThat(luhnValidRuns(output.getAll())).isEmpty();
+        assertThat(luhnValidRuns(TRACE_IDS.matcher(output.getAll()).replaceAll("ids"))).isEmpty();
         for (String table : List.of("payments", "idempotency_keys", "outbox")) {
             String rows = db.fetch("select * from " + table).formatCSV();
             assertThat(rows).as(table).doesNotContain(APPROVED).doesNotContain(MASTERCARD).doesNotContain(DECLINED);

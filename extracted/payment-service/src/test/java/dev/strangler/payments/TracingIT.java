@@ -61,6 +61,24 @@ class TracingIT extends ServiceTest {
         assertThat(requestLogLine(output, reply.id())).containsPattern(correlation(traceId, "checkout-4711"));
     }
 
+    @Test
+    void theShopsRemoteCheckoutIsOneTraceThroughTheServiceToTheGateway() {
+        String traceId = "7c1e9a3b5d2f4e6a8b0c1d2e3f4a5b6c";
+        try (Monolith shop = Monolith.start("monolith-remote-trace", List.of("--shop.payments.mode=remote",
+                "--shop.payments.remote-base-url=" + api.baseUrl()))) {
+            Api.Reply order = shop.api().post("/api/orders",
+                    "{\"customerId\":1,\"items\":[{\"productId\":3,\"quantity\":1}],\"cardNumber\":\""
+                            + APPROVED + "\"}",
+                    Map.of("traceparent", "00-" + traceId + "-a1b2c3d4e5f60718-01"));
+
+            assertThat(order.status()).as(order.body()).isEqualTo(201);
+            long payment = order.json().get("payment").get("id").asLong();
+            assertThat(outboxTraceIds(payment)).as("the service continued the shop's trace")
+                    .hasSize(2).containsOnly(traceId);
+            assertThat(gatewayCallsOf(traceId)).hasSize(1);
+        }
+    }
+
     private List<LoggedRequest> gatewayCallsOf(String traceId) {
         return psp().authorizationRequests().stream()
                 .filter(r -> r.containsHeader("traceparent") && r.getHeader("traceparent").contains(traceId))
