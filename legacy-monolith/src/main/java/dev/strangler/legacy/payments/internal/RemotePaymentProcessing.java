@@ -24,6 +24,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -120,7 +121,15 @@ class RemotePaymentProcessing implements PaymentProcessing {
     private JsonNode call(String method, String path, @Nullable Map<String, Object> body,
             @Nullable String idempotencyKey, int expected) {
         @Nullable String requestBody = body == null ? null : json.writeValueAsString(body);
-        Map<String, String> headers = idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (idempotencyKey != null) {
+            headers.put("Idempotency-Key", idempotencyKey);
+        }
+        String correlation = MDC.get("correlationId");
+        if (correlation != null) {
+            // the caller's correlation id, so the service's log lines of this checkout carry it too
+            headers.put("X-Correlation-Id", correlation);
+        }
         boolean mayHaveArrived = false;
         for (int attempt = 1; ; attempt++) {
             try {
