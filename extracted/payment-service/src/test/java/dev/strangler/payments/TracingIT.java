@@ -5,10 +5,15 @@ import static dev.strangler.payments.Cards.authorize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -62,20 +67,27 @@ class TracingIT extends ServiceTest {
     }
 
     @Test
-    void theShopsRemoteCheckoutIsOneTraceThroughTheServiceToTheGateway() {
+    void theShopsRemoteCheckoutIsOneTraceThroughTheServiceToTheGateway(CapturedOutput output) throws SQLException {
         String traceId = "7c1e9a3b5d2f4e6a8b0c1d2e3f4a5b6c";
         try (Monolith shop = Monolith.start("monolith-remote-trace", List.of("--shop.payments.mode=remote",
                 "--shop.payments.remote-base-url=" + api.baseUrl()))) {
+            // this shop's order ids must not be ones the service already holds payments for (from the shared shop)
+            try (Connection c = DriverManager.getConnection(shop.databaseUrl())) {
+                DSL.using(c, SQLDialect.POSTGRES).fetch("select setval(pg_get_serial_sequence('orders', 'id'), ?)",
+                        500_000_000L + System.nanoTime() % 100_000_000L);
+            }
             Api.Reply order = shop.api().post("/api/orders",
                     "{\"customerId\":1,\"items\":[{\"productId\":3,\"quantity\":1}],\"cardNumber\":\""
                             + APPROVED + "\"}",
-                    Map.of("traceparent", "00-" + traceId + "-a1b2c3d4e5f60718-01"));
+                    Map.of("traceparent", "00-" + traceId + "-a1b2c3d4e5f60718-01", "X-Correlation-Id", "cart-31"));
 
             assertThat(order.status()).as(order.body()).isEqualTo(201);
             long payment = order.json().get("payment").get("id").asLong();
             assertThat(outboxTraceIds(payment)).as("the service continued the shop's trace")
                     .hasSize(2).containsOnly(traceId);
             assertThat(gatewayCallsOf(traceId)).hasSize(1);
+            assertThat(requestLogLine(output, payment)).as("the shop passed its caller's correlation id on")
+                    .containsPattern(correlation(traceId, "cart-31"));
         }
     }
 
