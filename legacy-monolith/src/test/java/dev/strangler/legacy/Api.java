@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +28,13 @@ public final class Api {
     }
 
     /** One answer. */
-    public record Reply(int status, String contentType, String body, String location) {
+    public record Reply(int status, String contentType, String body, String location,
+            java.net.http.HttpHeaders headers) {
+
+        /** A response header, or "" when absent. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -52,7 +59,16 @@ public final class Api {
         return send("POST", path, "application/json", json);
     }
 
+    /** A JSON POST with extra request headers ({@code traceparent}, {@code X-Correlation-Id}...). */
+    public Reply post(String path, String json, Map<String, String> headers) {
+        return send("POST", path, "application/json", json, headers);
+    }
+
     public Reply send(String method, String path, String contentType, String body) {
+        return send(method, path, contentType, body, Map.of());
+    }
+
+    public Reply send(String method, String path, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/json, application/problem+json")
@@ -61,6 +77,7 @@ public final class Api {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         return exchange(request.build());
     }
 
@@ -83,7 +100,8 @@ public final class Api {
             return new Reply(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.body(),
-                    response.headers().firstValue("Location").orElse(""));
+                    response.headers().firstValue("Location").orElse(""),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

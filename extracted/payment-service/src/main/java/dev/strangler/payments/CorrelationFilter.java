@@ -1,13 +1,16 @@
 package dev.strangler.payments;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -17,42 +20,41 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Puts the caller's correlation into the MDC for every log line and outbox row: {@code traceId} from a W3C
- * {@code traceparent} (or a new one), {@code correlationId} from {@code X-Correlation-Id} (or the trace id). Echoes
- * both back. Logs one line per API request with method, path, status and time: never a body, never a query
- * string, so card fields cannot reach the log.
+ * The caller's correlation id for every log line: {@code correlationId} in the MDC from {@code X-Correlation-Id}, or
+ * the trace id when the caller sent none, echoed in the response. Trace and span ids are not ours to make: the
+ * tracer continues the caller's {@code traceparent} (or starts a trace) in Boot's observation filter, which runs
+ * just before this one and puts {@code traceId}/{@code spanId} in the MDC. The response carries the server span's
+ * {@code traceparent} so a caller can find the trace. Logs one line per API request with method, path, status and
+ * time: never a body, never a query string, so card fields cannot reach the log.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// inside ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1): its span is already current here
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class CorrelationFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("dev.strangler.payments.requests");
-    private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$");
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final Tracer tracer;
+
+    CorrelationFilter(Tracer tracer) {
+        this.tracer = tracer;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String traceparent = request.getHeader("traceparent");
-        String traceId = null;
-        if (traceparent != null) {
-            Matcher m = TRACEPARENT.matcher(traceparent.trim());
-            if (m.matches()) {
-                traceId = m.group(1);
-            }
-        }
-        if (traceId == null) {
-            traceId = UUID.randomUUID().toString().replace("-", "");
-            response.setHeader("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01");
-        } else {
-            response.setHeader("traceparent", traceparent.trim());
+        TraceContext trace = currentTrace();
+        if (trace != null) {
+            response.setHeader("traceparent", "00-" + trace.traceId() + "-" + trace.spanId()
+                    + (Boolean.TRUE.equals(trace.sampled()) ? "-01" : "-00"));
         }
         String correlation = request.getHeader("X-Correlation-Id");
         if (correlation == null || !SAFE_ID.matcher(correlation).matches()) {
-            correlation = traceId;
+            // no tracer (tracing switched off): still one id to find the request's lines by
+            correlation = trace != null ? trace.traceId() : UUID.randomUUID().toString().replace("-", "");
         }
         response.setHeader("X-Correlation-Id", correlation);
-        MDC.put("traceId", traceId);
         MDC.put("correlationId", correlation);
         long start = System.nanoTime();
         try {
@@ -63,8 +65,15 @@ class CorrelationFilter extends OncePerRequestFilter {
                         (System.nanoTime() - start) / 1_000_000,
                         request.getHeader("X-Strangler-Shadow") == null ? "" : " (dry-run)");
             }
-            MDC.remove("traceId");
             MDC.remove("correlationId");
         }
+    }
+
+    private @Nullable TraceContext currentTrace() {
+        Span span = tracer.currentSpan();
+        if (span == null || span.isNoop() || span.context().traceId().isEmpty()) {
+            return null;
+        }
+        return span.context();
     }
 }

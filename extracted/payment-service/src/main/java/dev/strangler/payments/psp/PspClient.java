@@ -1,5 +1,6 @@
 package dev.strangler.payments.psp;
 
+import dev.strangler.payments.OutgoingHttp;
 import dev.strangler.payments.payment.domain.Money;
 import dev.strangler.payments.psp.internal.PspCircuit;
 import dev.strangler.payments.vault.CardNumber;
@@ -8,17 +9,16 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -26,7 +26,8 @@ import tools.jackson.databind.ObjectMapper;
  * The gateway over HTTP ({@code /v1/authorizations}). Every call carries an {@code Idempotency-Key} derived from
  * our payment, so a retried or reconciled call is the same call to a gateway that honours the header. We retry on
  * our own only when the connection could not be opened, because then nothing was sent. Request bodies are never
- * logged: the authorization body holds the PAN.
+ * logged: the authorization body holds the PAN. Each call is a client span of the request's trace (the span's
+ * tags are method, status and host: never the body).
  */
 @Component
 public class PspClient {
@@ -37,17 +38,15 @@ public class PspClient {
     private final Vault vault;
     private final ObjectMapper json;
     private final CircuitBreaker circuit;
-    private final HttpClient http;
+    private final OutgoingHttp http;
 
-    PspClient(PspProperties properties, Vault vault, ObjectMapper json, PspCircuit circuit) {
+    PspClient(PspProperties properties, Vault vault, ObjectMapper json, PspCircuit circuit,
+            RestClient.Builder restClients) {
         this.properties = properties;
         this.vault = vault;
         this.json = json;
         this.circuit = circuit.breaker();
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .build();
+        this.http = new OutgoingHttp(restClients, properties.connectTimeout(), properties.readTimeout());
     }
 
     /** Authorizes {@code amount} on the card behind {@code cardToken} (read back from the vault). */
@@ -111,16 +110,11 @@ public class PspClient {
     }
 
     private PspResult send(String path, Map<String, String> body, String idempotencyKey, int expected) {
-        HttpRequest request = HttpRequest.newBuilder(resolve(path))
-                .timeout(properties.readTimeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build();
+        String requestBody = json.writeValueAsString(body);
         for (int attempt = 0; ; attempt++) {
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                OutgoingHttp.Reply response = http.send(HttpMethod.POST, resolve(path),
+                        Map.of("Idempotency-Key", idempotencyKey), requestBody);
                 return interpret(response, expected, path);
             } catch (HttpConnectTimeoutException | ConnectException e) {
                 // nothing reached the gateway: the one failure that is always safe to retry
@@ -142,8 +136,8 @@ public class PspClient {
         }
     }
 
-    private PspResult interpret(HttpResponse<String> response, int expected, String path) {
-        int status = response.statusCode();
+    private PspResult interpret(OutgoingHttp.Reply response, int expected, String path) {
+        int status = response.status();
         if (status == expected) {
             JsonNode id = json.readTree(response.body()).get("id");
             return new PspResult.Approved(id == null || id.isNull() ? "" : id.asString());

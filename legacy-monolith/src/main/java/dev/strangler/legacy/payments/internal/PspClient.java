@@ -7,23 +7,23 @@ import dev.strangler.legacy.payments.PspProperties;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * The payment gateway over HTTP ({@code /v1/authorizations}). Every failure becomes a problem the caller can act on:
- * 402 decline, 502 gateway error, 504 gateway too slow. Request bodies are never logged: they hold the PAN.
+ * 402 decline, 502 gateway error, 504 gateway too slow. Request bodies are never logged: they hold the PAN. Each
+ * call is a client span of the checkout's trace.
  */
 @Component
 public class PspClient {
@@ -32,15 +32,12 @@ public class PspClient {
 
     private final PspProperties properties;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final OutgoingHttp http;
 
-    PspClient(PspProperties properties, ObjectMapper json) {
+    PspClient(PspProperties properties, ObjectMapper json, RestClient.Builder restClients) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .build();
+        this.http = new OutgoingHttp(restClients, properties.connectTimeout(), properties.readTimeout());
     }
 
     /** Authorizes {@code amount} on {@code card}; returns the gateway's authorization id. */
@@ -50,13 +47,13 @@ public class PspClient {
         body.put("currency", currency);
         body.put("card_number", card.digits());
         body.put("reference", "order-" + orderId);
-        HttpResponse<String> response = post("/v1/authorizations", body, UUID.randomUUID().toString());
-        if (response.statusCode() == 402) {
+        OutgoingHttp.Reply response = post("/v1/authorizations", body, UUID.randomUUID().toString());
+        if (response.status() == 402) {
             log.info("Gateway declined the card for order {}", orderId);
             throw ShopProblem.cardDeclined();
         }
-        if (response.statusCode() != 201) {
-            log.warn("Gateway answered {} to the authorization of order {}", response.statusCode(), orderId);
+        if (response.status() != 201) {
+            log.warn("Gateway answered {} to the authorization of order {}", response.status(), orderId);
             throw ShopProblem.pspUnavailable();
         }
         JsonNode id = json.readTree(response.body()).get("id");
@@ -79,23 +76,17 @@ public class PspClient {
                 Map.of("amount", Money.format(amount)), UUID.randomUUID().toString()), "refund");
     }
 
-    private static void expect(int status, HttpResponse<String> response, String what) {
-        if (response.statusCode() != status) {
-            log.warn("Gateway answered {} to a {}", response.statusCode(), what);
+    private static void expect(int status, OutgoingHttp.Reply response, String what) {
+        if (response.status() != status) {
+            log.warn("Gateway answered {} to a {}", response.status(), what);
             throw ShopProblem.pspUnavailable();
         }
     }
 
-    private HttpResponse<String> post(String path, Map<String, String> body, String idempotencyKey) {
-        HttpRequest request = HttpRequest.newBuilder(resolve(path))
-                .timeout(properties.readTimeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build();
+    private OutgoingHttp.Reply post(String path, Map<String, String> body, String idempotencyKey) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(HttpMethod.POST, resolve(path), Map.of("Idempotency-Key", idempotencyKey),
+                    json.writeValueAsString(body));
         } catch (HttpConnectTimeoutException e) {
             log.warn("Gateway connection timed out ({})", path.startsWith("/v1/authorizations/") ? "follow-up" : "authorize");
             throw ShopProblem.pspUnavailable();

@@ -11,10 +11,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,8 +24,11 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -37,7 +37,8 @@ import tools.jackson.databind.ObjectMapper;
  * endpoints). Every call carries an {@code Idempotency-Key}; a call that could not reach the service is retried with
  * the same key, so a retry never charges twice. The service's problems are passed on unchanged (same status, same
  * type); a service that cannot be reached is a 502 {@code payment-service-unavailable}, one that went silent mid-call
- * a 504 {@code payment-service-timeout} (the outcome is unknown: the checkout saga's recovery finds it out).
+ * a 504 {@code payment-service-timeout} (the outcome is unknown: the checkout saga's recovery finds it out). Every
+ * attempt is a client span of the checkout's trace, so the service continues the same trace.
  */
 @Service
 class RemotePaymentProcessing implements PaymentProcessing {
@@ -48,15 +49,15 @@ class RemotePaymentProcessing implements PaymentProcessing {
     private final JooqPayments legacy;
     private final ObjectMapper json;
     private final Clock clock;
-    private final HttpClient http;
+    private final OutgoingHttp http;
 
-    RemotePaymentProcessing(PaymentsProperties properties, JooqPayments legacy, ObjectMapper json, Clock clock) {
+    RemotePaymentProcessing(PaymentsProperties properties, JooqPayments legacy, ObjectMapper json, Clock clock,
+            RestClient.Builder restClients) {
         this.properties = properties;
         this.legacy = legacy;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.remoteConnectTimeout()).build();
+        this.http = new OutgoingHttp(restClients, properties.remoteConnectTimeout(), properties.remoteReadTimeout());
         log.info("Payments run remotely at {}", properties.remoteBaseUrl());
     }
 
@@ -119,22 +120,22 @@ class RemotePaymentProcessing implements PaymentProcessing {
 
     private JsonNode call(String method, String path, @Nullable Map<String, Object> body,
             @Nullable String idempotencyKey, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
-                .timeout(properties.remoteReadTimeout())
-                .header("Accept", "application/json, application/problem+json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
+        @Nullable String requestBody = body == null ? null : json.writeValueAsString(body);
+        Map<String, String> headers = new LinkedHashMap<>();
         if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
+            headers.put("Idempotency-Key", idempotencyKey);
+        }
+        String correlation = MDC.get("correlationId");
+        if (correlation != null) {
+            // the caller's correlation id, so the service's log lines of this checkout carry it too
+            headers.put("X-Correlation-Id", correlation);
         }
         boolean mayHaveArrived = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == expected) {
+                OutgoingHttp.Reply response = http.send(HttpMethod.valueOf(method), resolve(path), headers,
+                        requestBody);
+                if (response.status() == expected) {
                     return json.readTree(response.body());
                 }
                 throw passOn(response);
@@ -160,8 +161,8 @@ class RemotePaymentProcessing implements PaymentProcessing {
     }
 
     /** The service's own problem, unchanged, so that callers see the same contract in both modes. */
-    private ShopProblem passOn(HttpResponse<String> response) {
-        HttpStatus status = HttpStatus.resolve(response.statusCode());
+    private ShopProblem passOn(OutgoingHttp.Reply response) {
+        HttpStatus status = HttpStatus.resolve(response.status());
         try {
             JsonNode problem = json.readTree(response.body());
             String type = problem.path("type").asString("");
@@ -170,7 +171,7 @@ class RemotePaymentProcessing implements PaymentProcessing {
                     problem.path("title").asString("Payment service error"),
                     problem.path("detail").asString("The payment service refused the request."));
         } catch (RuntimeException e) {
-            log.warn("Payment service answered {} without a problem body", response.statusCode());
+            log.warn("Payment service answered {} without a problem body", response.status());
             return new ShopProblem(HttpStatus.BAD_GATEWAY, "payment-service-error", "Payment service error",
                     "The payment service failed. Try again later.");
         }

@@ -1,25 +1,26 @@
 package dev.strangler.payments.payment.internal;
 
+import dev.strangler.payments.OutgoingHttp;
 import dev.strangler.payments.ServiceProblem;
 import dev.strangler.payments.payment.OrderTotals;
 import dev.strangler.payments.payment.OrdersProperties;
 import dev.strangler.payments.payment.domain.Money;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Asks the monolith's public order API for a total. This keeps the contract's {@code {orderId, cardNumber}} body
  * working for callers the proxy routes here; the monolith's own {@code remote} payment mode sends the amount and
- * never needs this call.
+ * never needs this call. The lookup is a client span of the request's trace.
  */
 @Component
 class MonolithOrderTotals implements OrderTotals {
@@ -28,13 +29,12 @@ class MonolithOrderTotals implements OrderTotals {
 
     private final OrdersProperties properties;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final OutgoingHttp http;
 
-    MonolithOrderTotals(OrdersProperties properties, ObjectMapper json) {
+    MonolithOrderTotals(OrdersProperties properties, ObjectMapper json, RestClient.Builder restClients) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.timeout()).build();
+        this.http = new OutgoingHttp(restClients, properties.timeout(), properties.timeout());
     }
 
     @Override
@@ -44,11 +44,10 @@ class MonolithOrderTotals implements OrderTotals {
             throw ServiceProblem.unprocessable("amount-required",
                     "This service has no order lookup configured; send 'amount' and 'currency'.");
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + "/api/orders/" + orderId))
-                .timeout(properties.timeout()).header("Accept", "application/json").GET().build();
-        HttpResponse<String> response;
+        URI uri = URI.create(base.replaceAll("/$", "") + "/api/orders/" + orderId);
+        OutgoingHttp.Reply response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(HttpMethod.GET, uri, Map.of(), null);
         } catch (IOException e) {
             log.warn("Order lookup failed: {}", e.getClass().getSimpleName());
             throw orderLookupFailed();
@@ -56,11 +55,11 @@ class MonolithOrderTotals implements OrderTotals {
             Thread.currentThread().interrupt();
             throw orderLookupFailed();
         }
-        if (response.statusCode() == 404) {
+        if (response.status() == 404) {
             throw ServiceProblem.unprocessable("unknown-order", "The order does not exist.");
         }
-        if (response.statusCode() != 200) {
-            log.warn("Order lookup answered {}", response.statusCode());
+        if (response.status() != 200) {
+            log.warn("Order lookup answered {}", response.status());
             throw orderLookupFailed();
         }
         JsonNode order = json.readTree(response.body());
