@@ -90,7 +90,7 @@ public final class EdgeTracing {
         span.kind(Span.Kind.SERVER).name("proxy " + ex.method + " " + ex.route.path())
                 .tag(HTTP_METHOD, ex.method).tag(HTTP_ROUTE, ex.route.path())
                 .tag(ROUTE, ex.route.id()).tag(STAGE, ex.route.stage().name())
-                .tag(CORRELATION_ID, Redaction.redact(ex.correlationId))
+                .tag(CORRELATION_ID, correlationId(ex))
                 .start();
         ex.span = span;
     }
@@ -153,7 +153,7 @@ public final class EdgeTracing {
         Span span = tracer.newChild(ex.trace).kind(Span.Kind.CLIENT)
                 .name("shadow " + ex.method + " " + ex.route.path()).remoteServiceName("extracted")
                 .tag(HTTP_METHOD, ex.method).tag(HTTP_ROUTE, ex.route.path()).tag(ROUTE, ex.route.id())
-                .tag(CORRELATION_ID, Redaction.redact(ex.correlationId))
+                .tag(CORRELATION_ID, correlationId(ex))
                 .start();
         injector.inject(span.context(), headers);
         return span;
@@ -174,6 +174,10 @@ public final class EdgeTracing {
             }
         }
         span.finish();
+    }
+
+    private static String correlationId(Exchange ex) {
+        return ex.correlationIdFromCaller ? Redaction.redact(ex.correlationId) : ex.correlationId;
     }
 
     /**

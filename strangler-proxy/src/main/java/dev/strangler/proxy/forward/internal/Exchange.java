@@ -18,6 +18,8 @@ final class Exchange {
     final String path;
     final String correlationId;
     final long startNanos;
+    /** True when the correlation id is the caller's (caller input: masked before it goes into a span). */
+    boolean correlationIdFromCaller;
     Side side;
     @Nullable CallerKey issuedKey;
     boolean fellBack;

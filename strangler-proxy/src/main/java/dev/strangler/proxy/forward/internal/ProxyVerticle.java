@@ -189,7 +189,10 @@ public final class ProxyVerticle extends VerticleBase {
                 bucket = CanarySplit.bucket(key.value());
                 side = CanarySplit.toExtracted(bucket, route.percent()) ? Side.EXTRACTED : Side.LEGACY;
             }
-            Exchange ex = new Exchange(route, method, path, CorrelationId.of(in.getHeader(CORRELATION)), side);
+            String callerCorrelationId = in.getHeader(CORRELATION);
+            String correlationId = CorrelationId.of(callerCorrelationId);
+            Exchange ex = new Exchange(route, method, path, correlationId, side);
+            ex.correlationIdFromCaller = correlationId == callerCorrelationId;
             tracing.start(ex, in);
             if (key != null) {
                 ex.issuedKey = key.issued() ? key : null;
