@@ -192,7 +192,7 @@ public final class ProxyVerticle extends VerticleBase {
             String callerCorrelationId = in.getHeader(CORRELATION);
             String correlationId = CorrelationId.of(callerCorrelationId);
             Exchange ex = new Exchange(route, method, path, correlationId, side);
-            ex.correlationIdFromCaller = correlationId == callerCorrelationId;
+            ex.correlationIdFromCaller = correlationId == callerCorrelationId;  // of() keeps the caller's instance
             tracing.start(ex, in);
             if (key != null) {
                 ex.issuedKey = key.issued() ? key : null;
