@@ -184,7 +184,7 @@ public final class EdgeTracing {
      * A context for this hop without a span (spans off): a child of the caller's context, or a new trace with the
      * caller's sampling flags or else the sampler's decision, as the tracer would decide it.
      */
-    private TraceContext childContext(TraceContextOrSamplingFlags extracted) {
+    TraceContext childContext(TraceContextOrSamplingFlags extracted) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long spanId = nonZero(random);
         TraceContext parent = extracted.context();
