@@ -1,5 +1,7 @@
 package dev.strangler.proxy;
 
+import brave.Tracing;
+import brave.handler.SpanHandler;
 import dev.strangler.proxy.forward.DataPlane;
 import dev.strangler.proxy.route.Route;
 import dev.strangler.proxy.route.RouteStore;
@@ -7,10 +9,13 @@ import dev.strangler.proxy.shadow.ShadowMirror;
 import dev.strangler.proxy.slo.SloWatch;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.brave.bridge.CompositeSpanHandler;
+import io.micrometer.tracing.exporter.SpanReporter;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,9 +54,21 @@ class ProxyConfiguration {
     }
 
     @Bean
-    DataPlane dataPlane(ProxyProperties p, RouteStore routes, ShadowMirror shadow, MeterRegistry meters, SloWatch slo) {
+    DataPlane dataPlane(ProxyProperties p, RouteStore routes, ShadowMirror shadow, MeterRegistry meters, SloWatch slo,
+                        Tracing tracing, ObjectProvider<SpanHandler> spanHandlers, ObjectProvider<SpanReporter> reporters) {
         return new DataPlane(p.host(), p.port(), p.eventLoops(), p.upstreamPoolSize(), p.maxRequestBody().toBytes(),
-                p.shadowBodyCap().toBytes(), routes, shadow, meters, slo, p.accessLog());
+                p.shadowBodyCap().toBytes(), routes, shadow, meters, slo, p.accessLog(), tracing,
+                spansGoSomewhere(spanHandlers, reporters));
+    }
+
+    /**
+     * Whether a span would reach anything: the Zipkin exporter (a span handler, present only when
+     * {@code management.tracing.export.zipkin.enabled} is true), another handler, or a Micrometer reporter. Boot
+     * always registers a composite handler that feeds the reporters; alone, it drops every span.
+     */
+    static boolean spansGoSomewhere(ObjectProvider<SpanHandler> spanHandlers, ObjectProvider<SpanReporter> reporters) {
+        return spanHandlers.stream().anyMatch(h -> !(h instanceof CompositeSpanHandler))
+                || reporters.stream().findAny().isPresent();
     }
 
     private static void registerGauges(RouteStore routes, SloWatch watch, MeterRegistry meters) {

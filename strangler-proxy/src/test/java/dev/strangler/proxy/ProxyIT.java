@@ -150,6 +150,18 @@ class ProxyIT {
     }
 
     @Test
+    void withoutAnExporterBuildsNoSpansButContinuesTheTraceWithItsSamplingFlag() throws Exception {
+        assertThat(plane.recordsSpans()).isFalse();
+
+        http.send(HttpRequest.newBuilder(proxy("/api/orders/9"))
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00").build(), ofString());
+
+        String sent = legacy.findAll(getRequestedFor(urlEqualTo("/api/orders/9"))).getFirst().getHeader("traceparent");
+        assertThat(sent).matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-00")
+                .doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
     void extractedStageSendsEverythingToTheNewService() throws Exception {
         setStage("payments-read", Stage.EXTRACTED, 0);
 

@@ -32,6 +32,11 @@ public record CallerKey(String value, boolean issued) {
         return new CallerKey("cookie:" + id, true);
     }
 
+    /** Where the key came from, for traces: {@code customer-header}, {@code cookie}, or {@code new-cookie}. */
+    public String source() {
+        return issued ? "new-cookie" : value.startsWith("customer:") ? "customer-header" : "cookie";
+    }
+
     /** The Set-Cookie value for a key this proxy issued. */
     public String setCookie() {
         return COOKIE + "=" + value.substring("cookie:".length()) + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax";

@@ -20,6 +20,11 @@ public final class CanarySplit {
         return bucket(callerKey) < percent * (BUCKETS / 100);
     }
 
+    /** Whether a caller in {@code bucket} (from {@link #bucket}) goes to the extracted side at {@code percent}. */
+    public static boolean toExtracted(int bucket, int percent) {
+        return bucket < percent * (BUCKETS / 100);
+    }
+
     /** The caller's bucket, 0..9999: FNV-1a over the key's UTF-8 bytes, then a 64-bit finalizer for spread. */
     public static int bucket(String callerKey) {
         long h = 0xcbf29ce484222325L;

@@ -1,6 +1,8 @@
 package dev.strangler.proxy.forward;
 
+import brave.Tracing;
 import dev.strangler.proxy.forward.internal.DataPlaneSettings;
+import dev.strangler.proxy.forward.internal.EdgeTracing;
 import dev.strangler.proxy.forward.internal.ProxyVerticle;
 import dev.strangler.proxy.forward.internal.Traffic;
 import dev.strangler.proxy.route.RouteStore;
@@ -26,6 +28,10 @@ import org.springframework.context.SmartLifecycle;
  * The Vert.x data plane inside the Spring application: one {@link Vertx} with one event loop per core and one proxy
  * verticle per event loop. It starts after the route table is loaded and stops before it, letting in-flight
  * requests finish.
+ *
+ * <p>Tracing: the verticles get the application's Brave {@link Tracing} (never a tracer of their own). With
+ * {@code recordSpans} they record a span per request; without (no exporter, no span handler), they only continue or
+ * start the caller's trace context, because spans that go nowhere would cost throughput for nothing.
  */
 public final class DataPlane implements SmartLifecycle {
 
@@ -36,23 +42,30 @@ public final class DataPlane implements SmartLifecycle {
     private final RouteStore routes;
     private final ShadowMirror shadow;
     private final Traffic traffic;
+    private final EdgeTracing tracing;
     private @Nullable Vertx vertx;
     private volatile int port;
 
     public DataPlane(String host, int port, int eventLoops, int upstreamPoolSize, long maxRequestBody,
                      long shadowBodyCap, RouteStore routes, ShadowMirror shadow, MeterRegistry meters, SloWatch slo,
-                     boolean accessLog) {
+                     boolean accessLog, Tracing tracing, boolean recordSpans) {
         this.eventLoops = eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
         this.port = port;
         this.settings = new DataPlaneSettings(host, port, upstreamPoolSize, maxRequestBody, shadowBodyCap);
         this.routes = routes;
         this.shadow = shadow;
         this.traffic = new Traffic(meters, slo, accessLog);
+        this.tracing = new EdgeTracing(tracing, recordSpans);
     }
 
     /** The port the data plane listens on (resolved when {@code proxy.port} is 0). */
     public int port() {
         return port;
+    }
+
+    /** Whether the data plane records a span per request (false: it only passes the trace context on). */
+    public boolean recordsSpans() {
+        return tracing.recording();
     }
 
     @Override
@@ -63,7 +76,7 @@ public final class DataPlane implements SmartLifecycle {
                 settings.maxRequestBody(), settings.shadowBodyCap());
         Vertx v = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(false));
         try {
-            v.deployVerticle(() -> new ProxyVerticle(resolved, routes, shadow, traffic),
+            v.deployVerticle(() -> new ProxyVerticle(resolved, routes, shadow, traffic, tracing),
                             new DeploymentOptions().setInstances(eventLoops))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -76,7 +89,8 @@ public final class DataPlane implements SmartLifecycle {
         }
         this.vertx = v;
         this.port = actual;
-        log.info("Data plane listening on {}:{} with {} event loops", settings.host(), actual, eventLoops);
+        log.info("Data plane listening on {}:{} with {} event loops, {}", settings.host(), actual, eventLoops,
+                tracing.recording() ? "a span per request" : "trace context propagated, no spans (no exporter)");
     }
 
     @Override

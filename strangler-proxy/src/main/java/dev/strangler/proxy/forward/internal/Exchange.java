@@ -1,5 +1,7 @@
 package dev.strangler.proxy.forward.internal;
 
+import brave.Span;
+import brave.propagation.TraceContext;
 import dev.strangler.proxy.canary.CallerKey;
 import dev.strangler.proxy.route.Route;
 import dev.strangler.proxy.slo.Side;
@@ -15,20 +17,26 @@ final class Exchange {
     final String method;
     final String path;
     final String correlationId;
-    final String traceparent;
     final long startNanos;
+    /** True when the correlation id is the caller's (caller input: masked before it goes into a span). */
+    boolean correlationIdFromCaller;
     Side side;
     @Nullable CallerKey issuedKey;
     boolean fellBack;
     boolean shadow;
     @Nullable Buffer requestBody;
+    /** This hop's trace context, sent upstream; set by {@link EdgeTracing#start} before anything is forwarded. */
+    TraceContext trace;
+    /** The request's span while it is open; null when not recorded (spans off, or not sampled) and once finished. */
+    @Nullable Span span;
+    /** Why the proxy answered with an error of its own (a problem type), for the span. */
+    @Nullable String error;
 
-    Exchange(Route route, String method, String path, String correlationId, String traceparent, Side side) {
+    Exchange(Route route, String method, String path, String correlationId, Side side) {
         this.route = route;
         this.method = method;
         this.path = path;
         this.correlationId = correlationId;
-        this.traceparent = traceparent;
         this.side = side;
         this.startNanos = System.nanoTime();
     }

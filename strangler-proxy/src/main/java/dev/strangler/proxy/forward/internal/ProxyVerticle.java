@@ -1,5 +1,6 @@
 package dev.strangler.proxy.forward.internal;
 
+import brave.Span;
 import dev.strangler.proxy.canary.CallerKey;
 import dev.strangler.proxy.canary.CanarySplit;
 import dev.strangler.proxy.route.Faults;
@@ -22,6 +23,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -57,7 +59,6 @@ public final class ProxyVerticle extends VerticleBase {
     static final CharSequence CORRELATION = HttpHeaders.createOptimized("X-Correlation-Id");
     static final CharSequence UPSTREAM = HttpHeaders.createOptimized("X-Strangler-Upstream");
     private static final CharSequence CUSTOMER_ID = HttpHeaders.createOptimized(CallerKey.HEADER);
-    private static final CharSequence TRACEPARENT = HttpHeaders.createOptimized("traceparent");
     private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
     private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
     private static final CharSequence FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
@@ -72,15 +73,18 @@ public final class ProxyVerticle extends VerticleBase {
     private final RouteStore routes;
     private final ShadowMirror shadow;
     private final Traffic traffic;
+    private final EdgeTracing tracing;
     private HttpClient client;
     private HttpServer server;
     private int mirrorsInFlight;
 
-    public ProxyVerticle(DataPlaneSettings settings, RouteStore routes, ShadowMirror shadow, Traffic traffic) {
+    public ProxyVerticle(DataPlaneSettings settings, RouteStore routes, ShadowMirror shadow, Traffic traffic,
+                         EdgeTracing tracing) {
         this.settings = settings;
         this.routes = routes;
         this.shadow = shadow;
         this.traffic = traffic;
+        this.tracing = tracing;
     }
 
     @Override
@@ -176,17 +180,24 @@ public final class ProxyVerticle extends VerticleBase {
                         -1, body.mediaType()));
             }
             Side side = Side.LEGACY;
-            CallerKey issued = null;
+            CallerKey key = null;
+            int bucket = -1;
             if (route.stage() == Stage.EXTRACTED) {
                 side = Side.EXTRACTED;
             } else if (route.stage() == Stage.CANARY) {
-                CallerKey key = CallerKey.of(in.getHeader(CUSTOMER_ID), in.getHeader(HttpHeaders.COOKIE));
-                issued = key.issued() ? key : null;
-                side = CanarySplit.toExtracted(key.value(), route.percent()) ? Side.EXTRACTED : Side.LEGACY;
+                key = CallerKey.of(in.getHeader(CUSTOMER_ID), in.getHeader(HttpHeaders.COOKIE));
+                bucket = CanarySplit.bucket(key.value());
+                side = CanarySplit.toExtracted(bucket, route.percent()) ? Side.EXTRACTED : Side.LEGACY;
             }
-            Exchange ex = new Exchange(route, method, path, TraceContext.correlationId(in.getHeader(CORRELATION)),
-                    TraceContext.continueOrStart(in.getHeader(TRACEPARENT)), side);
-            ex.issuedKey = issued;
+            String callerCorrelationId = in.getHeader(CORRELATION);
+            String correlationId = CorrelationId.of(callerCorrelationId);
+            Exchange ex = new Exchange(route, method, path, correlationId, side);
+            ex.correlationIdFromCaller = correlationId == callerCorrelationId;  // of() keeps the caller's instance
+            tracing.start(ex, in);
+            if (key != null) {
+                ex.issuedKey = key.issued() ? key : null;
+                tracing.canary(ex, route.percent(), bucket, key.source());
+            }
             ctx.set(Exchange.KEY, ex);
 
             MultiMap headers = request.headers();
@@ -199,18 +210,30 @@ public final class ProxyVerticle extends VerticleBase {
                 headers.set(FORWARDED_HOST, in.authority().toString());
             }
             headers.set(CORRELATION, ex.correlationId);
-            headers.set(TRACEPARENT, ex.traceparent);
+            tracing.inject(ex.trace, headers);
             String query = in.query() == null ? "" : in.query();
-            in.response().endHandler(v -> traffic.ended(ex, in.response().getStatusCode(), query));
+            HttpServerResponse out = in.response();
+            out.endHandler(v -> {
+                int status = out.getStatusCode();
+                traffic.ended(ex, status, query);
+                tracing.finish(ex, status, null);
+            });
+            if (ex.span != null) {
+                // a caller that hangs up before the answer ends: no end handler, but the span must end
+                out.closeHandler(v -> tracing.finish(ex, out.getStatusCode(), "connection-closed"));
+            }
 
             if (route.stage() == Stage.SHADOW) {
                 if (!ShadowMirror.mayMirror(route, method)) {
-                    shadow.skipped(route.id());
+                    skipShadow(ex, "method-not-mirrored");
+                } else if (route.extracted() == null) {
+                    skipShadow(ex, "no-extracted-upstream");
                 } else if (length > 0 || (length < 0 && in.headers().contains(HttpHeaders.TRANSFER_ENCODING))) {
                     if (length < 0 || length > settings.shadowBodyCap()) {
-                        shadow.skipped(route.id());
+                        skipShadow(ex, length < 0 ? "chunked-body" : "body-over-cap");
                     } else {
                         ex.shadow = true;
+                        tracing.shadowMirrored(ex);
                         Future<Buffer> body = in.body();
                         in.resume();
                         return body.compose(buffer -> {
@@ -221,9 +244,15 @@ public final class ProxyVerticle extends VerticleBase {
                     }
                 } else {
                     ex.shadow = true;
+                    tracing.shadowMirrored(ex);
                 }
             }
             return send(ctx, ex);
+        }
+
+        private void skipShadow(Exchange ex, String reason) {
+            shadow.skipped(ex.route.id());
+            tracing.shadowSkipped(ex, reason);
         }
 
         private Future<ProxyResponse> send(ProxyContext ctx, Exchange ex) {
@@ -240,6 +269,9 @@ public final class ProxyVerticle extends VerticleBase {
                     : vertx.timer(faults.latencyMillis(), TimeUnit.MILLISECONDS).mapEmpty();
             boolean fail = faults.errorPercent() > 0
                     && ThreadLocalRandom.current().nextInt(100) < faults.errorPercent();
+            if (fail) {
+                ex.error = "injected-fault";
+            }
             return delay.compose(v -> fail
                     ? Future.succeededFuture(problem(ctx, 503, "injected-fault",
                             "A fault injected at the proxy for a chaos drill (strangler chaos)."))
@@ -250,6 +282,7 @@ public final class ProxyVerticle extends VerticleBase {
             return ctx.sendRequest().recover(failure -> {
                 boolean timeout = failure instanceof TimeoutException
                         || String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
+                ex.error = timeout ? "upstream-timeout" : "upstream-unavailable";
                 return Future.succeededFuture(timeout
                         ? problem(ctx, 504, "upstream-timeout", "The " + ex.side.tag() + " upstream did not answer in time.")
                         : problem(ctx, 502, "upstream-unavailable", "The " + ex.side.tag() + " upstream could not be reached."));
@@ -302,6 +335,7 @@ public final class ProxyVerticle extends VerticleBase {
         RequestOptions options = options(route.extracted(), route).setMethod(HttpMethod.valueOf(ex.method))
                 .setURI(request.getURI());
         mirrorsInFlight++;
+        Span span = tracing.startMirror(ex, headers);
         client.request(options)
                 .compose(req -> {
                     req.headers().addAll(headers);
@@ -319,6 +353,7 @@ public final class ProxyVerticle extends VerticleBase {
                 })
                 .onComplete(ar -> {
                     mirrorsInFlight--;
+                    EdgeTracing.finishMirror(span, ar.succeeded() ? ar.result().status() : 0, ar.cause());
                     ShadowAnswer extracted = ar.succeeded() ? ar.result()
                             : ShadowAnswer.failed(ar.cause().getClass().getSimpleName() + ": " + ar.cause().getMessage());
                     shadow.compare(route, ex.method, ex.path, ex.correlationId, legacy, extracted);

@@ -43,9 +43,9 @@ public final class Traffic {
         timer(ex.route.id(), ex.route.stage(), ex.side, status).record(micros, TimeUnit.MICROSECONDS);
         if (accessLog && access.isInfoEnabled()) {
             // no query values (they can hold tokens) and no card numbers, even in paths
-            access.info("{} {}{} {} route={} target={} us={} cid={}", ex.method, Redaction.redact(ex.path),
+            access.info("{} {}{} {} route={} target={} us={} cid={} traceId={}", ex.method, Redaction.redact(ex.path),
                     query.isEmpty() ? "" : "?" + Redaction.maskQuery(query), status, ex.route.id(),
-                    ex.fellBack ? "legacy-fallback" : ex.side.tag(), micros, ex.correlationId);
+                    ex.fellBack ? "legacy-fallback" : ex.side.tag(), micros, ex.correlationId, ex.trace.traceIdString());
         }
     }
 
