@@ -144,7 +144,7 @@ class PlaybookIT {
         com.fasterxml.jackson.databind.JsonNode proxy = trace.first(ZipkinTrace.of("strangler-proxy")
                 .and(ZipkinTrace.kind("SERVER"))).orElseThrow();
         assertThat(proxy.path("parentId").asText()).as("the proxy continues the caller's trace" + tree).isEqualTo(callerSpan);
-        assertThat(proxy.path("tags").path("route.id").asText()).as(tree).isNotEmpty();
+        assertThat(proxy.path("tags").path("proxy.route").asText()).as(tree).isNotEmpty();
         com.fasterxml.jackson.databind.JsonNode monolith = trace.first(ZipkinTrace.of("legacy-monolith")
                 .and(ZipkinTrace.kind("SERVER"))).orElseThrow();
         com.fasterxml.jackson.databind.JsonNode service = trace.first(ZipkinTrace.of("payment-service")

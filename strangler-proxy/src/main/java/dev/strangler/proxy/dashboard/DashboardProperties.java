@@ -28,7 +28,7 @@ public record DashboardProperties(
 
     /** The proxy's service name in traces, and the tag its spans carry the route id in. */
     static final String SERVICE = "strangler-proxy";
-    static final String ROUTE_TAG = "route.id";
+    static final String ROUTE_TAG = "proxy.route";
 
     /** Whether the bridge keeps this route's data in sync. */
     public boolean syncedByCdc(String routeId) {

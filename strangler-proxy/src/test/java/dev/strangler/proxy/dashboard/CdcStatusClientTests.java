@@ -120,7 +120,7 @@ class CdcStatusClientTests {
         assertThat(properties.syncedByCdc("refunds-v2")).isFalse();
         assertThat(properties.syncedByCdc("catalog")).isFalse();
         assertThat(properties.tracesOf("payments-write")).isEqualTo("http://127.0.0.1:9411/zipkin/"
-                + "?serviceName=strangler-proxy&annotationQuery=route.id%3Dpayments-write&lookback=15m&limit=10");
+                + "?serviceName=strangler-proxy&annotationQuery=proxy.route%3Dpayments-write&lookback=15m&limit=10");
     }
 
     private static final class MutableClock extends Clock {
