@@ -48,9 +48,11 @@ final class UpCommand extends LabCommand implements Callable<Integer> {
         out().println("Next steps:");
         lab.component("strangler-proxy").ifPresent(proxy -> {
             out().printf("  open %-23s the shop, through the proxy (a test card: 4242424242424242)%n", proxy.url());
-            out().printf("  open %-23s the proxy dashboard: routes, stages, traffic split%n",
+            out().printf("  open %-23s the proxy dashboard: routes, stages, traffic split, links to traces%n",
                     "http://127.0.0.1:" + proxy.otherPorts().getFirst() + "/");
         });
+        lab.component("zipkin").ifPresent(zipkin ->
+                out().printf("  open %-23s Zipkin: one trace per request, proxy to the CDC bridge's apply%n", zipkin.url()));
         lab.component("legacy-monolith").ifPresent(shop ->
                 out().printf("  open %-23s the legacy shop directly%n", shop.url()));
         out().println("  ./strangler route list       the routes and their stages; route set moves one");

@@ -2,6 +2,8 @@ package dev.strangler.proxy.dashboard;
 
 import dev.strangler.proxy.route.Route;
 import dev.strangler.proxy.route.RouteStore;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +19,13 @@ class DashboardController {
     private final DashboardProperties properties;
     private final CdcStatusClient cdc;
     private final RouteStore routes;
+    private final Clock clock;
 
-    DashboardController(DashboardProperties properties, CdcStatusClient cdc, RouteStore routes) {
+    DashboardController(DashboardProperties properties, CdcStatusClient cdc, RouteStore routes, Clock clock) {
         this.properties = properties;
         this.cdc = cdc;
         this.routes = routes;
+        this.clock = clock;
     }
 
     record RouteContext(String tracesUrl, boolean syncedByCdc) {
@@ -32,9 +36,10 @@ class DashboardController {
 
     @GetMapping(path = "/admin/dashboard", produces = "application/json")
     Dashboard dashboard() {
+        Instant now = clock.instant();
         Map<String, RouteContext> perRoute = new LinkedHashMap<>();
         for (Route route : routes.current().routes()) {
-            perRoute.put(route.id(), new RouteContext(properties.tracesOf(route.id()), properties.syncedByCdc(route.id())));
+            perRoute.put(route.id(), new RouteContext(properties.tracesOf(route.id(), now), properties.syncedByCdc(route.id())));
         }
         return new Dashboard(properties.tracesUrl().toString(), cdc.readiness(), perRoute);
     }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -43,10 +44,14 @@ public record DashboardProperties(
         return false;
     }
 
-    /** Zipkin Lens' search for the proxy's spans of one route over the last quarter hour. */
-    public String tracesOf(String routeId) {
+    /**
+     * Zipkin Lens' search for the proxy's spans of one route over the quarter hour before {@code now}; Lens runs a
+     * search from its address only when it names the end of the window.
+     */
+    public String tracesOf(String routeId, Instant now) {
         String base = tracesUrl.toString();
         return base + (base.contains("?") ? "&" : "?") + "serviceName=" + SERVICE + "&annotationQuery="
-                + URLEncoder.encode(ROUTE_TAG + "=" + routeId, StandardCharsets.UTF_8) + "&lookback=15m&limit=10";
+                + URLEncoder.encode(ROUTE_TAG + "=" + routeId, StandardCharsets.UTF_8) + "&lookback=15m&endTs="
+                + now.toEpochMilli() + "&limit=10";
     }
 }

@@ -119,8 +119,9 @@ class CdcStatusClientTests {
         assertThat(properties.syncedByCdc("refunds")).isTrue();
         assertThat(properties.syncedByCdc("refunds-v2")).isFalse();
         assertThat(properties.syncedByCdc("catalog")).isFalse();
-        assertThat(properties.tracesOf("payments-write")).isEqualTo("http://127.0.0.1:9411/zipkin/"
-                + "?serviceName=strangler-proxy&annotationQuery=proxy.route%3Dpayments-write&lookback=15m&limit=10");
+        assertThat(properties.tracesOf("payments-write", Instant.parse("2026-12-04T10:00:00Z")))
+                .isEqualTo("http://127.0.0.1:9411/zipkin/?serviceName=strangler-proxy"
+                        + "&annotationQuery=proxy.route%3Dpayments-write&lookback=15m&endTs=1796378400000&limit=10");
     }
 
     private static final class MutableClock extends Clock {
