@@ -22,6 +22,7 @@ public final class StranglerCli {
     /** Runs a command line and returns its exit code: 0 success, 1 failure, 2 usage error. */
     public static int run(String... args) {
         return new CommandLine(new StranglerCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     if (e instanceof LabException || e instanceof IllegalArgumentException) {
                         commandLine.getErr().println("error: " + e.getMessage());

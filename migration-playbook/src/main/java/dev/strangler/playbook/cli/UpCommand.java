@@ -3,6 +3,7 @@ package dev.strangler.playbook.cli;
 import dev.strangler.playbook.lab.Lab;
 import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.lab.LabPorts;
+import dev.strangler.playbook.lab.LogFormat;
 import dev.strangler.playbook.lab.PrometheusSetup;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,10 +22,22 @@ final class UpCommand extends LabCommand implements Callable<Integer> {
     @Option(names = "--without-prometheus", description = "Stop running Prometheus in the lab.")
     boolean withoutPrometheus;
 
+    @Option(names = "--log-format", paramLabel = "plain|json", description = "How the Spring applications log: plain"
+            + " text lines or one JSON object per line (trace id, span id and correlation id as fields). Kept for later"
+            + " ups; components already running keep theirs until restarted (down, then up).")
+    LogFormat logFormat;
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
         LabLayout layout = LabLayout.fromEnvironment();
+        if (logFormat != null) {
+            if (logFormat != LogFormat.of(layout) && lab().components().stream().anyMatch(c -> c.launcher().running().isPresent())) {
+                out().println("Log format " + logFormat.name().toLowerCase(java.util.Locale.ROOT) + ": components already"
+                        + " running keep theirs; ./strangler down, then up, restarts them with it.");
+            }
+            logFormat.keep(layout);
+        }
         if (withoutPrometheus) {
             lab().component("prometheus").ifPresent(p -> p.launcher().stop());
             PrometheusSetup.disable(layout);

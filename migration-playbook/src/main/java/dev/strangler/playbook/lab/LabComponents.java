@@ -96,9 +96,11 @@ public final class LabComponents {
                 "--management.tracing.export.zipkin.enabled=true");
     }
 
-    private static List<String> withTracing(LabPorts ports, List<String> arguments) {
+    /** A Spring application's arguments plus the lab's trace export and log format. */
+    private static List<String> withTracing(LabLayout layout, LabPorts ports, List<String> arguments) {
         List<String> all = new ArrayList<>(arguments);
         all.addAll(tracing(ports));
+        all.addAll(LogFormat.of(layout).springArguments());
         return List.copyOf(all);
     }
 
@@ -121,7 +123,7 @@ public final class LabComponents {
         int port = ports.legacyMonolith();
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout),
                 layout.inRepository("legacy-monolith/target/legacy-monolith.jar"),
-                withOverrides(layout, name, withTracing(ports, List.of("--server.port=" + port,
+                withOverrides(layout, name, withTracing(layout, ports, List.of("--server.port=" + port,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.legacyDb() + "/shop?user=postgres",
                         "--shop.psp.base-url=http://127.0.0.1:" + ports.paymentGateway(),
                         "--shop.payments.remote-base-url=http://127.0.0.1:" + ports.paymentService(),
@@ -140,7 +142,7 @@ public final class LabComponents {
         int port = ports.paymentService();
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout),
                 layout.inRepository("extracted/payment-service/target/payment-service.jar"),
-                withTracing(ports, List.of("--server.port=" + port,
+                withTracing(layout, ports, List.of("--server.port=" + port,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.paymentsDb() + "/payments?user=postgres",
                         "--payments.psp.base-url=http://127.0.0.1:" + ports.paymentGateway(),
                         // order totals through the strangler facade, like every caller: the proxy holds the
@@ -163,7 +165,7 @@ public final class LabComponents {
                 "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m"));
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), flags,
                 layout.inRepository("cdc-bridge/target/cdc-bridge.jar"),
-                withTracing(ports, List.of("--server.port=" + port,
+                withTracing(layout, ports, List.of("--server.port=" + port,
                         "--bridge.data-directory=" + layout.data(name),
                         "--bridge.legacy.port=" + ports.legacyDb(),
                         "--bridge.service.port=" + ports.paymentsDb(),
@@ -194,7 +196,7 @@ public final class LabComponents {
                 "-XX:ParallelGCThreads=2", "-Xss512k"));
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), flags,
                 layout.inRepository("strangler-proxy/target/strangler-proxy.jar"),
-                withTracing(ports, List.of("--proxy.port=" + port,
+                withTracing(layout, ports, List.of("--proxy.port=" + port,
                         "--server.port=" + admin,
                         "--proxy.legacy-upstream=http://127.0.0.1:" + ports.legacyMonolith(),
                         "--proxy.extracted-upstream=http://127.0.0.1:" + ports.paymentService(),
