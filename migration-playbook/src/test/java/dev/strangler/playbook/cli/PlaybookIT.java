@@ -133,34 +133,26 @@ class PlaybookIT {
         assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
         assertThat(JSON.readTree(order.body()).path("payment").path("status").asText()).isEqualTo("AUTHORIZED");
 
-        // spans arrive in batches from five processes: wait until the bridge's apply has reported
-        ZipkinTrace trace = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> ZipkinTrace.fetch(ports.zipkin(), traceId),
-                        t -> t.first(ZipkinTrace.of("cdc-bridge").and(ZipkinTrace.named("apply"))).isPresent()
-                                && t.first(ZipkinTrace.of("payment-service").and(ZipkinTrace.kind("CLIENT"))).isPresent());
-
-        String tree = trace.describe();
-        assertThat(trace.services()).as(tree).contains("strangler-proxy", "legacy-monolith", "payment-service", "cdc-bridge");
-        com.fasterxml.jackson.databind.JsonNode proxy = trace.first(ZipkinTrace.of("strangler-proxy")
-                .and(ZipkinTrace.kind("SERVER"))).orElseThrow();
-        assertThat(proxy.path("parentId").asText()).as("the proxy continues the caller's trace" + tree).isEqualTo(callerSpan);
-        assertThat(proxy.path("tags").path("proxy.route").asText()).as(tree).isNotEmpty();
-        com.fasterxml.jackson.databind.JsonNode monolith = trace.first(ZipkinTrace.of("legacy-monolith")
-                .and(ZipkinTrace.kind("SERVER"))).orElseThrow();
-        com.fasterxml.jackson.databind.JsonNode service = trace.first(ZipkinTrace.of("payment-service")
-                .and(ZipkinTrace.kind("SERVER"))).orElseThrow();
-        com.fasterxml.jackson.databind.JsonNode psp = trace.first(ZipkinTrace.of("payment-service")
-                .and(ZipkinTrace.kind("CLIENT"))).orElseThrow();
-        com.fasterxml.jackson.databind.JsonNode publish = trace.first(ZipkinTrace.of("cdc-bridge")
-                .and(ZipkinTrace.kind("PRODUCER"))).orElseThrow();
-        com.fasterxml.jackson.databind.JsonNode apply = trace.first(ZipkinTrace.of("cdc-bridge")
-                .and(ZipkinTrace.named("apply"))).orElseThrow();
-        assertThat(trace.descendsFrom(monolith, proxy)).as("monolith under the proxy" + tree).isTrue();
-        assertThat(trace.descendsFrom(service, monolith)).as("payment service under the monolith" + tree).isTrue();
-        assertThat(trace.descendsFrom(psp, service)).as("the PSP call under the payment service" + tree).isTrue();
-        assertThat(trace.descendsFrom(publish, service)).as("the Kafka publish under the payment's request" + tree).isTrue();
-        assertThat(trace.descendsFrom(apply, publish)).as("the bridge's apply under the publish" + tree).isTrue();
-        assertThat(trace.spans().toString()).as("span names and tags").doesNotContain("4242424242424242");
+        // each process reports its spans in batches, when they end: assert until the whole tree has arrived
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            ZipkinTrace trace = ZipkinTrace.fetch(ports.zipkin(), traceId);
+            String tree = trace.describe();
+            assertThat(trace.services()).as(tree).contains("strangler-proxy", "legacy-monolith", "payment-service", "cdc-bridge");
+            JsonNode proxy = span(trace, ZipkinTrace.of("strangler-proxy").and(ZipkinTrace.kind("SERVER")), tree);
+            JsonNode monolith = span(trace, ZipkinTrace.of("legacy-monolith").and(ZipkinTrace.kind("SERVER")), tree);
+            JsonNode service = span(trace, ZipkinTrace.of("payment-service").and(ZipkinTrace.kind("SERVER")), tree);
+            JsonNode psp = span(trace, ZipkinTrace.of("payment-service").and(ZipkinTrace.kind("CLIENT")), tree);
+            JsonNode publish = span(trace, ZipkinTrace.of("cdc-bridge").and(ZipkinTrace.kind("PRODUCER")), tree);
+            JsonNode apply = span(trace, ZipkinTrace.of("cdc-bridge").and(ZipkinTrace.named("apply")), tree);
+            assertThat(proxy.path("parentId").asText()).as("the proxy continues the caller's trace" + tree).isEqualTo(callerSpan);
+            assertThat(proxy.path("tags").path("proxy.route").asText()).as(tree).isNotEmpty();
+            assertThat(trace.descendsFrom(monolith, proxy)).as("monolith under the proxy" + tree).isTrue();
+            assertThat(trace.descendsFrom(service, monolith)).as("payment service under the monolith" + tree).isTrue();
+            assertThat(trace.descendsFrom(psp, service)).as("the PSP call under the payment service" + tree).isTrue();
+            assertThat(trace.descendsFrom(publish, service)).as("the Kafka publish under the payment's request" + tree).isTrue();
+            assertThat(trace.descendsFrom(apply, publish)).as("the bridge's apply under the publish" + tree).isTrue();
+            assertThat(trace.spans().toString()).as("span names and tags").doesNotContain("4242424242424242");
+        });
     }
 
     @Test
@@ -178,6 +170,10 @@ class PlaybookIT {
     }
 
     private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    private static JsonNode span(ZipkinTrace trace, java.util.function.Predicate<JsonNode> which, String tree) {
+        return trace.first(which).orElseThrow(() -> new AssertionError("no such span yet in" + tree));
+    }
 
     /** The first id on the monolith's first page of products (one in stock) or customers. */
     private static long firstId(LabPorts ports, String what) throws Exception {
