@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A component that is a process of its own, started detached, tracked by a pid file and recognised by a marker its
@@ -22,6 +23,12 @@ final class PidFileLauncher implements Launcher {
     private final Supplier<Process> starter;
     private final String marker;
     private final PidFile pidFile;
+    /**
+     * The process this launcher started, while this CLI runs: until the new process has exec'd its program its
+     * command line is the spawn helper's and carries no marker, so the pid file alone would call a process that is
+     * just starting "exited".
+     */
+    private volatile @Nullable Process started;
 
     private PidFileLauncher(Supplier<Process> starter, String marker, Path pidFile) {
         this.starter = starter;
@@ -42,11 +49,17 @@ final class PidFileLauncher implements Launcher {
 
     @Override
     public void start() {
-        pidFile.write(starter.get().pid());
+        Process process = starter.get();
+        started = process;
+        pidFile.write(process.pid());
     }
 
     @Override
     public Optional<ProcessHandle> running() {
+        Process process = started;
+        if (process != null && process.isAlive()) {
+            return Optional.of(process.toHandle());
+        }
         return pidFile.liveProcess(marker);
     }
 
