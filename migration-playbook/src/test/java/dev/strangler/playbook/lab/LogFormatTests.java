@@ -29,6 +29,6 @@ class LogFormatTests {
     void everySpringApplicationReportsToTheLabsZipkin() {
         assertThat(LabComponents.tracing(new LabPorts(1000))).containsExactly(
                 "--management.tracing.export.zipkin.endpoint=http://127.0.0.1:10411/api/v2/spans",
-                "--management.tracing.export.zipkin.enabled=true");
+                "--management.tracing.export.zipkin.enabled=true", "--management.tracing.export.zipkin.encoding=PROTO3");
     }
 }
