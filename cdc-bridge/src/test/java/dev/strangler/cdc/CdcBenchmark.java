@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.strangler.cdc.bench.CpuMeter;
 import dev.strangler.cdc.bench.KeyCounter;
 import dev.strangler.cdc.bench.RawDebeziumPipe;
+import dev.strangler.cdc.bench.StallProbe;
 import dev.strangler.cdc.capture.internal.DebeziumConfig;
 import dev.strangler.cdc.capture.internal.VaultTokenizer;
 import dev.strangler.cdc.publish.TopicSetup;
@@ -660,6 +661,8 @@ public final class CdcBenchmark {
                         inKafka[i] = nanos;
                     }
                 });
+        StallProbe probe = new StallProbe(t0, Map.of("legacy", legacy.url(), "service", service.url()),
+                "apply-" + forward().applier().direction());
         List<Thread> writers = new ArrayList<>();
         for (int k = 0; k < LAG_WRITERS; k++) {
             int first = k;
@@ -701,6 +704,7 @@ public final class CdcBenchmark {
         long lastCommit = Arrays.stream(committed).max().orElse(t0);
         writersDone.set(true);
         poller.join();
+        probe.close();
         kafka.close();
         if (failure.get() != null) {
             throw new IllegalStateException("lag run failed", failure.get());
@@ -761,6 +765,14 @@ public final class CdcBenchmark {
         r.put("load_at_start", load);
         r.put("writer_commit_after_due_p99_ms", ms(percentile(lateSorted, 0.99)));
         r.put("writer_commit_after_due_max_ms", ms(lateSorted.length == 0 ? 0 : lateSorted[lateSorted.length - 1]));
+        int worst = 0;
+        for (int k = 1; k < p50PerSecond.size(); k++) {
+            if (p50PerSecond.get(k) > p50PerSecond.get(worst)) {
+                worst = k;
+            }
+        }
+        r.put("stall_probe", probe.report(worst));
+        say("[%s] stall probe: %s", tag, r.get("stall_probe"));
         say("[%s] lag at %d/s (achieved %.0f/s) for %d s: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms,"
                 + " %d unobserved; commit->Kafka p50 %.1f / p99 %.1f ms, Kafka->db p50 %.1f / p99 %.1f ms;"
                 + " p50 per second %s", tag, LAG_RATE, achieved, seconds, ms(percentile(sorted, 0.50)),

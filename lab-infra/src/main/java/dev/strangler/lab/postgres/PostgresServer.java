@@ -86,7 +86,10 @@ public final class PostgresServer implements AutoCloseable {
         // a CDC slot that nobody reads must not fill the disk
         config.put("max_slot_wal_keep_size", "1GB");
         config.put("max_connections", "100");
-        config.put("shared_buffers", "32MB");
+        // PostgreSQL's own default: at 32 MB the bridge's apply of a 200,000-row backlog had its backends evicting
+        // dirty pages themselves (IO:DataFileWrite in pg_stat_activity, benchmarks/cdc stall probe); the memory is
+        // only touched as tables grow, so a workshop-sized lab does not pay for it
+        config.put("shared_buffers", "128MB");
         // zonky starts with fsync off: fine for a lab (documented), not for production
         config.putAll(settings.extraConfig());
         return config;
