@@ -39,6 +39,7 @@ class BridgeTracingIT {
     private static BridgeInstance bridge;
     private static Db legacy;
     private static Db service;
+    private static long lastBackfilledId;
 
     @BeforeAll
     static void start() {
@@ -48,6 +49,7 @@ class BridgeTracingIT {
         bridge = new BridgeInstance("tracingit", legacy, service, apps.paymentService.baseUrl())
                 .with(CollectedSpans.class).start();
         bridge.awaitBackfill();
+        lastBackfilledId = (Long) legacy.row("select coalesce(max(id), 0) as id from payments").get("id");
     }
 
     @AfterAll
@@ -102,6 +104,20 @@ class BridgeTracingIT {
         assertThat((String) first.get("trace_id")).matches("[0-9a-f]{32}");
         MutableSpan firstCapture = span((String) first.get("trace_id"), "capture outbox").orElseThrow();
         assertThat(firstCapture.parentId()).isEqualTo(first.get("span_id"));
+    }
+
+    @Test
+    void recordsNoTraceForTheBackfill() {
+        // the seeded rows came through the initial snapshot: applied, but not one span for them
+        long checkout = checkoutInMonolith("4242424242424242");
+        long paymentId = (Long) legacy.row("select id from payments where order_id = ?", checkout).get("id");
+        await().atMost(WAIT).until(() -> appliedLegacyChange(paymentId), Optional::isPresent);
+
+        assertThat(lastBackfilledId).isPositive();
+        assertThat(CollectedSpans.SPANS).filteredOn(s -> "legacy-to-service".equals(s.tag("direction")))
+                .filteredOn(s -> s.tag("payment.id") != null)
+                .noneMatch(s -> Long.parseLong(s.tag("payment.id")) <= lastBackfilledId)
+                .anyMatch(s -> s.tag("payment.id").equals(Long.toString(paymentId)));
     }
 
     @Test

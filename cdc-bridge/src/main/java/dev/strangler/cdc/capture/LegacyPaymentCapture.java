@@ -104,9 +104,9 @@ public final class LegacyPaymentCapture implements DebeziumEngine.ChangeConsumer
             if (change == null) {
                 continue;
             }
-            // the monolith's rows carry no trace context: each change starts a trace
-            CapturedChange traced = tracing.started(null, null, change.getPaymentId(), change.getOp().name(),
-                    startMicros);
+            // the monolith's rows carry no trace context: each streamed change starts a trace; the backfill's none
+            CapturedChange traced = r.position().snapshot() ? tracing.snapshotRead()
+                    : tracing.started(null, null, change.getPaymentId(), change.getOp().name(), startMicros);
             out.add(new Outgoing(change, change.getEventId(), traced));
             lastTs = r.position().tsMicros();
         }

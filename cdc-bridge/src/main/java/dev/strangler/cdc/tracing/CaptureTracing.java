@@ -4,6 +4,7 @@ import brave.Span;
 import brave.Tracer;
 import brave.Tracing;
 import brave.propagation.TraceContext;
+import brave.propagation.TraceContextOrSamplingFlags;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +58,21 @@ public final class CaptureTracing {
                     .tag(ChangeTracing.TOPIC, topic).tag(ChangeTracing.DIRECTION, direction);
         }
         return new CapturedChange(tracing, capture, publish);
+    }
+
+    /**
+     * A row read by the initial snapshot (the backfill of the table as it was). No request caused it, so its trace is
+     * not recorded: a lab's first start would otherwise put thousands of root traces (four spans per seeded row) in
+     * front of the requests' traces in Zipkin. It still gets ids, which the record carries with the not-sampled flag,
+     * so the apply side records nothing for it either.
+     */
+    public CapturedChange snapshotRead() {
+        Tracing t = tracing.tracing();
+        if (t == null) {
+            return CapturedChange.propagationOnly(null);
+        }
+        Span capture = t.tracer().nextSpan(TraceContextOrSamplingFlags.NOT_SAMPLED);
+        return new CapturedChange(tracing, capture, t.tracer().newChild(capture.context()));
     }
 
     /**

@@ -127,6 +127,20 @@ class ChangeTracingTests {
     }
 
     @Test
+    void recordsNothingForASnapshotReadButStillPropagatesNotSampled() {
+        ChangeTracing changes = tracing(Sampler.ALWAYS_SAMPLE);
+        CapturedChange captured = changes.capture("legacy-to-service", "payments", "t").snapshotRead();
+        RecordHeaders headers = new RecordHeaders();
+        captured.inject(headers);
+        captured.published(200, 300, 0, 1);
+        ApplyTracing apply = changes.apply("legacy-to-service", "payments", "t");
+        apply.applied(apply.parent(headers), 0, 1, "UPSERT", ApplyTracing.APPLIED, 400, 500, 600);
+
+        assertThat(spans).isEmpty();
+        assertThat(header(headers)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
+    }
+
+    @Test
     void propagatesTheOutboxTraceIdWithTracingOff() {
         CapturedChange captured = ChangeTracing.off().capture("service-to-legacy", "outbox", "t")
                 .started(TRACE, OUTBOX_SPAN, 7, "UPSERT", 100);
