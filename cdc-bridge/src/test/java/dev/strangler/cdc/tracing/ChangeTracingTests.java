@@ -114,30 +114,31 @@ class ChangeTracingTests {
     @Test
     void buildsNoSpansWhenNotSampledButStillPropagates() {
         ChangeTracing changes = tracing(Sampler.NEVER_SAMPLE);
-        CapturedChange captured = changes.capture("service-to-legacy", "outbox", "t")
-                .started(TRACE, OUTBOX_SPAN, 7, "UPSERT", 100);
-        RecordHeaders headers = new RecordHeaders();
-        captured.inject(headers);
-        captured.published(200, 300, 0, 1);
-        ApplyTracing apply = changes.apply("service-to-legacy", "payments", "t");
-        apply.applied(apply.parent(headers), 0, 1, "UPSERT", ApplyTracing.APPLIED, 400, 500, 600);
+        String traceparent = publishedAndApplied(changes, "service-to-legacy", changes
+                .capture("service-to-legacy", "outbox", "t").started(TRACE, OUTBOX_SPAN, 7, "UPSERT", 100));
 
         assertThat(spans).isEmpty();
-        assertThat(header(headers)).matches("00-" + TRACE + "-[0-9a-f]{16}-00");
+        assertThat(traceparent).matches("00-" + TRACE + "-[0-9a-f]{16}-00");
     }
 
     @Test
     void recordsNothingForASnapshotReadButStillPropagatesNotSampled() {
         ChangeTracing changes = tracing(Sampler.ALWAYS_SAMPLE);
-        CapturedChange captured = changes.capture("legacy-to-service", "payments", "t").snapshotRead();
+        String traceparent = publishedAndApplied(changes, "legacy-to-service",
+                changes.capture("legacy-to-service", "payments", "t").snapshotRead());
+
+        assertThat(spans).isEmpty();
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
+    }
+
+    /** Publishes the captured change, applies it on the other side; the record's traceparent. */
+    private static String publishedAndApplied(ChangeTracing changes, String direction, CapturedChange captured) {
         RecordHeaders headers = new RecordHeaders();
         captured.inject(headers);
         captured.published(200, 300, 0, 1);
-        ApplyTracing apply = changes.apply("legacy-to-service", "payments", "t");
+        ApplyTracing apply = changes.apply(direction, "payments", "t");
         apply.applied(apply.parent(headers), 0, 1, "UPSERT", ApplyTracing.APPLIED, 400, 500, 600);
-
-        assertThat(spans).isEmpty();
-        assertThat(header(headers)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
+        return header(headers);
     }
 
     @Test
