@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a lag run's time goes when the lag spikes: every 10 ms, what the forward applier's thread is doing (its top
@@ -31,6 +32,7 @@ public final class StallProbe implements AutoCloseable {
     private final String threadName;
     private final Thread sampler;
     private volatile boolean running = true;
+    private @Nullable Thread applier;
     /** second -> "what" -> samples */
     private final Map<Integer, Map<String, Integer>> bySecond = new ConcurrentHashMap<>();
     private final Map<Integer, Long> gcMillisBySecond = new ConcurrentHashMap<>();
@@ -82,9 +84,12 @@ public final class StallProbe implements AutoCloseable {
                             while (rs.next()) {
                                 String wait = rs.getString(2);
                                 double ageMs = rs.getDouble(3);
-                                if (!wait.equals("-:-") && !wait.startsWith("Client:") || ageMs > 50) {
+                                boolean active = rs.getString(5).equals("active");
+                                // the age counts for a statement still running only: an idle session's query_start is
+                                // its last statement's
+                                if (!wait.equals("-:-") && !wait.startsWith("Client:") || active && ageMs > 50) {
                                     counts.merge(q.getKey() + " " + rs.getString(5) + " " + wait + " "
-                                            + (ageMs > 50 ? ">50ms " : "") + "[" + rs.getString(1) + "] "
+                                            + (active && ageMs > 50 ? ">50ms " : "") + "[" + rs.getString(1) + "] "
                                             + rs.getString(4), 1, Integer::sum);
                                 }
                             }
@@ -112,25 +117,30 @@ public final class StallProbe implements AutoCloseable {
         }
     }
 
+    /** The applier's top frames in our code or the driver; one thread's stack, not every thread's, per sample. */
     private String applierFrames() {
-        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-            if (e.getKey().getName().equals(threadName)) {
-                List<String> frames = new ArrayList<>();
-                for (StackTraceElement f : e.getValue()) {
-                    String cls = f.getClassName();
-                    if (cls.startsWith("dev.strangler") || cls.startsWith("org.postgresql.core.v3.QueryExecutorImpl")
-                            || cls.startsWith("org.apache.kafka.clients.consumer.internals.ClassicKafkaConsumer")
-                            || cls.startsWith("com.zaxxer.hikari.pool.HikariPool")) {
-                        frames.add(cls.substring(cls.lastIndexOf('.') + 1) + "." + f.getMethodName());
-                        if (frames.size() == 3) {
-                            break;
-                        }
-                    }
-                }
-                return e.getKey().getState() + " " + String.join(" < ", frames);
+        Thread thread = applier;
+        if (thread == null || !thread.isAlive()) {
+            thread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(threadName))
+                    .findFirst().orElse(null);
+            applier = thread;
+            if (thread == null) {
+                return "(no thread " + threadName + ")";
             }
         }
-        return "(no thread " + threadName + ")";
+        List<String> frames = new ArrayList<>();
+        for (StackTraceElement f : thread.getStackTrace()) {
+            String cls = f.getClassName();
+            if (cls.startsWith("dev.strangler") || cls.startsWith("org.postgresql.core.v3.QueryExecutorImpl")
+                    || cls.startsWith("org.apache.kafka.clients.consumer.internals.ClassicKafkaConsumer")
+                    || cls.startsWith("com.zaxxer.hikari.pool.HikariPool")) {
+                frames.add(cls.substring(cls.lastIndexOf('.') + 1) + "." + f.getMethodName());
+                if (frames.size() == 3) {
+                    break;
+                }
+            }
+        }
+        return thread.getState() + " " + String.join(" < ", frames);
     }
 
     private static long gcMillis() {
