@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 RPS=${REHEARSAL_RPS:-50}
 export STRANGLER_LAB_DIR="$PWD/benchmarks/rehearsal/target/lab"
-export STRANGLER_PORT_OFFSET=${STRANGLER_PORT_OFFSET:-31000}
+export STRANGLER_PORT_OFFSET=${STRANGLER_PORT_OFFSET:-11000}
 REPORTS="$PWD/benchmarks/rehearsal/target/reports"
 RESULT=benchmarks/results/rehearsal.json
 

@@ -51,6 +51,37 @@ public final class Ports {
         }
     }
 
+    /**
+     * The ports the kernel hands out as local ports of outgoing connections ({@code ip_local_port_range}; Linux's
+     * default 32768-60999 where the file cannot be read). A server port in this range is free when checked and can
+     * still be taken a moment later by any program's outgoing connection, so lab ports belong below it.
+     */
+    public static PortRange ephemeralRange() {
+        return ephemeralRange(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+    }
+
+    static PortRange ephemeralRange(Path file) {
+        try {
+            String[] bounds = Files.readString(file).trim().split("\\s+");
+            return new PortRange(Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]));
+        } catch (IOException | RuntimeException e) {
+            return new PortRange(32768, 60999);
+        }
+    }
+
+    /** An inclusive range of ports. */
+    public record PortRange(int first, int last) {
+
+        public boolean contains(int port) {
+            return port >= first && port <= last;
+        }
+
+        @Override
+        public String toString() {
+            return first + "-" + last;
+        }
+    }
+
     /** A human description of the process listening on {@code port}, e.g. {@code "pid 4242 (nginx: master process)"}. */
     public static Optional<String> describeListener(int port) {
         Set<String> inodes = listeningSocketInodes(port);

@@ -29,6 +29,21 @@ class PortsTests {
     }
 
     @Test
+    void readsTheKernelsRangeForOutgoingConnections(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ip_local_port_range");
+        java.nio.file.Files.writeString(file, "20000\t29999\n");
+        Ports.PortRange range = Ports.ephemeralRange(file);
+        assertThat(range.contains(20000)).isTrue();
+        assertThat(range.contains(29999)).isTrue();
+        assertThat(range.contains(30000)).isFalse();
+        assertThat(range).hasToString("20000-29999");
+        // unreadable or garbled: Linux's default
+        java.nio.file.Files.writeString(file, "garbage");
+        assertThat(Ports.ephemeralRange(file)).isEqualTo(new Ports.PortRange(32768, 60999));
+        assertThat(Ports.ephemeralRange(dir.resolve("absent"))).isEqualTo(new Ports.PortRange(32768, 60999));
+    }
+
+    @Test
     void pidFileOnlyNamesALiveProcessWithTheMarker(@TempDir Path dir) {
         PidFile file = new PidFile(dir.resolve("me.pid"));
         assertThat(file.liveProcess("anything")).isEmpty();

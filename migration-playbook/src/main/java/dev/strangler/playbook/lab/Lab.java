@@ -147,6 +147,25 @@ public final class Lab {
             throw new LabException(String.join("\n", problems)
                     + "\nStop that process, or run the lab on other ports: STRANGLER_PORT_OFFSET=1000 ./strangler up");
         }
+        warnAboutEphemeralPorts(toStart);
+    }
+
+    // A port the kernel also hands to outgoing connections can be taken by any program between this check and the
+    // component's bind; the start-up then fails with "port already in use" although the check passed.
+    private void warnAboutEphemeralPorts(List<LabComponent> toStart) {
+        ephemeralPortWarning(toStart.stream().flatMap(c -> c.allPorts().stream()).toList(), Ports.ephemeralRange())
+                .ifPresent(out::println);
+    }
+
+    static Optional<String> ephemeralPortWarning(List<Integer> ports, Ports.PortRange ephemeral) {
+        List<String> risky = ports.stream().filter(ephemeral::contains).sorted().map(String::valueOf).toList();
+        if (risky.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean one = risky.size() == 1;
+        return Optional.of("warning: port" + (one ? " " : "s ") + String.join(", ", risky) + (one ? " lies" : " lie")
+                + " in the range the kernel uses for outgoing connections (" + ephemeral + "): another program can take "
+                + (one ? "it" : "them") + " at any moment; a smaller STRANGLER_PORT_OFFSET keeps the lab below it");
     }
 
     /** Stops every component, dependents first, then anything a crash left behind. */

@@ -30,10 +30,14 @@ final class LabCli {
 
     LabCli(Path lab, int firstOffset) {
         this.lab = lab;
+        // free now, and below the kernel's range for outgoing connections: a port in that range can be taken by any
+        // client connection between this check and the component's bind (a CI run lost the payment service to that)
+        Ports.PortRange ephemeral = Ports.ephemeralRange();
         this.offset = IntStream.iterate(firstOffset, o -> o + 500).limit(20)
                 .filter(o -> LabComponents.standard(new LabLayout(Path.of("."), lab), new LabPorts(o)).stream()
-                        .flatMap(c -> c.allPorts().stream()).allMatch(Ports::isFree))
-                .findFirst().orElseThrow();
+                        .flatMap(c -> c.allPorts().stream()).allMatch(p -> p < ephemeral.first() && Ports.isFree(p)))
+                .findFirst().orElseThrow(() -> new IllegalStateException(
+                        "no port offset from " + firstOffset + " keeps the lab free and below " + ephemeral));
     }
 
     Path lab() {

@@ -39,11 +39,11 @@ class PlaybookIT {
     @BeforeAll
     static void upWithASmallPlaybook() throws Exception {
         if (Files.exists(LAB)) {
-            new LabCli(LAB, 23000).run("down");
+            new LabCli(LAB, 5000).run("down");
             FileTrees.deleteRecursively(LAB);
         }
         FileTrees.deleteRecursively(REPORTS);
-        cli = new LabCli(LAB, 23000);
+        cli = new LabCli(LAB, 5000);
         // the shipped playbook with shorter observation windows: the same steps and actions. The shadow gate is
         // looser: on a shared 2-core test machine the bridge's lag can spike past the moment a payment is read back
         // right after a write, a real but passing difference (the shipped gate, 1 %, holds on an otherwise idle lab;

@@ -42,11 +42,11 @@ class WorkshopIT {
     @BeforeAll
     static void ownLab() throws Exception {
         if (Files.exists(LAB)) {
-            new LabCli(LAB, 25000).run("down");
+            new LabCli(LAB, 8000).run("down");
             FileTrees.deleteRecursively(LAB);
         }
         FileTrees.deleteRecursively(REPORTS);
-        cli = new LabCli(LAB, 25000).with("STRANGLER_REPORTS_DIR", REPORTS.toString());
+        cli = new LabCli(LAB, 8000).with("STRANGLER_REPORTS_DIR", REPORTS.toString());
         Files.writeString(PLAYBOOK, Files.readString(Path.of("playbooks/payments.yaml"))
                 .replace("settle-seconds: 30", "settle-seconds: 5")
                 .replace("min-compared: 1000", "min-compared: 200")

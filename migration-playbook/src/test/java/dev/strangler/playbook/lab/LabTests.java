@@ -3,6 +3,7 @@ package dev.strangler.playbook.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strangler.lab.process.Ports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -33,6 +34,21 @@ class LabTests {
         List<Integer> second = LabComponents.standard(layout, shifted).stream().flatMap(c -> c.allPorts().stream()).toList();
         assertThat(second).doesNotContainAnyElementsOf(first);
         assertThatThrownBy(() -> new LabPorts(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void warnsWhenAnOffsetPutsPortsWhereOutgoingConnectionsTakeTheirs() {
+        Ports.PortRange linuxDefault = new Ports.PortRange(32768, 60999);
+        LabLayout layout = new LabLayout(Path.of("."), Path.of(".lab"));
+        List<Integer> defaults = LabComponents.standard(layout, new LabPorts(0)).stream().flatMap(c -> c.allPorts().stream()).toList();
+        assertThat(Lab.ephemeralPortWarning(defaults, linuxDefault)).isEmpty();
+        // offset 20000: the databases (35432, 35433) lie in the range, the HTTP ports (28080...) do not
+        List<Integer> shifted = LabComponents.standard(layout, new LabPorts(20_000)).stream().flatMap(c -> c.allPorts().stream()).toList();
+        assertThat(Lab.ephemeralPortWarning(shifted, linuxDefault)).hasValueSatisfying(warning -> assertThat(warning)
+                .startsWith("warning: ports 35432, 35433 lie in the range the kernel uses for outgoing connections (32768-60999)")
+                .contains("STRANGLER_PORT_OFFSET"));
+        assertThat(Lab.ephemeralPortWarning(List.of(40_000), linuxDefault)).hasValueSatisfying(warning -> assertThat(warning)
+                .startsWith("warning: port 40000 lies in"));
     }
 
     @Test
