@@ -42,8 +42,33 @@ public final class Ports {
         }
     }
 
-    /** A port no one listens on, chosen by the kernel. */
+    /** Where {@link #freePort()} looks first: above the well-known services, below the kernel's ephemeral range. */
+    static final int FIRST_CHOSEN_PORT = 20_000;
+
+    private static final Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port no one listens on, for a server that binds it a moment later (a child process, a broker). Chosen at
+     * random below the kernel's range for outgoing connections, not by binding port 0: a port from that range can be
+     * taken by any client connection of any process before the server binds it, and then the server fails with
+     * "address already in use" although the port was free. A port is not handed out twice by one JVM.
+     */
     public static int freePort() {
+        return freePort(ephemeralRange());
+    }
+
+    static int freePort(PortRange ephemeral) {
+        int last = ephemeral.first() - 1;
+        if (last - FIRST_CHOSEN_PORT >= 1000) {
+            java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+            for (int attempt = 0; attempt < 100; attempt++) {
+                int port = random.nextInt(FIRST_CHOSEN_PORT, last + 1);
+                if (isFree(port) && HANDED_OUT.add(port)) {
+                    return port;
+                }
+            }
+        }
+        // a kernel whose ephemeral range starts low: let it choose
         try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

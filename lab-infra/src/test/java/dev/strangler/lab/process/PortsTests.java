@@ -29,6 +29,17 @@ class PortsTests {
     }
 
     @Test
+    void handsOutDistinctPortsBelowTheRangeOfOutgoingConnections() {
+        Ports.PortRange linuxDefault = new Ports.PortRange(32768, 60999);
+        java.util.List<Integer> ports = java.util.stream.IntStream.range(0, 200).map(i -> Ports.freePort(linuxDefault)).boxed().toList();
+        assertThat(ports).doesNotHaveDuplicates()
+                .allSatisfy(port -> assertThat(port).isBetween(Ports.FIRST_CHOSEN_PORT, 32767));
+        // an ephemeral range that leaves no room below it: the kernel chooses
+        int port = Ports.freePort(new Ports.PortRange(1024, 65535));
+        assertThat(Ports.isFree(port)).isTrue();
+    }
+
+    @Test
     void readsTheKernelsRangeForOutgoingConnections(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ip_local_port_range");
         java.nio.file.Files.writeString(file, "20000\t29999\n");
