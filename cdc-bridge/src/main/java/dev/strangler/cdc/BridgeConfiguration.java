@@ -156,7 +156,8 @@ class BridgeConfiguration {
         LegacyPaymentCapture handler = new LegacyPaymentCapture(new VaultTokenizer(properties.vault()), publisher,
                 topic, stats, deadLetters, tracing.capture("legacy-to-service", "payments", topic));
         CaptureEngine capture = new CaptureEngine("legacy-to-service", DebeziumConfig.forTable(slot,
-                properties.legacy(), offsetFile(properties, slot), "public.payments", "when_needed"), handler);
+                properties.legacy(), offsetFile(properties, slot), "public.payments", "when_needed",
+                properties.pollInterval().legacy()), handler);
         ChangeApplier applier = new ChangeApplier("legacy-to-service", topic, properties.kafka().bootstrapServers(),
                 service, new ServicePayments(), new AvroDeserializer<>(registry, PaymentChange.class), deadLetters,
                 owner(properties, routes), new ApplierStats("legacy-to-service", meters),
@@ -177,7 +178,8 @@ class BridgeConfiguration {
         OutboxCapture handler = new OutboxCapture(publisher, topic, stats, deadLetters,
                 tracing.capture("service-to-legacy", "outbox", topic));
         CaptureEngine capture = new CaptureEngine("service-to-legacy", DebeziumConfig.forTable(slot,
-                properties.service(), offsetFile(properties, slot), "public.outbox", "when_needed"), handler);
+                properties.service(), offsetFile(properties, slot), "public.outbox", "when_needed",
+                properties.pollInterval().service()), handler);
         ChangeApplier applier = new ChangeApplier("service-to-legacy", topic, properties.kafka().bootstrapServers(),
                 legacy, new LegacyPayments(), new AvroDeserializer<>(registry, PaymentChange.class), deadLetters,
                 owner(properties, routes), new ApplierStats("service-to-legacy", meters),

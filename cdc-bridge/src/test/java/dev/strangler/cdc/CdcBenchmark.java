@@ -479,6 +479,7 @@ public final class CdcBenchmark {
         awaitQuiet(forward());
         double idleRunning = tag.equals("m") ? idleCpu() : -1;
         int partitions = bridge.bean(BridgeProperties.class).topics().partitions();
+        java.time.Duration pollInterval = bridge.bean(BridgeProperties.class).pollInterval().legacy();
         bridge.stop();
         double idleStopped = tag.equals("m") ? idleCpu() : -1;
         settle();
@@ -491,7 +492,7 @@ public final class CdcBenchmark {
         String[] l = legacy.parts();
         Properties config = DebeziumConfig.forTable(slot,
                 new BridgeProperties.Database(l[0], Integer.parseInt(l[1]), l[2], "postgres", ""),
-                offsets.resolve(slot + ".offsets"), "public.payments", "no_data");
+                offsets.resolve(slot + ".offsets"), "public.payments", "no_data", pollInterval);
         config.setProperty("converter.schemas.enable", "false");
         String marker = tag + "-raw-";
         String load = loadavg();
@@ -941,7 +942,7 @@ public final class CdcBenchmark {
                         + " counting consumer. bridge_end_to_end.capture_rows_per_s is the same figure with the"
                         + " applier writing into the new database at the same time.",
                 "Raw baseline: Debezium embedded async engine with the bridge's own DebeziumConfig.forTable"
-                        + " properties (poll.interval.ms=5, max.batch.size=4096, max.queue.size=16384, pgoutput,"
+                        + " properties (poll.interval.ms as the bridge's bridge.poll-interval.legacy, max.batch.size=4096, max.queue.size=16384, pgoutput,"
                         + " filtered publication) but snapshot.mode=no_data, its own slot, JSON converter with"
                         + " schemas.enable=false; producer acks=all, idempotent, linger.ms=1, batch.size=262144,"
                         + " lz4, as the bridge's ChangePublisher; as many partitions as the bridge's topic"

@@ -2,6 +2,7 @@ package dev.strangler.cdc.capture.internal;
 
 import dev.strangler.cdc.BridgeProperties.Database;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -19,8 +20,10 @@ public final class DebeziumConfig {
      * @param table {@code schema.table}
      * @param snapshot {@code when_needed} to backfill the existing rows first, and again when the slot's position is
      *                 gone (a dropped or invalidated slot): the appliers skip what they already hold
+     * @param pollInterval how long the queue waits for a fuller batch (see {@code BridgeProperties.PollIntervals})
      */
-    public static Properties forTable(String name, Database db, Path offsetFile, String table, String snapshot) {
+    public static Properties forTable(String name, Database db, Path offsetFile, String table, String snapshot,
+            Duration pollInterval) {
         Properties p = new Properties();
         p.setProperty("name", name);
         p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
@@ -41,7 +44,7 @@ public final class DebeziumConfig {
         p.setProperty("snapshot.mode", snapshot);
         p.setProperty("skipped.operations", "none");
         p.setProperty("decimal.handling.mode", "precise");
-        p.setProperty("poll.interval.ms", "5");
+        p.setProperty("poll.interval.ms", Long.toString(pollInterval.toMillis()));
         p.setProperty("max.batch.size", "4096");
         p.setProperty("max.queue.size", "16384");
         p.setProperty("status.update.interval.ms", "2000");
