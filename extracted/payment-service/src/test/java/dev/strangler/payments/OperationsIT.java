@@ -58,6 +58,52 @@ class OperationsIT extends ServiceTest {
     }
 
     @Test
+    void listsThePaymentsOfSeveralOrdersAtOnce() {
+        long first = monolith().newOrder();
+        long second = monolith().newOrder();
+        long third = monolith().newOrder();
+        long a = api.post("/api/payments", authorize(first, APPROVED)).id();
+        long b = api.post("/api/payments", authorize(second, APPROVED)).id();
+        api.post("/api/payments", authorize(third, APPROVED));
+
+        Api.Reply list = api.get("/api/payments?orderId=" + first + "&orderId=" + second);
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(java.util.stream.StreamSupport.stream(list.json().spliterator(), false)
+                .map(p -> p.get("id").asLong())).containsExactly(b, a);
+    }
+
+    @Test
+    void refusesToLookUpMoreThan500OrdersAtOnce() {
+        String ids = java.util.stream.LongStream.rangeClosed(1, 501).mapToObj(i -> "orderId=" + i)
+                .collect(java.util.stream.Collectors.joining("&"));
+
+        Api.Reply reply = api.get("/api/payments?" + ids);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.text("type")).endsWith("/too-many-orders");
+    }
+
+    @Test
+    void voidsAnAuthorizationAtTheGatewayOnce() {
+        Api.Reply created = api.post("/api/payments", authorize(monolith().newOrder(), APPROVED));
+        Map<String, String> key = Map.of("Idempotency-Key", "void-" + created.id());
+
+        Api.Reply voided = api.post("/api/payments/" + created.id() + "/void", null, key);
+        Api.Reply again = api.post("/api/payments/" + created.id() + "/void", null, key);
+
+        assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+        assertThat(voided.text("status")).isEqualTo("VOIDED");
+        assertThat(again.body()).isEqualTo(voided.body());
+        assertThat(db.fetch("select event_type from outbox where aggregate_id = ? order by id",
+                String.valueOf(created.id())).getValues(0, String.class))
+                .containsExactly("PaymentRequested", "PaymentAuthorized", "PaymentVoided");
+        Api.Reply capture = api.post("/api/payments/" + created.id() + "/capture", null);
+        assertThat(capture.status()).isEqualTo(409);
+    }
+
+    @Test
     void anExplicitAmountNeedsNoOrderLookup() {
         Api.Reply reply = api.post("/api/payments",
                 "{\"orderId\":555000111,\"cardNumber\":\"" + APPROVED + "\",\"amount\":\"12.3\",\"currency\":\"EUR\"}");

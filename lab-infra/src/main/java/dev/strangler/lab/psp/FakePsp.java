@@ -29,6 +29,7 @@ import java.util.List;
  *       {@link TestCard}s; 503 for {@link TestCard#GATEWAY_ERROR}; a very late answer for {@link TestCard#TIMEOUT};
  *       400 when the body lacks a card number, an amount or a currency.</li>
  *   <li>{@code POST /v1/authorizations/{id}/capture} with {@code {"amount": ...}}: 200 {@code {"status": "CAPTURED"}}.</li>
+ *   <li>{@code POST /v1/authorizations/{id}/void}: 200 {@code {"status": "VOIDED"}}.</li>
  *   <li>{@code POST /v1/authorizations/{id}/refunds} with {@code {"amount": ...}}: 201 {@code {"status": "REFUNDED"}}.</li>
  * </ul>
  * WireMock's admin API ({@code /__admin/requests}) exposes the journal of every call received.
@@ -114,6 +115,11 @@ public final class FakePsp implements AutoCloseable {
                 .willReturn(withLatency(json(200, """
                         {"id":"{{request.pathSegments.[2]}}","status":"CAPTURED",\
                         "amount":"{{jsonPath request.body '$.amount'}}"}""").withTransformers("response-template"), latency)));
+
+        server.stubFor(post(urlPathMatching(AUTHORIZATIONS + "/[^/]+/void")).atPriority(5)
+                .willReturn(withLatency(json(200, """
+                        {"id":"{{request.pathSegments.[2]}}","status":"VOIDED"}""").withTransformers("response-template"),
+                        latency)));
 
         server.stubFor(post(urlPathMatching(AUTHORIZATIONS + "/[^/]+/refunds")).atPriority(5)
                 .willReturn(withLatency(json(201, """

@@ -40,6 +40,16 @@ class FakePspIT {
     }
 
     @Test
+    void voidsAnAuthorization(FakePsp psp) throws Exception {
+        HttpResponse<String> auth = post(psp, "/v1/authorizations", authorization(TestCard.VISA_APPROVED, "o-void"), Duration.ofSeconds(5));
+        String id = auth.body().replaceAll(".*\"id\":\"(auth_[^\"]+)\".*", "$1");
+
+        HttpResponse<String> voided = post(psp, "/v1/authorizations/" + id + "/void", "{}", Duration.ofSeconds(5));
+        assertThat(voided.statusCode()).isEqualTo(200);
+        assertThat(voided.body()).contains("\"status\":\"VOIDED\"", id);
+    }
+
+    @Test
     void declinesTheDocumentedDecliningCards(FakePsp psp) throws Exception {
         HttpResponse<String> declined = post(psp, "/v1/authorizations", authorization(TestCard.DECLINED, "o1"), Duration.ofSeconds(5));
         assertThat(declined.statusCode()).isEqualTo(402);

@@ -78,10 +78,13 @@ class PaymentController {
         return payments.get(id);
     }
 
-    /** Not in the monolith: lets the monolith's checkout saga find out what became of an order's payment. */
+    /**
+     * Not in the monolith: what became of an order's payment (the checkout saga's recovery), or of several orders'
+     * ({@code ?orderId=1&orderId=2}, at most 500: the decommissioned monolith's order views and reports).
+     */
     @GetMapping(params = "orderId")
-    List<PaymentResponse> forOrder(@RequestParam long orderId) {
-        return payments.forOrder(orderId);
+    List<PaymentResponse> forOrder(@RequestParam List<Long> orderId) {
+        return orderId.size() == 1 ? payments.forOrder(orderId.getFirst()) : payments.forOrders(orderId);
     }
 
     @PostMapping(path = "/{id}/capture")
@@ -98,6 +101,14 @@ class PaymentController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @RequestHeader(name = SHADOW, required = false) @Nullable String shadow, HttpServletRequest http) {
         return respond(payments.refund(id, request.amount(), mode(key, shadow, http)));
+    }
+
+    /** Not in the monolith, whose order cancellation voided in its tables and never told the gateway (TANGLE 3). */
+    @PostMapping(path = "/{id}/void")
+    ResponseEntity<String> voidPayment(@PathVariable long id,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @RequestHeader(name = SHADOW, required = false) @Nullable String shadow, HttpServletRequest http) {
+        return respond(payments.voidPayment(id, mode(key, shadow, http)));
     }
 
     private static PaymentService.Mode mode(@Nullable String key, @Nullable String shadow, HttpServletRequest http) {

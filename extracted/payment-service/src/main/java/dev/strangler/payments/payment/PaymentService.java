@@ -189,6 +189,18 @@ public class PaymentService {
         return payments.findByOrder(orderId).stream().map(PaymentResponse::from).toList();
     }
 
+    /** The payments of several orders at once, newest first: the monolith's order lists and reports. */
+    public List<PaymentResponse> forOrders(java.util.Collection<Long> orderIds) {
+        if (orderIds.size() > MAX_ORDERS_PER_LOOKUP) {
+            throw ServiceProblem.badRequest("too-many-orders",
+                    "At most " + MAX_ORDERS_PER_LOOKUP + " orders per lookup; ask again for the rest.");
+        }
+        return payments.findByOrders(orderIds).stream().map(PaymentResponse::from).toList();
+    }
+
+    /** Bounds one lookup's query and answer; callers page through larger sets. */
+    public static final int MAX_ORDERS_PER_LOOKUP = 500;
+
     // ---- capture and refund -------------------------------------------------------------------------------------
 
     public Idempotency.Reply capture(long id, @Nullable BigDecimal amount, Mode mode) {
@@ -221,7 +233,24 @@ public class PaymentService {
     }
 
     /**
-     * Stores a capture or refund. Losing the optimistic lock means a concurrent request changed the payment first:
+     * Voids an authorized payment (its order was cancelled): the gateway releases the authorization, then the
+     * payment is VOIDED. 409 unless the payment is AUTHORIZED.
+     */
+    public Idempotency.Reply voidPayment(long id, Mode mode) {
+        return idempotent(mode, "void:" + id, "void", fresh -> {
+            Payment payment = payments.find(id).orElseThrow(() -> ServiceProblem.notFound("payment"));
+            Payment voided = rules(() -> payment.voided(now()));
+            if (mode.dryRun()) {
+                return ok(HttpStatus.OK, PaymentResponse.from(voided));
+            }
+            PspResult result = psp.voidAuthorization(reference(payment), "void-" + id + "-v" + payment.version());
+            requireDone(result);
+            return store(voided, "PaymentVoided");
+        });
+    }
+
+    /**
+     * Stores a capture, refund or void. Losing the optimistic lock means a concurrent request changed the payment first:
      * 409, and the gateway saw the same idempotency key twice, so it acted once.
      */
     private Idempotency.Reply store(Payment next, String eventType) {

@@ -15,6 +15,9 @@ public interface Payments {
     /** The order's payments, newest first. */
     List<Payment> findByOrder(long orderId);
 
+    /** The payments of all these orders, newest first. */
+    List<Payment> findByOrders(java.util.Collection<Long> orderIds);
+
     boolean hasLivePayment(long orderId);
 
     /** Stores a PENDING payment; empty when the order already has a live one (lost a race). */

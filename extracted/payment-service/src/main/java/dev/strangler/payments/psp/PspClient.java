@@ -87,6 +87,11 @@ public class PspClient {
                 idempotencyKey, 200);
     }
 
+    /** Releases authorization {@code pspReference}, nothing of which was captured. */
+    public PspResult voidAuthorization(String pspReference, String idempotencyKey) {
+        return call("/v1/authorizations/" + pspReference + "/void", Map.of(), idempotencyKey, 200);
+    }
+
     /** Refunds {@code amount} of authorization {@code pspReference}. */
     public PspResult refund(String pspReference, Money amount, String idempotencyKey) {
         return call("/v1/authorizations/" + pspReference + "/refunds", Map.of("amount", amount.format()),

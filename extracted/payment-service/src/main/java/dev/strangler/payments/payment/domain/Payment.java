@@ -74,6 +74,15 @@ public record Payment(
         return next(PaymentStatus.CAPTURED, capture, refunded, pspReference, now);
     }
 
+    /**
+     * Releases an authorization nothing was captured from: the order was cancelled. Only an AUTHORIZED payment can
+     * be voided; captured money is refunded instead.
+     */
+    public Payment voided(Instant now) {
+        requireStatus(PaymentStatus.AUTHORIZED, "voided");
+        return next(PaymentStatus.VOIDED, captured, refunded, pspReference, now);
+    }
+
     /** Checks a refund: only captured money can be refunded, and never more than what is left of it. */
     public Money refundAmount(Money refund) {
         if (!refund.isPositive()) {

@@ -41,6 +41,12 @@ class JooqPayments implements Payments {
     }
 
     @Override
+    public List<Payment> findByOrders(java.util.Collection<Long> orderIds) {
+        return db.selectFrom(PAYMENTS).where(PAYMENTS.ORDER_ID.in(orderIds)).orderBy(PAYMENTS.ID.desc())
+                .fetch(JooqPayments::toPayment);
+    }
+
+    @Override
     public boolean hasLivePayment(long orderId) {
         return db.fetchExists(PAYMENTS, PAYMENTS.ORDER_ID.eq(orderId).and(PAYMENTS.STATUS.in(LIVE)));
     }

@@ -66,6 +66,17 @@ class PaymentTests {
     }
 
     @Test
+    void voidsOnlyAnAuthorizationNothingWasCapturedFrom() {
+        Payment voided = authorized("25.00").voided(T1);
+
+        assertThat(voided.status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(voided.captured()).isEqualTo(eur("0.00"));
+        assertViolation(() -> voided.voided(T1), "illegal-transition");
+        assertViolation(() -> authorized("25.00").captured(eur("25.00"), T1).voided(T1), "illegal-transition");
+        assertViolation(() -> voided.captureAmount(null), "illegal-transition");
+    }
+
+    @Test
     void refundsPartThenAllOfTheCapturedAmount() {
         Payment captured = authorized("25.00").captured(eur("20.00"), T1);
 
