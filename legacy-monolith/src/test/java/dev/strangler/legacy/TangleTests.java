@@ -2,9 +2,9 @@ package dev.strangler.legacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.legacy.customers.internal.JooqCustomers;
+import dev.strangler.legacy.customers.internal.SharedTableCustomerCards;
 import dev.strangler.legacy.orders.Orders;
-import dev.strangler.legacy.orders.internal.JooqOrders;
+import dev.strangler.legacy.orders.internal.SharedTableOrderPayments;
 import dev.strangler.legacy.reports.internal.JooqSalesReport;
 import dev.strangler.legacy.seed.internal.ShopSeeder;
 import dev.strangler.legacy.support.internal.JooqSupport;
@@ -25,8 +25,8 @@ class TangleTests {
 
     @Test
     void step1OrderLookupReadsThePaymentsTable() throws IOException {
-        assertThat(PaymentTables.touchedBy(JooqOrders.class)).isTrue();
-        assertThat(source(JooqOrders.class)).contains("TANGLE(step-1)");
+        assertThat(PaymentTables.touchedBy(SharedTableOrderPayments.class)).isTrue();
+        assertThat(source(SharedTableOrderPayments.class)).contains("TANGLE(step-1)");
     }
 
     @Test
@@ -40,8 +40,8 @@ class TangleTests {
 
     @Test
     void step3OrderCancellationWritesThePaymentsTable() throws IOException {
-        assertThat(PaymentTables.touchedBy(JooqOrders.class)).isTrue();
-        assertThat(source(JooqOrders.class)).contains("TANGLE(step-3)");
+        assertThat(PaymentTables.touchedBy(SharedTableOrderPayments.class)).isTrue();
+        assertThat(source(SharedTableOrderPayments.class)).contains("TANGLE(step-3)");
     }
 
     @Test
@@ -58,8 +58,8 @@ class TangleTests {
 
     @Test
     void step6CustomersReadTheRawCardNumber() throws IOException {
-        assertThat(PaymentTables.touchedBy(JooqCustomers.class)).isTrue();
-        assertThat(source(JooqCustomers.class)).contains("TANGLE(step-6)", "CARD_NUMBER");
+        assertThat(PaymentTables.touchedBy(SharedTableCustomerCards.class)).isTrue();
+        assertThat(source(SharedTableCustomerCards.class)).contains("TANGLE(step-6)", "CARD_NUMBER");
     }
 
     @Test
@@ -70,10 +70,24 @@ class TangleTests {
 
     @Test
     void step8PaymentsReadAndWriteTheOrdersTable() throws IOException {
-        Path jooqPayments = Path.of("src/main/java/dev/strangler/legacy/payments/internal/JooqPayments.java");
-        assertThat(PaymentTables.SHOP.get("dev.strangler.legacy.payments.internal.JooqPayments")
+        Path payableOrders = Path.of("src/main/java/dev/strangler/legacy/payments/internal/JooqPayableOrders.java");
+        assertThat(PaymentTables.SHOP.get("dev.strangler.legacy.payments.internal.JooqPayableOrders")
                 .getDirectDependenciesFromSelf())
                 .anyMatch(d -> d.getTargetClass().getName().equals("dev.strangler.legacy.db.tables.Orders"));
-        assertThat(Files.readString(jooqPayments)).contains("TANGLE(step-8)");
+        assertThat(Files.readString(payableOrders)).contains("TANGLE(step-8)");
+    }
+
+    /**
+     * Each tangle has an untangled twin that the decommissioned monolith keeps: it reaches payments only through
+     * the payments feature's API, never through a payment table.
+     */
+    @Test
+    void theUntangledImplementationsTouchNoPaymentTable() {
+        assertThat(PaymentTables.SHOP.stream().filter(c -> c.getSimpleName().startsWith("PaymentApi")))
+                .extracting(c -> c.getSimpleName())
+                .containsExactlyInAnyOrder("PaymentApiOrderPayments", "PaymentApiCustomerCards",
+                        "PaymentApiSalesReport", "PaymentApiOverrides");
+        assertThat(PaymentTables.SHOP.stream().filter(c -> c.getSimpleName().startsWith("PaymentApi")))
+                .allSatisfy(c -> assertThat(PaymentTables.uses(c)).as(c.getName()).isEmpty());
     }
 }

@@ -8,4 +8,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastCardLast4 last four digits of the card of the customer's latest payment, null if none
  */
 public record Customer(long id, String email, String name, String createdAt, @Nullable String lastCardLast4) {
+
+    public Customer withLastCard(@Nullable String last4) {
+        return new Customer(id, email, name, createdAt, last4);
+    }
 }

@@ -2,6 +2,7 @@ package dev.strangler.legacy.customers;
 
 import dev.strangler.legacy.PageResponse;
 import dev.strangler.legacy.ShopProblem;
+import dev.strangler.legacy.customers.internal.CustomerCards;
 import dev.strangler.legacy.customers.internal.JooqCustomers;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -16,21 +17,32 @@ public class Customers {
     private static final Logger log = LoggerFactory.getLogger(Customers.class);
 
     private final JooqCustomers customers;
+    private final CustomerCards cards;
     private final Clock clock;
 
-    Customers(JooqCustomers customers, Clock clock) {
+    Customers(JooqCustomers customers, CustomerCards cards, Clock clock) {
         this.customers = customers;
+        this.cards = cards;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public PageResponse<Customer> page(int page, int size) {
-        return PageResponse.of(customers.page(page * size, size), page, size, customers.count());
+        return PageResponse.of(withLastCards(customers.page(page * size, size)), page, size, customers.count());
     }
 
     @Transactional(readOnly = true)
     public Customer get(long id) {
-        return customers.find(id).orElseThrow(() -> ShopProblem.notFound("customer"));
+        Customer customer = customers.find(id).orElseThrow(() -> ShopProblem.notFound("customer"));
+        return withLastCards(java.util.List.of(customer)).getFirst();
+    }
+
+    private java.util.List<Customer> withLastCards(java.util.List<Customer> page) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        java.util.Map<Long, String> last4 = cards.lastCardLast4(page.stream().map(Customer::id).toList());
+        return page.stream().map(c -> c.withLastCard(last4.get(c.id()))).toList();
     }
 
     @Transactional

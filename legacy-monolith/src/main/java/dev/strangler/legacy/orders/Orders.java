@@ -2,6 +2,7 @@ package dev.strangler.legacy.orders;
 
 import dev.strangler.legacy.ShopProblem;
 import dev.strangler.legacy.orders.internal.JooqOrders;
+import dev.strangler.legacy.orders.internal.OrderPayments;
 import dev.strangler.legacy.payments.CardNumber;
 import dev.strangler.legacy.payments.PaymentProcessing;
 import dev.strangler.legacy.payments.PaymentsMode;
@@ -25,14 +26,16 @@ public class Orders {
     private static final Logger log = LoggerFactory.getLogger(Orders.class);
 
     private final JooqOrders orders;
+    private final OrderPayments orderPayments;
     private final PaymentProcessing payments;
     private final Clock clock;
     private final PaymentsMode mode;
     private final TransactionTemplate tx;
 
-    Orders(JooqOrders orders, PaymentProcessing payments, Clock clock, PaymentsMode mode,
-            TransactionTemplate tx) {
+    Orders(JooqOrders orders, OrderPayments orderPayments, PaymentProcessing payments, Clock clock,
+            PaymentsMode mode, TransactionTemplate tx) {
         this.orders = orders;
+        this.orderPayments = orderPayments;
         this.payments = payments;
         this.clock = clock;
         this.mode = mode;
@@ -168,7 +171,8 @@ public class Orders {
     /** The order with its lines and payment summary, or a 404 problem. */
     @Transactional(readOnly = true)
     public OrderView get(long orderId) {
-        return orders.find(orderId).orElseThrow(() -> ShopProblem.notFound("order"));
+        return orders.find(orderId).orElseThrow(() -> ShopProblem.notFound("order"))
+                .withPayment(orderPayments.latest(orderId));
     }
 
     /**
@@ -181,7 +185,7 @@ public class Orders {
         if (OrderStatus.CANCELLED.name().equals(order.status())) {
             throw ShopProblem.conflict("order-cancelled", "The order is already cancelled.");
         }
-        if (!orders.voidAuthorizedPayment(orderId, clock.instant())) {
+        if (!orderPayments.voidAuthorized(orderId, clock.instant())) {
             throw ShopProblem.conflict("order-captured",
                     "The order's payment is already captured; refund it instead of cancelling.");
         }

@@ -49,6 +49,16 @@ public record Payment(
                 refundedAmount, pspReference, createdAt, now);
     }
 
+    /** This payment voided: only an AUTHORIZED payment, nothing of which was captured, can be. */
+    public Payment voided(Instant now) {
+        if (status != PaymentStatus.AUTHORIZED) {
+            throw ShopProblem.conflict("illegal-transition",
+                    "Only an AUTHORIZED payment can be voided; this one is " + status + ".");
+        }
+        return new Payment(id, orderId, PaymentStatus.VOIDED, amount, currency, cardLast4, capturedAmount,
+                refundedAmount, pspReference, createdAt, now);
+    }
+
     /**
      * Checks a refund of {@code requested}: only captured money can be refunded, and never more than what is left
      * of it.

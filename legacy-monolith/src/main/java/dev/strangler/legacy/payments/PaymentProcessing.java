@@ -1,6 +1,7 @@
 package dev.strangler.legacy.payments;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -56,4 +57,13 @@ public interface PaymentProcessing {
 
     /** Refunds part or all of the captured amount. 409 when more than what is left, or nothing was captured. */
     Payment refund(long paymentId, BigDecimal amount);
+
+    /** Voids an authorization (its order was cancelled); the gateway releases it. 409 unless AUTHORIZED. */
+    Payment voidPayment(long paymentId);
+
+    /**
+     * The payments of these orders, newest first: what the other features show of payments (order pages, customers'
+     * last card, the sales report) once they may no longer read the payment tables.
+     */
+    List<Payment> paymentsOfOrders(Collection<Long> orderIds);
 }

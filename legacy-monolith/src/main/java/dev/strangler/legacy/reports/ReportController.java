@@ -1,7 +1,7 @@
 package dev.strangler.legacy.reports;
 
 import dev.strangler.legacy.ShopProblem;
-import dev.strangler.legacy.reports.internal.JooqSalesReport;
+import dev.strangler.legacy.reports.internal.SalesReports;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/reports", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReportController {
 
-    private final JooqSalesReport sales;
+    private final SalesReports sales;
 
-    ReportController(JooqSalesReport sales) {
+    ReportController(SalesReports sales) {
         this.sales = sales;
     }
 

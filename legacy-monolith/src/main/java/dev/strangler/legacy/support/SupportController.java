@@ -2,7 +2,7 @@ package dev.strangler.legacy.support;
 
 import dev.strangler.legacy.ShopProblem;
 import dev.strangler.legacy.payments.PaymentStatus;
-import dev.strangler.legacy.support.internal.JooqSupport;
+import dev.strangler.legacy.support.internal.PaymentOverrides;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -26,10 +26,10 @@ class SupportController {
 
     private static final Logger log = LoggerFactory.getLogger(SupportController.class);
 
-    private final JooqSupport support;
+    private final PaymentOverrides support;
     private final Clock clock;
 
-    SupportController(JooqSupport support, Clock clock) {
+    SupportController(PaymentOverrides support, Clock clock) {
         this.support = support;
         this.clock = clock;
     }
@@ -50,10 +50,10 @@ class SupportController {
                 .findFirst()
                 .orElseThrow(() -> ShopProblem.badRequest("invalid-status",
                         "'status' must be one of " + Arrays.toString(PaymentStatus.values()) + "."));
-        String previous = support.setPaymentStatus(id, target.code(),
+        PaymentStatus previous = support.override(id, target,
                 request.note() == null ? "support override" : request.note(), clock.instant())
                 .orElseThrow(() -> ShopProblem.notFound("payment"));
-        log.info("Support set payment {} from {} to {}", id, previous, target.code());
-        return new StatusOverrideResponse(id, PaymentStatus.fromCode(previous).name(), target.name());
+        log.info("Support set payment {} from {} to {}", id, previous, target);
+        return new StatusOverrideResponse(id, previous.name(), target.name());
     }
 }

@@ -1,6 +1,7 @@
 package dev.strangler.playbook.cli;
 
 import dev.strangler.playbook.lab.LabLayout;
+import dev.strangler.playbook.lab.MonolithBuild;
 import dev.strangler.playbook.analysis.AnalysisOutput;
 import dev.strangler.playbook.analysis.AnalysisReport;
 import dev.strangler.playbook.analysis.HistoryEntry;
@@ -35,8 +36,9 @@ public final class AnalyseCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--classes", paramLabel = "DIR|JAR",
-            description = "The monolith's compiled classes: a classes directory or its jar (default: " + CLASSES_DIR
-                    + ", else " + JAR + ").")
+            description = "The monolith's compiled classes: a classes directory or its jar (default: those of the"
+                    + " build the lab runs, " + CLASSES_DIR + " (else " + JAR + "), or the decommissioned monolith's"
+                    + " once the playbook's step 7 deployed it).")
     @Nullable Path classes;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the reports (default: reports/ in the repository, or $STRANGLER_REPORTS_DIR).")
@@ -49,10 +51,10 @@ public final class AnalyseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path home = Path.of(System.getProperty("strangler.home", "."));
-        Path source = classes != null ? classes
-                : Files.isDirectory(home.resolve(CLASSES_DIR)) ? home.resolve(CLASSES_DIR) : home.resolve(JAR);
+        LabLayout layout = LabLayout.fromEnvironment();
+        Path source = classes != null ? classes : MonolithBuild.current(layout).classes(layout);
         Path freezeStore = store != null ? store : home.resolve(STORE);
-        Path outDir = out != null ? out : LabLayout.fromEnvironment().reports();
+        Path outDir = out != null ? out : layout.reports();
 
         AnalysisReport report = MonolithAnalysis.analyse(source, Files.isDirectory(freezeStore) ? freezeStore : null,
                 Clock.systemUTC());

@@ -95,6 +95,20 @@ public final class Lab {
         }
     }
 
+    /**
+     * Stops one running component gracefully (requests in flight finish) and starts it again with its command as the
+     * lab's configuration gives it now, e.g. another build of the monolith; returns once it is healthy. Callers in
+     * front of it (the proxy) hold new requests meanwhile.
+     */
+    public void restart(String name) {
+        LabComponent component = component(name).orElseThrow(() -> new LabException("no lab component " + name));
+        if (!component.launcher().stop()) {
+            throw new LabException(name + " did not stop; see ./strangler status");
+        }
+        checkPortsFree(List.of(component));
+        startAndAwait(component);
+    }
+
     private void startAndAwait(LabComponent component) {
         long t0 = System.nanoTime();
         out.printf("  > %-16s starting%n", component.name());

@@ -123,15 +123,15 @@ public final class LabComponents {
     private static LabComponent legacyMonolith(LabLayout layout, LabPorts ports) {
         String name = "legacy-monolith";
         int port = ports.legacyMonolith();
-        JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout),
-                layout.inRepository("legacy-monolith/target/legacy-monolith.jar"),
+        MonolithBuild build = MonolithBuild.current(layout);
+        JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout), build.jar(layout),
                 withOverrides(layout, name, withTracing(layout, ports, List.of("--server.port=" + port,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.legacyDb() + "/shop?user=postgres",
                         "--shop.psp.base-url=http://127.0.0.1:" + ports.paymentGateway(),
                         "--shop.payments.remote-base-url=http://127.0.0.1:" + ports.paymentService(),
                         "--shop.seed.orders-on-empty=" + FIRST_START_ORDERS))),
                 layout.root());
-        return new LabComponent(name, "The legacy shop (catalog, orders, payments, reports)", port, List.of(),
+        return new LabComponent(name, build.description(), port, List.of(),
                 "http://127.0.0.1:" + port + "/", List.of("legacy-db", "payment-gateway", "zipkin"),
                 PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)),
                 // readiness turns UP only after start-up work, including the first seeding, is done

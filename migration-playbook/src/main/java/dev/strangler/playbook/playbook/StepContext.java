@@ -45,6 +45,12 @@ public final class StepContext {
         return new CdcBridge(URI.create("http://127.0.0.1:" + ports.cdcBridge()));
     }
 
+    /** The lab as configured now: its components can be restarted from a step. */
+    public dev.strangler.playbook.lab.Lab lab() {
+        return new dev.strangler.playbook.lab.Lab(layout,
+                dev.strangler.playbook.lab.LabComponents.standard(layout, ports), out);
+    }
+
     public Traffic traffic() {
         return traffic;
     }

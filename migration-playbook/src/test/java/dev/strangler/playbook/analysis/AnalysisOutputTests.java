@@ -57,10 +57,10 @@ class AnalysisOutputTests {
         String md = Files.readString(out.resolve("analysis.md"));
         assertThat(md).startsWith("# Analysis of the monolith: payments")
                 .contains("```mermaid\nflowchart LR", "subgraph extract", "p_orders -->|",
-                        "t_payments[(\"payments\")]", "## Tangles", "`WRITES_PAYMENT_TABLES` in `setPaymentStatus`",
+                        "t_payments[(\"payments\")]", "## Tangles", "`WRITES_PAYMENT_TABLES` in `override`",
                         "## Coupling score: " + report.coupling().score(), "Definition: score = inbound",
                         "Today: **" + report.rule().violations() + "** violations",
-                        "| `orders.internal.JooqOrders` | `view` | `payments` | reads |");
+                        "| `orders.internal.SharedTableOrderPayments` | `latest` | `payments` | reads |");
         assertThat(md).contains("p_support_internal -.->|reads, writes| t_payments",
                 "p_payments_internal -.->|reads, writes| t_orders");
     }
@@ -105,7 +105,7 @@ class AnalysisOutputTests {
 
     private static AnalysisReport withViolations(AnalysisReport r, String at, int violations) {
         RuleStatus rule = new RuleStatus(r.rule().rule(), violations, r.rule().frozen(), r.rule().store(),
-                Map.of("dev.strangler.legacy.orders.internal.JooqOrders", violations));
+                Map.of("dev.strangler.legacy.orders.internal.SharedTableOrderPayments", violations));
         return new AnalysisReport(at, r.source(), r.classes(), r.paymentTables(), r.tableAccesses(),
                 r.otherTablesFromPayments(), r.inbound(), r.outbound(), r.cardData(), r.tangles(), r.coupling(), rule);
     }

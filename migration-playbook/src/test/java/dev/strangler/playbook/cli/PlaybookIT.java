@@ -98,6 +98,11 @@ class PlaybookIT {
             JsonNode evidence = JSON.readTree(REPORTS.resolve("playbook/" + step + ".json").toFile());
             assertThat(evidence.path("passed").asBoolean()).as(step + ": " + evidence).isTrue();
         }
+        JsonNode decommission = JSON.readTree(REPORTS.resolve("playbook/decommission.json").toFile()).path("evidence");
+        assertThat(decommission.path("ruleViolations").asInt(-1))
+                .as("monolith classes touching payment tables after the redeploy: " + decommission).isZero();
+        assertThat(decommission.path("monolithBuild").asText()).isEqualTo("remote only, no in-process payment code");
+        assertThat(cli.run("status").output()).contains("decommissioned");
         assertThat(cli.run("playbook", "status", PLAYBOOK.toString()).exitCode()).isZero();
         assertThat(cli.run("route", "list").output()).contains("EXTRACTED");
         LabCli.Result reconcile = cli.run("reconcile", "payments");

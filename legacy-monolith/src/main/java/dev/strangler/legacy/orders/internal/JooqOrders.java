@@ -5,8 +5,6 @@ import static dev.strangler.legacy.db.Tables.CUSTOMERS;
 import static dev.strangler.legacy.db.Tables.INVENTORY;
 import static dev.strangler.legacy.db.Tables.ORDERS;
 import static dev.strangler.legacy.db.Tables.ORDER_LINES;
-import static dev.strangler.legacy.db.Tables.PAYMENTS;
-import static dev.strangler.legacy.db.Tables.PAYMENT_EVENTS;
 import static dev.strangler.legacy.db.Tables.PRODUCTS;
 
 import dev.strangler.legacy.Money;
@@ -27,7 +25,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-/** The tables behind orders, and the payment rows the order code reaches for directly. */
+/** The tables behind orders; the order's payment comes from {@link OrderPayments}. */
 @Repository
 public class JooqOrders {
 
@@ -99,6 +97,7 @@ public class JooqOrders {
         return db.selectFrom(ORDERS).where(ORDERS.ID.eq(orderId)).forUpdate().fetchOptional().map(this::view);
     }
 
+    /** The order and its lines; its payment is {@link OrderPayments}' to add. */
     private OrderView view(Record order) {
         long orderId = order.get(ORDERS.ID);
         List<OrderView.Line> lines = db.select(ORDER_LINES.PRODUCT_ID, PRODUCTS.NAME, ORDER_LINES.QUANTITY,
@@ -108,64 +107,9 @@ public class JooqOrders {
                 .orderBy(ORDER_LINES.ID)
                 .fetch(r -> new OrderView.Line(r.value1(), r.value2(), r.value3(), Money.format(r.value4()),
                         Money.format(r.value5())));
-        // TANGLE(step-1): the order lookup reads the payments table directly (status, amounts, even the card
-        // number to cut its last four digits) instead of asking the payments feature. Once payments move out,
-        // this query has nothing to read.
-        OrderView.PaymentSummary payment = db.select(PAYMENTS.ID, PAYMENTS.STATUS, PAYMENTS.AMOUNT,
-                        PAYMENTS.CAPTURED_AMOUNT, PAYMENTS.REFUNDED_AMOUNT, PAYMENTS.CARD_NUMBER)
-                .from(PAYMENTS)
-                .where(PAYMENTS.ORDER_ID.eq(orderId))
-                .orderBy(PAYMENTS.ID.desc())
-                .limit(1)
-                .fetchOptional(r -> new OrderView.PaymentSummary(r.value1(), apiPaymentStatus(r.value2()),
-                        Money.format(r.value3()), Money.format(r.value4()), Money.format(r.value5()),
-                        r.value6().substring(r.value6().length() - 4)))
-                .orElse(null);
         return new OrderView(orderId, order.get(ORDERS.CUSTOMER_ID),
                 OrderStatus.fromCode(order.get(ORDERS.STATUS)).name(), Money.format(order.get(ORDERS.TOTAL)),
-                order.get(ORDERS.CURRENCY), order.get(ORDERS.CREATED_AT).toInstant().toString(), lines, payment);
-    }
-
-    // TANGLE(step-1): the order code knows the payment table's legacy status codes, too.
-    private static String apiPaymentStatus(String code) {
-        return switch (code) {
-            case "AUTH" -> "AUTHORIZED";
-            case "CAPT" -> "CAPTURED";
-            case "PRFD" -> "PARTIALLY_REFUNDED";
-            case "RFND" -> "REFUNDED";
-            case "DECL" -> "DECLINED";
-            case "VOID" -> "VOIDED";
-            default -> code;
-        };
-    }
-
-    /**
-     * Voids the order's authorized payment, if any. False when the order has money captured: that cannot be undone
-     * by a cancellation.
-     */
-    // TANGLE(step-3): cancelling an order updates the payments table directly ('AUTH' -> 'VOID') and writes a
-    // payment event, bypassing the payment rules and never telling the gateway.
-    public boolean voidAuthorizedPayment(long orderId, Instant now) {
-        boolean captured = db.fetchExists(PAYMENTS, PAYMENTS.ORDER_ID.eq(orderId)
-                .and(PAYMENTS.STATUS.in("CAPT", "PRFD", "RFND")));
-        if (captured) {
-            return false;
-        }
-        List<Long> voided = db.update(PAYMENTS)
-                .set(PAYMENTS.STATUS, "VOID")
-                .set(PAYMENTS.UPDATED_AT, utc(now))
-                .where(PAYMENTS.ORDER_ID.eq(orderId).and(PAYMENTS.STATUS.eq("AUTH")))
-                .returning(PAYMENTS.ID)
-                .fetch(PAYMENTS.ID);
-        for (Long paymentId : voided) {
-            db.insertInto(PAYMENT_EVENTS)
-                    .set(PAYMENT_EVENTS.PAYMENT_ID, paymentId)
-                    .set(PAYMENT_EVENTS.EVENT_TYPE, "VOIDED")
-                    .set(PAYMENT_EVENTS.NOTE, "order cancelled")
-                    .set(PAYMENT_EVENTS.CREATED_AT, utc(now))
-                    .execute();
-        }
-        return true;
+                order.get(ORDERS.CURRENCY), order.get(ORDERS.CREATED_AT).toInstant().toString(), lines, null);
     }
 
     /** Puts the order's quantities back in stock. */

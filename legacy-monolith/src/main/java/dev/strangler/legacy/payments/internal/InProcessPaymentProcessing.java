@@ -26,11 +26,13 @@ class InProcessPaymentProcessing implements PaymentProcessing {
     private static final Logger log = LoggerFactory.getLogger(InProcessPaymentProcessing.class);
 
     private final JooqPayments payments;
+    private final JooqPayableOrders orders;
     private final PspClient psp;
     private final Clock clock;
 
-    InProcessPaymentProcessing(JooqPayments payments, PspClient psp, Clock clock) {
+    InProcessPaymentProcessing(JooqPayments payments, JooqPayableOrders orders, PspClient psp, Clock clock) {
         this.payments = payments;
+        this.orders = orders;
         this.psp = psp;
         this.clock = clock;
     }
@@ -38,7 +40,7 @@ class InProcessPaymentProcessing implements PaymentProcessing {
     @Override
     @Transactional
     public Payment authorize(long orderId, CardNumber card) {
-        JooqPayments.PayableOrder order = payments.lockOrder(orderId)
+        JooqPayableOrders.PayableOrder order = orders.lockOrder(orderId)
                 .orElseThrow(() -> ShopProblem.unprocessable("unknown-order", "The order does not exist."));
         if ("CANC".equals(order.status())) {
             throw ShopProblem.conflict("order-not-payable", "The order is cancelled and cannot be paid.");
@@ -50,7 +52,7 @@ class InProcessPaymentProcessing implements PaymentProcessing {
         Instant now = now();
         Payment payment = payments.insertAuthorized(orderId, order.total(), order.currency(), card, pspReference, now);
         payments.recordEvent(payment.id(), "AUTHORIZED", payment.amount(), now);
-        payments.markOrderPaid(orderId, now);
+        orders.markOrderPaid(orderId, now);
         log.debug("Payment {} stored for order {}", payment.id(), orderId);
         return payment;
     }
@@ -83,6 +85,23 @@ class InProcessPaymentProcessing implements PaymentProcessing {
         payments.update(refunded);
         payments.recordEvent(paymentId, "REFUNDED", refund, refunded.updatedAt());
         return refunded;
+    }
+
+    @Override
+    @Transactional
+    public Payment voidPayment(long paymentId) {
+        Payment payment = payments.lock(paymentId).orElseThrow(() -> ShopProblem.notFound("payment"));
+        Payment voided = payment.voided(now());
+        psp.voidAuthorization(reference(payment));
+        payments.update(voided);
+        payments.recordEvent(paymentId, "VOIDED", null, voided.updatedAt());
+        return voided;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Payment> paymentsOfOrders(java.util.Collection<Long> orderIds) {
+        return payments.ofOrders(orderIds);
     }
 
     @Override

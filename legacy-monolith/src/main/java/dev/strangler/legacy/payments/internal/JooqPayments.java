@@ -1,6 +1,5 @@
 package dev.strangler.legacy.payments.internal;
 
-import static dev.strangler.legacy.db.Tables.ORDERS;
 import static dev.strangler.legacy.db.Tables.PAYMENTS;
 import static dev.strangler.legacy.db.Tables.PAYMENT_EVENTS;
 
@@ -11,8 +10,6 @@ import dev.strangler.legacy.payments.PaymentProcessing;
 import dev.strangler.legacy.payments.PaymentStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -20,18 +17,17 @@ import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
-/** The {@code payments} and {@code payment_events} tables, plus the bits of {@code orders} payments needs. */
+/**
+ * The {@code payments} and {@code payment_events} tables: the in-process implementation's. The decommissioned
+ * monolith has no such class (see legacy-monolith-decommissioned).
+ */
 @Repository
-class JooqPayments {
+class JooqPayments implements LegacyPaymentRows {
 
     private final DSLContext db;
 
     JooqPayments(DSLContext db) {
         this.db = db;
-    }
-
-    /** What payments needs of an order. */
-    record PayableOrder(long id, String status, BigDecimal total, String currency) {
     }
 
     Optional<Payment> find(long id) {
@@ -45,37 +41,24 @@ class JooqPayments {
     }
 
     /** The order's payments, newest first. */
-    List<PaymentProcessing.PaymentState> ofOrder(long orderId) {
+    @Override
+    public List<PaymentProcessing.PaymentState> ofOrder(long orderId) {
         return db.select(PAYMENTS.ID, PAYMENTS.STATUS).from(PAYMENTS).where(PAYMENTS.ORDER_ID.eq(orderId))
                 .orderBy(PAYMENTS.ID.desc())
                 .fetch(r -> new PaymentProcessing.PaymentState(r.value1(), PaymentStatus.fromCode(r.value2()).name()));
     }
 
+    /** The payments of these orders, newest first. */
+    List<Payment> ofOrders(java.util.Collection<Long> orderIds) {
+        return db.selectFrom(PAYMENTS).where(PAYMENTS.ORDER_ID.in(orderIds)).orderBy(PAYMENTS.ID.desc())
+                .fetch(JooqPayments::toPayment);
+    }
+
     /** True when the order has a payment that still counts (not declined, not voided). */
-    boolean hasLivePayment(long orderId) {
+    @Override
+    public boolean hasLivePayment(long orderId) {
         return db.fetchExists(PAYMENTS, PAYMENTS.ORDER_ID.eq(orderId)
                 .and(PAYMENTS.STATUS.notIn(PaymentStatus.DECLINED.code(), PaymentStatus.VOIDED.code())));
-    }
-
-    // TANGLE(step-8): payments reads the orders table directly (status, total, currency) and locks its row,
-    // instead of asking the orders feature; the extracted service will have to get the amount another way.
-    Optional<PayableOrder> lockOrder(long orderId) {
-        return db.select(ORDERS.ID, ORDERS.STATUS, ORDERS.TOTAL, ORDERS.CURRENCY)
-                .from(ORDERS).where(ORDERS.ID.eq(orderId)).forUpdate().fetchOptional()
-                .map(r -> new PayableOrder(r.value1(), r.value2(), r.value3(), r.value4()));
-    }
-
-    /** The order as payments needs it, without a lock (the remote mode holds no transaction across HTTP). */
-    Optional<PayableOrder> findOrder(long orderId) {
-        return db.select(ORDERS.ID, ORDERS.STATUS, ORDERS.TOTAL, ORDERS.CURRENCY)
-                .from(ORDERS).where(ORDERS.ID.eq(orderId)).fetchOptional()
-                .map(r -> new PayableOrder(r.value1(), r.value2(), r.value3(), r.value4()));
-    }
-
-    // TANGLE(step-8): payments writes the order's status too: a paid order is one whose payment went through.
-    void markOrderPaid(long orderId, Instant now) {
-        db.update(ORDERS).set(ORDERS.STATUS, "PAID").set(ORDERS.UPDATED_AT, utc(now))
-                .where(ORDERS.ID.eq(orderId)).execute();
     }
 
     Payment insertAuthorized(long orderId, BigDecimal amount, String currency, CardNumber card, String pspReference,
@@ -89,8 +72,8 @@ class JooqPayments {
                 .set(PAYMENTS.REFUNDED_AMOUNT, BigDecimal.ZERO.setScale(2))
                 .set(PAYMENTS.PSP_REFERENCE, pspReference)
                 .set(PAYMENTS.CARD_NUMBER, card.digits())
-                .set(PAYMENTS.CREATED_AT, utc(now))
-                .set(PAYMENTS.UPDATED_AT, utc(now))
+                .set(PAYMENTS.CREATED_AT, JooqPayableOrders.utc(now))
+                .set(PAYMENTS.UPDATED_AT, JooqPayableOrders.utc(now))
                 .returning()
                 .fetchSingle();
         return toPayment(row);
@@ -101,7 +84,7 @@ class JooqPayments {
                 .set(PAYMENTS.STATUS, payment.status().code())
                 .set(PAYMENTS.CAPTURED_AMOUNT, payment.capturedAmount())
                 .set(PAYMENTS.REFUNDED_AMOUNT, payment.refundedAmount())
-                .set(PAYMENTS.UPDATED_AT, utc(payment.updatedAt()))
+                .set(PAYMENTS.UPDATED_AT, JooqPayableOrders.utc(payment.updatedAt()))
                 .where(PAYMENTS.ID.eq(payment.id()))
                 .execute();
     }
@@ -111,12 +94,8 @@ class JooqPayments {
                 .set(PAYMENT_EVENTS.PAYMENT_ID, paymentId)
                 .set(PAYMENT_EVENTS.EVENT_TYPE, type)
                 .set(PAYMENT_EVENTS.AMOUNT, amount)
-                .set(PAYMENT_EVENTS.CREATED_AT, utc(now))
+                .set(PAYMENT_EVENTS.CREATED_AT, JooqPayableOrders.utc(now))
                 .execute();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Payment toPayment(Record r) {

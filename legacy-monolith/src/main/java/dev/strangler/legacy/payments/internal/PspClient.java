@@ -70,6 +70,12 @@ public class PspClient {
                 Map.of("amount", Money.format(amount)), UUID.randomUUID().toString()), "capture");
     }
 
+    /** Releases authorization {@code pspReference}, nothing of which was captured. */
+    public void voidAuthorization(String pspReference) {
+        expect(200, post("/v1/authorizations/" + pspReference + "/void", Map.of(), UUID.randomUUID().toString()),
+                "void");
+    }
+
     /** Refunds {@code amount} of authorization {@code pspReference}. */
     public void refund(String pspReference, BigDecimal amount) {
         expect(201, post("/v1/authorizations/" + pspReference + "/refunds",

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -46,15 +47,18 @@ class RemotePaymentProcessing implements PaymentProcessing {
     private static final Logger log = LoggerFactory.getLogger(RemotePaymentProcessing.class);
 
     private final PaymentsProperties properties;
-    private final JooqPayments legacy;
+    private final JooqPayableOrders orders;
+    /** The monolith's own payment rows; the decommissioned monolith has none (and no such class). */
+    private final @Nullable LegacyPaymentRows legacyRows;
     private final ObjectMapper json;
     private final Clock clock;
     private final OutgoingHttp http;
 
-    RemotePaymentProcessing(PaymentsProperties properties, JooqPayments legacy, ObjectMapper json, Clock clock,
-            RestClient.Builder restClients) {
+    RemotePaymentProcessing(PaymentsProperties properties, JooqPayableOrders orders,
+            ObjectProvider<LegacyPaymentRows> legacyRows, ObjectMapper json, Clock clock, RestClient.Builder restClients) {
         this.properties = properties;
-        this.legacy = legacy;
+        this.orders = orders;
+        this.legacyRows = legacyRows.getIfAvailable();
         this.json = json;
         this.clock = clock;
         this.http = new OutgoingHttp(restClients, properties.remoteConnectTimeout(), properties.remoteReadTimeout());
@@ -70,12 +74,12 @@ class RemotePaymentProcessing implements PaymentProcessing {
     public Payment authorize(long orderId, CardNumber card, String idempotencyKey) {
         // TANGLE(step-8): the order's total and status still come from the shared orders table; the service is
         // told the amount so that it needs no orders table of its own.
-        JooqPayments.PayableOrder order = legacy.findOrder(orderId)
+        JooqPayableOrders.PayableOrder order = orders.findOrder(orderId)
                 .orElseThrow(() -> ShopProblem.unprocessable("unknown-order", "The order does not exist."));
         if ("CANC".equals(order.status())) {
             throw ShopProblem.conflict("order-not-payable", "The order is cancelled and cannot be paid.");
         }
-        if ("PAID".equals(order.status()) || legacy.hasLivePayment(orderId)) {
+        if ("PAID".equals(order.status()) || (legacyRows != null && legacyRows.hasLivePayment(orderId))) {
             throw ShopProblem.conflict("order-already-paid", "The order is already paid.");
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -84,7 +88,7 @@ class RemotePaymentProcessing implements PaymentProcessing {
         body.put("amount", Money.format(order.total()));
         body.put("currency", order.currency());
         Payment payment = toPayment(call("POST", "/api/payments", body, idempotencyKey, 201));
-        legacy.markOrderPaid(orderId, clock.instant());
+        orders.markOrderPaid(orderId, clock.instant());
         return payment;
     }
 
@@ -111,12 +115,43 @@ class RemotePaymentProcessing implements PaymentProcessing {
 
     @Override
     public List<PaymentState> paymentsOf(long orderId) {
-        List<PaymentState> states = new ArrayList<>(legacy.ofOrder(orderId));
+        List<PaymentState> states = new ArrayList<>(legacyRows == null ? List.of() : legacyRows.ofOrder(orderId));
         for (JsonNode p : call("GET", "/api/payments?orderId=" + orderId, null, null, 200)) {
             states.add(new PaymentState(p.get("id").asLong(), p.get("status").asString()));
         }
         return states;
     }
+
+    @Override
+    public Payment voidPayment(long paymentId) {
+        return toPayment(call("POST", "/api/payments/" + paymentId + "/void", Map.of(), UUID.randomUUID().toString(),
+                200));
+    }
+
+    /** Asks in batches: the service answers for at most {@value #ORDERS_PER_LOOKUP} orders at a time. */
+    @Override
+    public List<Payment> paymentsOfOrders(java.util.Collection<Long> orderIds) {
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(orderIds));
+        List<Payment> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += ORDERS_PER_LOOKUP) {
+            StringBuilder query = new StringBuilder("/api/payments?");
+            for (Long id : ids.subList(from, Math.min(ids.size(), from + ORDERS_PER_LOOKUP))) {
+                query.append(query.charAt(query.length() - 1) == '?' ? "" : "&").append("orderId=").append(id);
+            }
+            for (JsonNode p : call("GET", query.toString(), null, null, 200)) {
+                if (KNOWN_STATUSES.contains(p.path("status").asString(""))) {
+                    found.add(toPayment(p)); // PENDING and FAILED hold no money and have no place on a page
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparingLong(Payment::id).reversed());
+        return found;
+    }
+
+    static final int ORDERS_PER_LOOKUP = 500;
+
+    private static final java.util.Set<String> KNOWN_STATUSES = java.util.Arrays.stream(PaymentStatus.values())
+            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private JsonNode call(String method, String path, @Nullable Map<String, Object> body,
             @Nullable String idempotencyKey, int expected) {

@@ -8,6 +8,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,12 +28,19 @@ public class SettingPaymentsMode implements PaymentsMode, InfoContributor {
 
     private final PaymentsProperties properties;
     private final DSLContext db;
+    /** False in the decommissioned monolith: it has no in-process payments to switch back to. */
+    private final boolean inProcessAvailable;
     private volatile String mode;
 
-    SettingPaymentsMode(PaymentsProperties properties, DSLContext db) {
+    SettingPaymentsMode(PaymentsProperties properties, DSLContext db,
+            ObjectProvider<LegacyPaymentRows> legacyRows) {
         this.properties = properties;
         this.db = db;
-        this.mode = properties.mode();
+        this.inProcessAvailable = legacyRows.getIfAvailable() != null;
+        this.mode = inProcessAvailable ? properties.mode() : "remote";
+        if (!inProcessAvailable) {
+            log.info("Payments are remote for good: this build of the monolith has no in-process payments");
+        }
         refresh();
     }
 
@@ -49,6 +57,9 @@ public class SettingPaymentsMode implements PaymentsMode, InfoContributor {
     /** Reads the setting again: what the schedule runs every {@code shop.payments.mode-refresh}. */
     @Scheduled(fixedDelayString = "${shop.payments.mode-refresh:1s}")
     public void refresh() {
+        if (!inProcessAvailable) {
+            return;
+        }
         String setting;
         try {
             setting = db.select(DSL.field("value", String.class)).from(DSL.table("shop_settings"))
@@ -70,6 +81,6 @@ public class SettingPaymentsMode implements PaymentsMode, InfoContributor {
 
     @Override
     public void contribute(Info.Builder builder) {
-        builder.withDetail("payments", java.util.Map.of("mode", mode));
+        builder.withDetail("payments", java.util.Map.of("mode", mode, "inProcessAvailable", inProcessAvailable));
     }
 }

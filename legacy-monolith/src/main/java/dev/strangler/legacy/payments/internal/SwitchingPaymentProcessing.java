@@ -59,4 +59,14 @@ class SwitchingPaymentProcessing implements PaymentProcessing {
     public Payment refund(long paymentId, BigDecimal amount) {
         return current().refund(paymentId, amount);
     }
+
+    @Override
+    public Payment voidPayment(long paymentId) {
+        return current().voidPayment(paymentId);
+    }
+
+    @Override
+    public List<Payment> paymentsOfOrders(java.util.Collection<Long> orderIds) {
+        return current().paymentsOfOrders(orderIds);
+    }
 }

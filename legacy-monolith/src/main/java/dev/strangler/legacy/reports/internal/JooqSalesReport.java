@@ -17,11 +17,13 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Repository;
 
-/** The sales report as one set of SQL queries over the shared schema. */
+/** The sales report as one set of SQL queries over the shared schema, payment tables included. */
 @Repository
-public class JooqSalesReport {
+@Primary
+public class JooqSalesReport implements SalesReports {
 
     private final DSLContext db;
 
@@ -32,6 +34,7 @@ public class JooqSalesReport {
     // TANGLE(step-4): the report joins payments with orders and customers in SQL and decodes the legacy status
     // codes itself. After the extraction the payments live in another database: this report needs the data
     // copied back (CDC new -> old) or a new source.
+    @Override
     public SalesReport between(LocalDate from, LocalDate to) {
         OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime end = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);

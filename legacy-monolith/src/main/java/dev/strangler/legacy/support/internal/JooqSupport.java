@@ -3,15 +3,18 @@ package dev.strangler.legacy.support.internal;
 import static dev.strangler.legacy.db.Tables.PAYMENTS;
 import static dev.strangler.legacy.db.Tables.PAYMENT_EVENTS;
 
+import dev.strangler.legacy.payments.PaymentStatus;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Repository;
 
 /** Direct writes the support desk is allowed to make. */
 @Repository
-public class JooqSupport {
+@Primary
+public class JooqSupport implements PaymentOverrides {
 
     private final DSLContext db;
 
@@ -20,11 +23,13 @@ public class JooqSupport {
     }
 
     /**
-     * Sets the payment's status code, whatever it was; returns the previous code, or empty if no such payment.
+     * Sets the payment's status code, whatever it was; returns the previous status, or empty if no such payment.
      */
     // TANGLE(step-5): support updates payments.status directly: no state machine, no gateway call, amounts left
     // as they were. The extracted service must offer an explicit operation for this, or support loses the tool.
-    public Optional<String> setPaymentStatus(long paymentId, String code, String note, Instant now) {
+    @Override
+    public Optional<PaymentStatus> override(long paymentId, PaymentStatus target, String note, Instant now) {
+        String code = target.code();
         Optional<String> previous = db.select(PAYMENTS.STATUS).from(PAYMENTS).where(PAYMENTS.ID.eq(paymentId))
                 .forUpdate().fetchOptional(PAYMENTS.STATUS);
         previous.ifPresent(old -> {
@@ -37,6 +42,6 @@ public class JooqSupport {
                     .set(PAYMENT_EVENTS.CREATED_AT, now.atOffset(ZoneOffset.UTC))
                     .execute();
         });
-        return previous;
+        return previous.map(PaymentStatus::fromCode);
     }
 }

@@ -1,5 +1,6 @@
 package dev.strangler.playbook.playbook.internal;
 
+import dev.strangler.playbook.lab.MonolithBuild;
 import dev.strangler.playbook.pcireport.PciScope;
 import dev.strangler.playbook.pcireport.PciScopeReport;
 import dev.strangler.playbook.pcireport.PciScopeScan;
@@ -24,11 +25,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The monolith stops handling payments itself: its payment seam is switched to the remote implementation (it calls
- * the payment service) through the {@code payments.mode} row of its {@code shop_settings} table, which it reads every
- * second, so there is no restart and no request waits; the card numbers its old rows still hold are masked to their
- * last four digits, so that no card number is left outside the service's vault. The masking cannot be undone (the
- * vault keeps the cards); the switch can.
+ * The monolith stops handling payments itself, in two moves. First its payment seam is switched to the remote
+ * implementation (it calls the payment service) through the {@code payments.mode} row of its {@code shop_settings}
+ * table, which it reads every second: no restart. Then the payment code is deleted: the lab redeploys the monolith as
+ * its decommissioned build ({@code legacy-monolith-decommissioned}: the same shop without a single class that touches
+ * a payment table), a graceful restart during which the proxy holds new requests. The card numbers its old rows still
+ * hold are masked to their last four digits, so that no card number is left outside the service's vault. The gate
+ * reads the frozen architecture rule on the deployed build: no monolith class may touch a payment table. The masking
+ * cannot be undone (the vault keeps the cards); the switch and the redeploy can.
  */
 public final class DecommissionStep implements Step {
 
@@ -39,9 +43,12 @@ public final class DecommissionStep implements Step {
     @Override
     public String plan(StepDefinition step, PlaybookDefinition playbook) {
         return "Switch the monolith's payment seam to remote (shop_settings payments.mode, no restart: its payment"
-                + " calls go to the service) and mask the card numbers left in its payments table. Gate: the monolith"
-                + " reports the remote mode and serves a payment; no card number left in its database; the PCI scope"
-                + " scan (pci-scope --expect-extracted) finds card numbers only in the service's vault.";
+                + " calls go to the service), then redeploy it as its decommissioned build (no payment code; a graceful"
+                + " restart behind the proxy, which holds requests meanwhile) and mask the card numbers left in its"
+                + " payments table. Gate: the monolith reports remote payments with no in-process code and serves a"
+                + " payment; the frozen rule finds no monolith class touching a payment table; no card number left in"
+                + " its database; the PCI scope scan (pci-scope --expect-extracted) finds card numbers only in the"
+                + " service's vault.";
     }
 
     @Override
@@ -54,6 +61,7 @@ public final class DecommissionStep implements Step {
         }
         context.progress("switching the monolith's payments to the remote implementation (no restart)");
         String mode = awaitMode(context, "remote");
+        String deployed = deploy(context, MonolithBuild.DECOMMISSIONED);
         int masked;
         long left;
         long anyPayment;
@@ -75,6 +83,7 @@ public final class DecommissionStep implements Step {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("monolithPaymentsMode", mode);
+        evidence.put("monolithBuild", deployed);
         evidence.put("cardNumbersMasked", masked);
         evidence.put("cardNumbersLeft", left);
         evidence.put("paymentServedByMonolith", anyPayment + " -> HTTP " + served);
@@ -87,8 +96,7 @@ public final class DecommissionStep implements Step {
         evidence.put("pciOutsideScope", outside);
         evidence.put("pciProcessesInScope", scan.processes().stream().map(PciScopeScan.ProcessInScope::component)
                 .toList());
-        // the frozen rule's burndown, a point for the history; the monolith's code is the same jar, so classes that
-        // still read the tables the bridge keeps filled (reports, order views, support) are listed, not hidden
+        // the frozen rule on the build that now runs: the burndown's last point
         MonolithAnalysisRun.Done analysis = MonolithAnalysisRun.run(context);
         if (analysis != null) {
             evidence.put("ruleViolations", analysis.report().rule().violations());
@@ -98,6 +106,20 @@ public final class DecommissionStep implements Step {
         if (!outside.isEmpty()) {
             return StepOutcome.failed("card numbers outside the payment service's vault: " + String.join("; ", outside),
                     evidence, "see " + pci.markdown() + "; ./strangler pci-scope --expect-extracted after fixing");
+        }
+        if (!deployed.equals(DECOMMISSIONED_BUILD)) {
+            return StepOutcome.failed("the redeployed monolith reports '" + deployed + "', not the decommissioned"
+                    + " build", evidence, "./strangler logs legacy-monolith; ./mvnw -DskipTests install builds"
+                    + " legacy-monolith-decommissioned");
+        }
+        if (analysis == null) {
+            return StepOutcome.failed("the decommissioned monolith's classes are not built", evidence,
+                    "./mvnw -DskipTests install");
+        }
+        if (analysis.report().rule().violations() > 0) {
+            return StepOutcome.failed(analysis.report().rule().violations() + " references to payment tables in the"
+                    + " deployed monolith: " + analysis.report().rule().byClass(), evidence,
+                    "see " + analysis.written().markdown());
         }
         if (!mode.equals("remote")) {
             return StepOutcome.failed("the monolith still reports payments mode '" + mode + "' after "
@@ -111,19 +133,52 @@ public final class DecommissionStep implements Step {
             return StepOutcome.failed("the monolith in remote mode did not serve payment " + anyPayment + " (HTTP "
                     + served + ")", evidence, "./strangler logs legacy-monolith; ./strangler playbook rollback");
         }
-        return StepOutcome.passed("monolith on the remote payment implementation, " + masked
-                + " card numbers masked, none left; card numbers only in the vault (" + pci.markdown() + ")", evidence);
+        return StepOutcome.passed("monolith redeployed without payment code (" + deployed + "; the frozen rule finds"
+                + " 0 classes touching payment tables, " + analysis.report().rule().frozen() + " at the start), "
+                + masked + " card numbers masked, none left; card numbers only in the vault (" + pci.markdown() + ")",
+                evidence);
     }
 
     @Override
     public String undo(StepDefinition step, PlaybookDefinition playbook, StepContext context) throws Exception {
+        String build = deploy(context, MonolithBuild.ORIGINAL);
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + context.ports().legacyDb()
                 + "/shop?user=postgres"); Statement s = c.createStatement()) {
             s.executeUpdate("delete from shop_settings where name = 'payments.mode'");
         }
         String mode = awaitMode(context, "in-process");
-        return "monolith back on its " + mode + " payment implementation, without a restart (masked card numbers stay"
-                + " masked: the cards live in the service's vault)";
+        return "monolith redeployed as its original build (" + build + ") and back on its " + mode + " payment"
+                + " implementation (masked card numbers stay masked: the cards live in the service's vault)";
+    }
+
+    static final String DECOMMISSIONED_BUILD = "remote only, no in-process payment code";
+
+    /**
+     * Makes {@code build} the lab's monolith and restarts it gracefully when it runs another; returns what the
+     * running monolith reports of its build ({@code /actuator/info}).
+     */
+    private static String deploy(StepContext context, MonolithBuild build) throws InterruptedException {
+        if (MonolithBuild.current(context.layout()) != build) {
+            MonolithBuild.select(context.layout(), build);
+            context.progress("redeploying the monolith as its %s build (%s); the proxy holds requests meanwhile",
+                    build.name().toLowerCase(java.util.Locale.ROOT), build.jar(context.layout()));
+            context.lab().restart("legacy-monolith");
+        }
+        return reportedBuild(context);
+    }
+
+    private static String reportedBuild(StepContext context) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        URI info = URI.create("http://127.0.0.1:" + context.ports().legacyMonolith() + "/actuator/info");
+        try {
+            com.fasterxml.jackson.databind.JsonNode payments = JSON.readTree(http.send(HttpRequest.newBuilder(info)
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .path("payments");
+            return payments.path("inProcessAvailable").asBoolean(true) ? "in-process code present"
+                    : DECOMMISSIONED_BUILD;
+        } catch (java.io.IOException e) {
+            return "unreachable";
+        }
     }
 
     /** The mode the monolith reports ({@code /actuator/info}), once it is {@code wanted} or the time is up. */

@@ -4,6 +4,7 @@ import dev.strangler.playbook.analysis.AnalysisOutput;
 import dev.strangler.playbook.analysis.AnalysisReport;
 import dev.strangler.playbook.analysis.MonolithAnalysis;
 import dev.strangler.playbook.playbook.StepContext;
+import dev.strangler.playbook.lab.MonolithBuild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,9 +31,8 @@ final class MonolithAnalysisRun {
         return new Done(report, AnalysisOutput.write(report, context.reports()));
     }
 
+    /** The classes of the build the lab runs: the original monolith, or the decommissioned one after step 7. */
     static Path classes(StepContext context) {
-        Path classes = context.layout().inRepository("legacy-monolith/target/classes");
-        return Files.isDirectory(classes) ? classes
-                : context.layout().inRepository("legacy-monolith/target/legacy-monolith.jar");
+        return MonolithBuild.current(context.layout()).classes(context.layout());
     }
 }

@@ -1,0 +1,81 @@
+package dev.strangler.playbook.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Which build of the monolith the lab runs: the original shop, or the decommissioned one that the playbook's step 7
+ * deploys (the same shop with its payment code and every tangle with the payment tables deleted). The choice lives
+ * in {@code .lab/legacy-monolith.build}, so a later {@code ./strangler up} starts the same build, and
+ * {@code up --reset} (which wipes {@code .lab/}) starts the original again.
+ */
+public enum MonolithBuild {
+
+    ORIGINAL("legacy-monolith/target/legacy-monolith.jar", "legacy-monolith/target/classes",
+            "The legacy shop (catalog, orders, payments, reports)"),
+    DECOMMISSIONED("legacy-monolith-decommissioned/target/legacy-monolith-decommissioned.jar",
+            "legacy-monolith-decommissioned/target/classes",
+            "The legacy shop, decommissioned: no payment code, payments through the payment service");
+
+    private final String jar;
+    private final String classes;
+    private final String description;
+
+    MonolithBuild(String jar, String classes, String description) {
+        this.jar = jar;
+        this.classes = classes;
+        this.description = description;
+    }
+
+    /** The packaged build in the repository. */
+    public Path jar(LabLayout layout) {
+        return layout.inRepository(jar);
+    }
+
+    /** Its compiled classes (what the analysis reads), else its jar. */
+    public Path classes(LabLayout layout) {
+        Path dir = layout.inRepository(classes);
+        return Files.isDirectory(dir) ? dir : jar(layout);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The build the lab runs: {@link #ORIGINAL} unless the playbook deployed another. */
+    public static MonolithBuild current(LabLayout layout) {
+        Path file = file(layout);
+        if (!Files.isRegularFile(file)) {
+            return ORIGINAL;
+        }
+        try {
+            return valueOf(Files.readString(file, StandardCharsets.UTF_8).trim().toUpperCase(Locale.ROOT));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (IllegalArgumentException e) {
+            throw new LabException(file + " names no build of the monolith (original or decommissioned)");
+        }
+    }
+
+    /** Makes {@code build} the one the lab starts from now on (the running process is the caller's to restart). */
+    public static void select(LabLayout layout, MonolithBuild build) {
+        Path file = file(layout);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, build.name().toLowerCase(Locale.ROOT) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static Path file(LabLayout layout) {
+        return layout.root().resolve("legacy-monolith.build");
+    }
+}
