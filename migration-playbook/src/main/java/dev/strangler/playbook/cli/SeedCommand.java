@@ -15,7 +15,7 @@ final class SeedCommand extends LabCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        String counts = ShopSeeding.seed(LabPorts.fromEnvironment(), orders);
+        String counts = ShopSeeding.seed(lab().layout(), LabPorts.fromEnvironment(), orders);
         out().printf("Seeded in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, counts);
         return 0;
     }

@@ -29,6 +29,10 @@ final class StatusTable {
         }
         out.printf("%-16s %-9s %7s %6s %9s %8s %8s%n", "total", "", "", "", "", totalMemory + " MB", totalRss + " MB");
         out.println("MEMORY counts pages shared between processes once (PSS); RSS counts them in every process.");
+        rows.stream().filter(r -> r.component().name().equals("legacy-monolith")).findFirst()
+                .filter(r -> r.component().description().contains("decommissioned"))
+                .ifPresent(r -> out.println("legacy-monolith runs its decommissioned build: " + r.component().description()
+                        + " (the playbook's step 7; up --reset goes back to the original)."));
         out.flush();
     }
 

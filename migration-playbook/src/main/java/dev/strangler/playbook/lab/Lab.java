@@ -95,16 +95,8 @@ public final class Lab {
         }
     }
 
-    /**
-     * Stops one running component gracefully (requests in flight finish) and starts it again with its command as the
-     * lab's configuration gives it now, e.g. another build of the monolith; returns once it is healthy. Callers in
-     * front of it (the proxy) hold new requests meanwhile.
-     */
-    public void restart(String name) {
-        LabComponent component = component(name).orElseThrow(() -> new LabException("no lab component " + name));
-        if (!component.launcher().stop()) {
-            throw new LabException(name + " did not stop; see ./strangler status");
-        }
+    /** Starts a component outside the lab's standard set (a standby) and waits until it is healthy. */
+    public void startExtra(LabComponent component) {
         checkPortsFree(List.of(component));
         startAndAwait(component);
     }

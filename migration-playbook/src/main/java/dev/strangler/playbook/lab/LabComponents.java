@@ -121,9 +121,38 @@ public final class LabComponents {
     static final int FIRST_START_ORDERS = 10_000;
 
     private static LabComponent legacyMonolith(LabLayout layout, LabPorts ports) {
+        return legacyMonolith(layout, ports, MonolithBuild.Deployment.current(layout),
+                layout.pidFile("legacy-monolith"));
+    }
+
+    /**
+     * The monolith as {@code next} will run it, starting beside the running one: the same component (name, marker,
+     * log) on the other port, tracked by a pid file of its own until the redeploy hands the lab over to it
+     * ({@link #adoptNextMonolith}). A lab that finds it running on {@code up} or {@code down} stops it as a leftover.
+     */
+    public static LabComponent nextLegacyMonolith(LabLayout layout, LabPorts ports, MonolithBuild.Deployment next) {
+        return legacyMonolith(layout, ports, next, nextMonolithPidFile(layout));
+    }
+
+    /** The started {@link #nextLegacyMonolith} becomes the lab's monolith (once the old one is stopped). */
+    public static void adoptNextMonolith(LabLayout layout) {
+        try {
+            java.nio.file.Files.move(nextMonolithPidFile(layout), layout.pidFile("legacy-monolith"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new LabException("cannot hand the lab over to the redeployed monolith: " + e.getMessage());
+        }
+    }
+
+    private static java.nio.file.Path nextMonolithPidFile(LabLayout layout) {
+        return layout.pidFile("legacy-monolith-next");
+    }
+
+    private static LabComponent legacyMonolith(LabLayout layout, LabPorts ports, MonolithBuild.Deployment deployment,
+            java.nio.file.Path pidFile) {
         String name = "legacy-monolith";
-        int port = ports.legacyMonolith();
-        MonolithBuild build = MonolithBuild.current(layout);
+        int port = deployment.port(ports);
+        MonolithBuild build = deployment.build();
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout), build.jar(layout),
                 withOverrides(layout, name, withTracing(layout, ports, List.of("--server.port=" + port,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.legacyDb() + "/shop?user=postgres",
@@ -133,7 +162,7 @@ public final class LabComponents {
                 layout.root());
         return new LabComponent(name, build.description(), port, List.of(),
                 "http://127.0.0.1:" + port + "/", List.of("legacy-db", "payment-gateway", "zipkin"),
-                PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)),
+                PidFileLauncher.jvm(command, pidFile, layout.log(name)),
                 // readiness turns UP only after start-up work, including the first seeding, is done
                 HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),
                 LabComponent.AfterStart.NOTHING);
@@ -201,7 +230,7 @@ public final class LabComponents {
                 layout.inRepository("strangler-proxy/target/strangler-proxy.jar"),
                 withTracing(layout, ports, List.of("--proxy.port=" + port,
                         "--server.port=" + admin,
-                        "--proxy.legacy-upstream=http://127.0.0.1:" + ports.legacyMonolith(),
+                        "--proxy.legacy-upstream=http://127.0.0.1:" + MonolithBuild.Deployment.current(layout).port(ports),
                         "--proxy.extracted-upstream=http://127.0.0.1:" + ports.paymentService(),
                         "--proxy.routes.file=" + layout.data(name).resolve("routes.json"),
                         "--proxy.admin.token-file=" + proxyTokenFile(layout),

@@ -56,6 +56,15 @@ public record LabPorts(int offset) {
         return 8081 + offset;
     }
 
+    /**
+     * The monolith's second port: a redeploy (the playbook's decommission step) starts the new build here while the
+     * old one still serves on the first, and the next redeploy goes back; {@link MonolithBuild.Deployment} says
+     * which one the lab's monolith uses.
+     */
+    public int legacyMonolithAlternate() {
+        return 8087 + offset;
+    }
+
     public int paymentService() {
         return 8082 + offset;
     }

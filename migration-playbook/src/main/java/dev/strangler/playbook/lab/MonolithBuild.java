@@ -9,9 +9,10 @@ import java.util.Locale;
 
 /**
  * Which build of the monolith the lab runs: the original shop, or the decommissioned one that the playbook's step 7
- * deploys (the same shop with its payment code and every tangle with the payment tables deleted). The choice lives
- * in {@code .lab/legacy-monolith.build}, so a later {@code ./strangler up} starts the same build, and
- * {@code up --reset} (which wipes {@code .lab/}) starts the original again.
+ * deploys (the same shop with its payment code and every tangle with the payment tables deleted), and on which of its
+ * two ports ({@link Deployment}). The choice lives in {@code .lab/legacy-monolith.build}, so a later
+ * {@code ./strangler up} starts the same build on the same port, and {@code up --reset} (which wipes {@code .lab/})
+ * starts the original again.
  */
 public enum MonolithBuild {
 
@@ -48,26 +49,53 @@ public enum MonolithBuild {
 
     /** The build the lab runs: {@link #ORIGINAL} unless the playbook deployed another. */
     public static MonolithBuild current(LabLayout layout) {
-        Path file = file(layout);
-        if (!Files.isRegularFile(file)) {
-            return ORIGINAL;
+        return Deployment.current(layout).build();
+    }
+
+    /**
+     * A build of the monolith on one of its two ports: {@link LabPorts#legacyMonolith()} or
+     * {@link LabPorts#legacyMonolithAlternate()}. A redeploy starts the new build on the port the running one does not
+     * use, moves the proxy's routes to it and then stops the old one, so no request waits for a start.
+     */
+    public record Deployment(MonolithBuild build, boolean alternatePort) {
+
+        public static final Deployment INITIAL = new Deployment(ORIGINAL, false);
+
+        public int port(LabPorts ports) {
+            return alternatePort ? ports.legacyMonolithAlternate() : ports.legacyMonolith();
         }
-        try {
-            return valueOf(Files.readString(file, StandardCharsets.UTF_8).trim().toUpperCase(Locale.ROOT));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (IllegalArgumentException e) {
-            throw new LabException(file + " names no build of the monolith (original or decommissioned)");
+
+        /** {@code build} on the port this deployment does not use. */
+        public Deployment next(MonolithBuild build) {
+            return new Deployment(build, !alternatePort);
+        }
+
+        /** What the lab runs: {@link #INITIAL} unless the playbook deployed another build. */
+        public static Deployment current(LabLayout layout) {
+            Path file = file(layout);
+            if (!Files.isRegularFile(file)) {
+                return INITIAL;
+            }
+            try {
+                String[] words = Files.readString(file, StandardCharsets.UTF_8).trim().toUpperCase(Locale.ROOT)
+                        .split("\\s+");
+                return new Deployment(MonolithBuild.valueOf(words[0]), words.length > 1 && words[1].equals("ALTERNATE"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            } catch (IllegalArgumentException e) {
+                throw new LabException(file + " names no build of the monolith (original or decommissioned)");
+            }
         }
     }
 
-    /** Makes {@code build} the one the lab starts from now on (the running process is the caller's to restart). */
-    public static void select(LabLayout layout, MonolithBuild build) {
+    /** Makes {@code deployment} the one the lab runs from now on (its process is the caller's to start). */
+    public static void select(LabLayout layout, Deployment deployment) {
         Path file = file(layout);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, build.name().toLowerCase(Locale.ROOT) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(tmp, deployment.build().name().toLowerCase(Locale.ROOT)
+                    + (deployment.alternatePort() ? " alternate" : " primary") + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -14,11 +14,16 @@ public final class ShopSeeding {
     }
 
     /** Returns the monolith's JSON answer (the row counts it seeded). */
-    public static String seed(LabPorts ports, int orders) {
+    public static String seed(LabLayout layout, LabPorts ports, int orders) {
         if (orders < 0 || orders > 1_000_000) {
             throw new IllegalArgumentException("--orders must be between 0 and 1000000, got " + orders);
         }
-        URI uri = URI.create("http://127.0.0.1:" + ports.legacyMonolith() + "/internal/seed");
+        MonolithBuild.Deployment deployed = MonolithBuild.Deployment.current(layout);
+        if (deployed.build() == MonolithBuild.DECOMMISSIONED) {
+            throw new LabException("the decommissioned monolith has no seed feature: its payments are the payment"
+                    + " service's. Seed a fresh lab instead: ./strangler down && ./strangler up --reset");
+        }
+        URI uri = URI.create("http://127.0.0.1:" + deployed.port(ports) + "/internal/seed");
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofMinutes(10))
                 .header("Content-Type", "application/json")

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +46,33 @@ public final class ProxyAdmin {
         return call("GET", "/admin/routes", null);
     }
 
+    /**
+     * Points every route whose legacy upstream is {@code from} at {@code to}, one versioned, audited change per
+     * route; returns the ids of the routes changed. Requests already on their way finish where they started.
+     */
+    public List<String> moveLegacyUpstream(URI from, URI to, String reason) {
+        List<String> moved = new java.util.ArrayList<>();
+        for (JsonNode view : routes().path("routes")) {
+            JsonNode route = view.path("route");
+            if (!sameOrigin(from, route.path("legacy").asText())) {
+                continue;
+            }
+            String id = route.path("id").asText();
+            JsonNode current = call("GET", "/admin/routes/" + id, null, null);
+            ObjectNode changed = ((ObjectNode) current.deepCopy()).put("legacy", to.toString());
+            ObjectNode body = JSON.createObjectNode().put("reason", reason);
+            body.set("route", changed);
+            call("PUT", "/admin/routes/" + id, body.toString(), "\"" + current.path("version").asLong() + "\"");
+            moved.add(id);
+        }
+        return moved;
+    }
+
+    private static boolean sameOrigin(URI upstream, String other) {
+        return !other.isEmpty() && URI.create(other.endsWith("/") ? other.substring(0, other.length() - 1) : other)
+                .equals(upstream);
+    }
+
     public JsonNode diffs(String routeId) {
         return call("GET", "/admin/routes/" + routeId + "/diffs", null);
     }
@@ -71,12 +99,19 @@ public final class ProxyAdmin {
     }
 
     private JsonNode call(String method, String path, @Nullable String body) {
+        return call(method, path, body, null);
+    }
+
+    private JsonNode call(String method, String path, @Nullable String body, @Nullable String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token)
                 .header("X-Operator", System.getProperty("user.name", "cli"))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

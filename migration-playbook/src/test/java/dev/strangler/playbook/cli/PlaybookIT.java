@@ -74,7 +74,7 @@ class PlaybookIT {
         LabCli.Result plan = cli.run("playbook", "run", PLAYBOOK.toString(), "--dry-run", "--reports",
                 REPORTS.toString());
         assertThat(plan.exitCode()).as(plan.output()).isZero();
-        assertThat(plan.output()).contains("1. Find the coupling", "7. Switch the monolith", "Nothing was changed");
+        assertThat(plan.output()).contains("1. Find the coupling", "7. Decommission the monolith's payment code", "Nothing was changed");
         assertThat(cli.run("playbook", "status", PLAYBOOK.toString()).output()).contains("shadow", "PENDING");
         assertThat(cli.run("route", "list").output()).doesNotContain("SHADOW");
     }
@@ -180,10 +180,10 @@ class PlaybookIT {
         return trace.first(which).orElseThrow(() -> new AssertionError("no such span yet in" + tree));
     }
 
-    /** The first id on the monolith's first page of products (one in stock) or customers. */
+    /** The first id on the monolith's first page of products (one in stock) or customers, through the proxy. */
     private static long firstId(LabPorts ports, String what) throws Exception {
         JsonNode page = JSON.readTree(HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                "http://127.0.0.1:" + ports.legacyMonolith() + "/api/" + what + "?page=0&size=50")).build(),
+                "http://127.0.0.1:" + ports.proxy() + "/api/" + what + "?page=0&size=50")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body());
         for (JsonNode item : page.path("items")) {
             if (item.path("stock").asInt(Integer.MAX_VALUE) > 5) {

@@ -1,5 +1,8 @@
 package dev.strangler.playbook.playbook.internal;
 
+import dev.strangler.playbook.lab.LabComponent;
+import dev.strangler.playbook.lab.LabComponents;
+import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.lab.MonolithBuild;
 import dev.strangler.playbook.pcireport.PciScope;
 import dev.strangler.playbook.pcireport.PciScopeReport;
@@ -39,6 +42,8 @@ public final class DecommissionStep implements Step {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     static final Duration SWITCH_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a newly started monolith is warmed before it gets traffic ({@link MonolithWarmUp}). */
+    static final Duration WARM_UP = Duration.ofSeconds(8);
 
     @Override
     public String plan(StepDefinition step, PlaybookDefinition playbook) {
@@ -78,8 +83,8 @@ public final class DecommissionStep implements Step {
             }
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        int served = anyPayment == 0 ? 404 : http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + context.ports().legacyMonolith() + "/api/payments/" + anyPayment))
+        int served = anyPayment == 0 ? 404 : http.send(HttpRequest.newBuilder(URI.create(
+                        monolith(context) + "/api/payments/" + anyPayment))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("monolithPaymentsMode", mode);
@@ -152,30 +157,68 @@ public final class DecommissionStep implements Step {
     }
 
     static final String DECOMMISSIONED_BUILD = "remote only, no in-process payment code";
+    static final String ORIGINAL_BUILD = "in-process payment code present";
 
     /**
-     * Makes {@code build} the lab's monolith and restarts it gracefully when it runs another; returns what the
-     * running monolith reports of its build ({@code /actuator/info}).
+     * Makes {@code build} the lab's monolith without a request waiting for it (blue-green): the new build starts on
+     * the monolith's other port while the old one serves, the proxy's routes move to it, then the old one stops
+     * gracefully (requests in flight finish) and the lab adopts the new process. Safe to run again after a crash at
+     * any point. Returns what the running monolith reports of its build.
      */
     private static String deploy(StepContext context, MonolithBuild build) throws InterruptedException {
-        if (MonolithBuild.current(context.layout()) != build) {
-            MonolithBuild.select(context.layout(), build);
-            context.progress("redeploying the monolith as its %s build (%s); the proxy holds requests meanwhile",
-                    build.name().toLowerCase(java.util.Locale.ROOT), build.jar(context.layout()));
-            context.lab().restart("legacy-monolith");
+        LabLayout layout = context.layout();
+        MonolithBuild.Deployment now = MonolithBuild.Deployment.current(layout);
+        if (now.build() != build) {
+            MonolithBuild.Deployment next = now.next(build);
+            LabComponent incoming = LabComponents.nextLegacyMonolith(layout, context.ports(), next);
+            incoming.launcher().stop(); // one left by an interrupted run: start afresh
+            context.progress("starting the %s build on port %d beside the running monolith",
+                    build.name().toLowerCase(java.util.Locale.ROOT), next.port(context.ports()));
+            context.lab().startExtra(incoming);
+            int warmed = MonolithWarmUp.warm(origin(context, next), WARM_UP);
+            context.progress("warmed it up with %d requests in %d s (reads and refused orders: nothing changes)",
+                    warmed, WARM_UP.toSeconds());
+            List<String> moved = context.proxy().moveLegacyUpstream(origin(context, now), origin(context, next),
+                    "decommission: the " + build.name().toLowerCase(java.util.Locale.ROOT) + " build serves");
+            context.progress("routes %s moved to it", moved);
+            MonolithBuild.select(layout, next);
+            now = next;
         }
-        return reportedBuild(context);
+        // hand the lab over: the old process (still under the lab's pid file) stops, the new one takes its place
+        LabComponent incoming = LabComponents.nextLegacyMonolith(layout, context.ports(), now);
+        if (incoming.launcher().running().isPresent()) {
+            context.progress("stopping the previous monolith (requests in flight finish)");
+            if (!context.lab().component("legacy-monolith").orElseThrow().launcher().stop()) {
+                throw new IllegalStateException("the previous monolith did not stop; see ./strangler status");
+            }
+            LabComponents.adoptNextMonolith(layout);
+        }
+        // routes still on the port left behind (a run interrupted before the move): bring them over
+        context.proxy().moveLegacyUpstream(origin(context, now.next(now.build())), origin(context, now),
+                "decommission: the monolith serves on port " + now.port(context.ports()));
+        return reportedBuild(now.port(context.ports()));
     }
 
-    private static String reportedBuild(StepContext context) throws InterruptedException {
+    /** The running monolith's base URL (its port depends on the deployment). */
+    private static String monolith(StepContext context) {
+        return origin(context, MonolithBuild.Deployment.current(context.layout())).toString();
+    }
+
+    private static URI origin(StepContext context, MonolithBuild.Deployment deployment) {
+        return URI.create("http://127.0.0.1:" + deployment.port(context.ports()));
+    }
+
+    private static String reportedBuild(int port) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        URI info = URI.create("http://127.0.0.1:" + context.ports().legacyMonolith() + "/actuator/info");
+        URI info = URI.create("http://127.0.0.1:" + port + "/actuator/info");
         try {
-            com.fasterxml.jackson.databind.JsonNode payments = JSON.readTree(http.send(HttpRequest.newBuilder(info)
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                    .path("payments");
-            return payments.path("inProcessAvailable").asBoolean(true) ? "in-process code present"
-                    : DECOMMISSIONED_BUILD;
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(info).timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return "unreachable";
+            }
+            return JSON.readTree(response.body()).path("payments").path("inProcessAvailable").asBoolean(true)
+                    ? ORIGINAL_BUILD : DECOMMISSIONED_BUILD;
         } catch (java.io.IOException e) {
             return "unreachable";
         }
@@ -184,7 +227,7 @@ public final class DecommissionStep implements Step {
     /** The mode the monolith reports ({@code /actuator/info}), once it is {@code wanted} or the time is up. */
     private static String awaitMode(StepContext context, String wanted) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        URI info = URI.create("http://127.0.0.1:" + context.ports().legacyMonolith() + "/actuator/info");
+        URI info = URI.create(monolith(context) + "/actuator/info");
         long deadline = System.nanoTime() + SWITCH_TIMEOUT.toNanos();
         String mode = "unknown";
         while (System.nanoTime() < deadline) {
