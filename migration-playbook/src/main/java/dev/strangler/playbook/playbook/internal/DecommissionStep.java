@@ -32,7 +32,7 @@ import java.util.Map;
  * implementation (it calls the payment service) through the {@code payments.mode} row of its {@code shop_settings}
  * table, which it reads every second: no restart. Then the payment code is deleted: the lab redeploys the monolith as
  * its decommissioned build ({@code legacy-monolith-decommissioned}: the same shop without a single class that touches
- * a payment table), a graceful restart during which the proxy holds new requests. The card numbers its old rows still
+ * a payment table), blue-green, so that no request waits for a start. The card numbers its old rows still
  * hold are masked to their last four digits, so that no card number is left outside the service's vault. The gate
  * reads the frozen architecture rule on the deployed build: no monolith class may touch a payment table. The masking
  * cannot be undone (the vault keeps the cards); the switch and the redeploy can.
@@ -48,9 +48,9 @@ public final class DecommissionStep implements Step {
     @Override
     public String plan(StepDefinition step, PlaybookDefinition playbook) {
         return "Switch the monolith's payment seam to remote (shop_settings payments.mode, no restart: its payment"
-                + " calls go to the service), then redeploy it as its decommissioned build (no payment code; a graceful"
-                + " restart behind the proxy, which holds requests meanwhile) and mask the card numbers left in its"
-                + " payments table. Gate: the monolith reports remote payments with no in-process code and serves a"
+                + " calls go to the service), then redeploy it as its decommissioned build (no payment code) blue-green:"
+                + " started on the monolith's other port, warmed, the proxy's routes moved to it, the old one stopped"
+                + " once its requests are done; and mask the card numbers left in its payments table. Gate: the monolith reports remote payments with no in-process code and serves a"
                 + " payment; the frozen rule finds no monolith class touching a payment table; no card number left in"
                 + " its database; the PCI scope scan (pci-scope --expect-extracted) finds card numbers only in the"
                 + " service's vault.";
