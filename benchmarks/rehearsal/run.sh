@@ -31,6 +31,7 @@ python3 - "$REPORTS/rehearsal.json" "$RESULT" "$EXIT" "$LOAD_BEFORE" "$LOAD_AFTE
 import json, os, platform, sys
 src, dst, code, before, after, commit = sys.argv[1:]
 e = json.load(open(src))
+decommission = json.load(open(os.path.join(os.path.dirname(src), "playbook", "decommission.json"))).get("evidence", {})
 cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), '?')
 mem = next((int(l.split()[1]) // 1024 for l in open('/proc/meminfo') if l.startswith('MemTotal')), 0)
 out = {
@@ -55,6 +56,10 @@ out = {
     "lost_writes_detail": e["lost_writes_detail"],
     "psp": e["psp"],
     "pan_outside_scope_places": e["pan_outside_scope_places"],
+    # step 7's gate: the frozen rule "only the payments package touches payment tables" on the monolith build that
+    # runs after the blue-green redeploy (the same code's count before the migration is in the analysis history)
+    "monolith_build_after": decommission.get("monolithBuild"),
+    "monolith_classes_touching_payment_tables_after": decommission.get("ruleViolations"),
     "failure_samples": e["failure_samples"][:10],
     "machine": {"cpu": cpu, "cores": os.cpu_count(), "memory_mib": mem,
                 "os": platform.system() + " " + platform.release()},
