@@ -145,7 +145,9 @@ class PlaybookIT {
             assertThat(trace.services()).as(tree).contains("strangler-proxy", "legacy-monolith", "payment-service", "cdc-bridge");
             JsonNode proxy = span(trace, ZipkinTrace.of("strangler-proxy").and(ZipkinTrace.kind("SERVER")), tree);
             JsonNode monolith = span(trace, ZipkinTrace.of("legacy-monolith").and(ZipkinTrace.kind("SERVER")), tree);
-            JsonNode service = span(trace, ZipkinTrace.of("payment-service").and(ZipkinTrace.kind("SERVER")), tree);
+            // the authorization; the decommissioned monolith then reads the order's payment back from the service too
+            JsonNode service = span(trace, ZipkinTrace.of("payment-service").and(ZipkinTrace.kind("SERVER"))
+                    .and(ZipkinTrace.named("post /api/payments")), tree);
             JsonNode psp = span(trace, ZipkinTrace.of("payment-service").and(ZipkinTrace.kind("CLIENT")), tree);
             JsonNode publish = span(trace, ZipkinTrace.of("cdc-bridge").and(ZipkinTrace.kind("PRODUCER")), tree);
             JsonNode apply = span(trace, ZipkinTrace.of("cdc-bridge").and(ZipkinTrace.named("apply")), tree);
@@ -178,6 +180,29 @@ class PlaybookIT {
 
     private static JsonNode span(ZipkinTrace trace, java.util.function.Predicate<JsonNode> which, String tree) {
         return trace.first(which).orElseThrow(() -> new AssertionError("no such span yet in" + tree));
+    }
+
+    @Test
+    @Order(5)
+    void rollingBackTheDecommissionRedeploysTheOriginalMonolithBlueGreen() throws Exception {
+        LabPorts ports = cli.ports();
+
+        LabCli.Result rollback = cli.run("playbook", "rollback", PLAYBOOK.toString());
+
+        assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+        assertThat(rollback.output()).contains("Rolled back decommission", "original build");
+        JsonNode info = JSON.readTree(HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + ports.legacyMonolith() + "/actuator/info")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(info.path("payments").path("inProcessAvailable").asBoolean(false))
+                .as("the original build, with its in-process payment code, on the monolith's first port").isTrue();
+        assertThat(cli.run("status").output()).doesNotContain("decommissioned build");
+        assertThat(cli.run("playbook", "status", PLAYBOOK.toString()).output())
+                .containsPattern("decommission\\s+PENDING");
+        // the proxy's routes followed the monolith back: a shop page through the proxy answers
+        assertThat(HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + ports.proxy() + "/api/products?page=0&size=1")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
     }
 
     /** The first id on the monolith's first page of products (one in stock) or customers, through the proxy. */
