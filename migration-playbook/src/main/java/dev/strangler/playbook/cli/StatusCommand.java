@@ -12,7 +12,7 @@ final class StatusCommand extends LabCommand implements Callable<Integer> {
     public Integer call() {
         dev.strangler.playbook.lab.Lab lab = lab();
         List<ComponentStatus> status = lab.status();
-        StatusTable.print(status, out());
+        StatusTable.print(status, lab.layout(), out());
         ProxyToken.print(lab.layout(), out());
         boolean allHealthy = status.stream().allMatch(s -> s.state() == ComponentStatus.State.HEALTHY);
         return allHealthy ? 0 : 1;

@@ -11,7 +11,7 @@ final class StatusTable {
     private StatusTable() {
     }
 
-    static void print(List<ComponentStatus> rows, PrintWriter out) {
+    static void print(List<ComponentStatus> rows, dev.strangler.playbook.lab.LabLayout layout, PrintWriter out) {
         String format = "%-16s %-9s %7s %6s %9s %8s %8s  %s%n";
         out.printf(format, "COMPONENT", "HEALTH", "PID", "PORT", "UPTIME", "MEMORY", "RSS", "URL");
         long totalMemory = 0;
@@ -29,10 +29,12 @@ final class StatusTable {
         }
         out.printf("%-16s %-9s %7s %6s %9s %8s %8s%n", "total", "", "", "", "", totalMemory + " MB", totalRss + " MB");
         out.println("MEMORY counts pages shared between processes once (PSS); RSS counts them in every process.");
-        rows.stream().filter(r -> r.component().name().equals("legacy-monolith")).findFirst()
-                .filter(r -> r.component().description().contains("decommissioned"))
-                .ifPresent(r -> out.println("legacy-monolith runs its decommissioned build: " + r.component().description()
-                        + " (the playbook's step 7; up --reset goes back to the original)."));
+        if (dev.strangler.playbook.lab.MonolithBuild.current(layout)
+                == dev.strangler.playbook.lab.MonolithBuild.DECOMMISSIONED) {
+            out.println("legacy-monolith runs its decommissioned build: "
+                    + dev.strangler.playbook.lab.MonolithBuild.DECOMMISSIONED.description()
+                    + " (the playbook's step 7; up --reset goes back to the original).");
+        }
         out.flush();
     }
 

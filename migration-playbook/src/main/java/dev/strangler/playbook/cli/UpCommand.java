@@ -55,7 +55,7 @@ final class UpCommand extends LabCommand implements Callable<Integer> {
         out().println("Starting the lab in " + lab.layout().root() + " ...");
         lab.up(reset);
         out().printf("%nThe lab is up (%.1f s).%n%n", (System.nanoTime() - t0) / 1e9);
-        StatusTable.print(lab.status(), out());
+        StatusTable.print(lab.status(), lab.layout(), out());
         ProxyToken.print(lab.layout(), out());
         out().println();
         out().println("Next steps:");

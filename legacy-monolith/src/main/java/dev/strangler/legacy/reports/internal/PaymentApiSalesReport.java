@@ -80,6 +80,7 @@ class PaymentApiSalesReport implements SalesReports {
             if (fresh == null) {
                 if (computed.size() >= MAX_RANGES) {
                     computed.clear();
+                    computing.clear(); // at worst one range is computed twice at once
                 }
                 fresh = new Computed(compute(from, to), clock.instant());
                 computed.put(range, fresh);
