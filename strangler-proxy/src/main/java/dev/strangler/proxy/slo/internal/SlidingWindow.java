@@ -1,54 +1,66 @@
 package dev.strangler.proxy.slo.internal;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Answers, errors and a latency histogram over the last N seconds, as a ring of one-second slots. Recording is a few
- * atomic increments, safe from every event loop at once; a slot is reset by whoever first writes into it in a new
- * second (the reset races with at most a few concurrent writes of the same second, which the SLO can afford).
+ * Answers, errors and a latency histogram over the last N seconds, as a ring of one-second slots, safe from every
+ * event loop at once. A slot is an object of its own, tagged with its second: the first writer of a new second swaps
+ * in a fresh one with a compare-and-set, so a write never lands in a slot that is being cleared, and no write of a
+ * second is lost. (Clearing a shared slot in place once lost a histogram entry while keeping its count: the
+ * percentile then ran past the histogram and reported a 2-minute p99 that rolled a healthy canary back.)
  */
 public final class SlidingWindow {
 
     /** Histogram buckets: bucket i holds latencies below 2^(i/4) * 64 us, up to ~2 minutes. */
     private static final int BUCKETS = 84;
     private static final int SLOTS = 300;
-    private static final int FIELDS = BUCKETS + 2; // [count, errors, histogram...]
 
-    private final AtomicLongArray data = new AtomicLongArray(SLOTS * FIELDS);
-    private final AtomicLongArray slotSecond = new AtomicLongArray(SLOTS);
+    private final AtomicReferenceArray<Slot> slots = new AtomicReferenceArray<>(SLOTS);
 
     public void record(long epochSecond, long latencyMicros, boolean error) {
-        int slot = (int) (epochSecond % SLOTS);
-        long seen = slotSecond.get(slot);
-        if (seen != epochSecond && slotSecond.compareAndSet(slot, seen, epochSecond)) {
-            for (int i = 0; i < FIELDS; i++) {
-                data.set(slot * FIELDS + i, 0);
+        slot(epochSecond).record(bucket(latencyMicros), error);
+    }
+
+    private Slot slot(long epochSecond) {
+        int index = (int) Math.floorMod(epochSecond, (long) SLOTS);
+        while (true) {
+            Slot current = slots.get(index);
+            if (current != null && current.second == epochSecond) {
+                return current;
+            }
+            if (current != null && current.second > epochSecond) {
+                // a writer late by a whole ring (a stalled thread): its second is long out of every window
+                return new Slot(epochSecond);
+            }
+            Slot fresh = new Slot(epochSecond);
+            if (slots.compareAndSet(index, current, fresh)) {
+                return fresh;
             }
         }
-        data.incrementAndGet(slot * FIELDS);
-        if (error) {
-            data.incrementAndGet(slot * FIELDS + 1);
-        }
-        data.incrementAndGet(slot * FIELDS + 2 + bucket(latencyMicros));
     }
 
     /** The figures of the {@code seconds} seconds up to and including {@code nowSecond}. */
     public Snapshot snapshot(long nowSecond, int seconds) {
-        long count = 0;
         long errors = 0;
         long[] histogram = new long[BUCKETS];
         for (long s = nowSecond - seconds + 1; s <= nowSecond; s++) {
-            int slot = (int) (s % SLOTS);
-            if (slotSecond.get(slot) != s) {
+            Slot slot = slots.get((int) Math.floorMod(s, (long) SLOTS));
+            if (slot == null || slot.second != s) {
                 continue;
             }
-            count += data.get(slot * FIELDS);
-            errors += data.get(slot * FIELDS + 1);
+            // errors before the histogram, the reverse of the writes: a reader never sees more errors than answers
+            errors += slot.errors.get();
             for (int b = 0; b < BUCKETS; b++) {
-                histogram[b] += data.get(slot * FIELDS + 2 + b);
+                histogram[b] += slot.histogram.get(b);
             }
         }
-        return new Snapshot(count, errors, percentile(histogram, count, 0.99));
+        long count = 0;
+        for (long n : histogram) {
+            count += n;
+        }
+        return new Snapshot(count, Math.min(errors, count), percentile(histogram, count, 0.99));
     }
 
     /** Figures of one window; {@code p99Micros} is the upper bound of the bucket holding the 99th percentile. */
@@ -70,18 +82,38 @@ public final class SlidingWindow {
         return (long) Math.ceil(64 * Math.pow(2, bucket / 4.0));
     }
 
+    /** The count is the histogram's own total, so the rank always falls inside the histogram. */
     private static long percentile(long[] histogram, long count, double p) {
         if (count == 0) {
             return 0;
         }
         long rank = (long) Math.ceil(p * count);
         long seen = 0;
-        for (int b = 0; b < BUCKETS; b++) {
+        int b = 0;
+        for (; b < BUCKETS - 1; b++) {
             seen += histogram[b];
             if (seen >= rank) {
-                return upperBound(b);
+                break;
             }
         }
-        return upperBound(BUCKETS - 1);
+        return upperBound(b);
+    }
+
+    /** One second of one route and side. */
+    private static final class Slot {
+        final long second;
+        final AtomicLongArray histogram = new AtomicLongArray(BUCKETS);
+        final AtomicLong errors = new AtomicLong();
+
+        Slot(long second) {
+            this.second = second;
+        }
+
+        void record(int bucket, boolean error) {
+            histogram.incrementAndGet(bucket);
+            if (error) {
+                errors.incrementAndGet();
+            }
+        }
     }
 }
