@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Prometheus in the lab, from Debian's package when it is installed ({@code up --with-prometheus}): the shipped
@@ -17,6 +18,7 @@ import java.util.Optional;
 public final class PrometheusSetup {
 
     static final String NAME = "prometheus";
+    private static final Pattern TARGET = Pattern.compile("\"127\\.0\\.0\\.1:(\\d+)\"");
 
     private PrometheusSetup() {
     }
@@ -40,9 +42,9 @@ public final class PrometheusSetup {
         try {
             Files.createDirectories(config(layout).getParent());
             String config = Files.readString(shipped.resolve("prometheus.yml"));
-            for (int port : List.of(8090, 8081, 8082, 8083)) {
-                config = config.replace("\"127.0.0.1:" + port + "\"", "\"127.0.0.1:" + (port + ports.offset()) + "\"");
-            }
+            // one pass: shifting target by target would shift a port twice when the offset maps one onto another
+            config = TARGET.matcher(config).replaceAll(target -> "\"127.0.0.1:"
+                    + (Integer.parseInt(target.group(1)) + ports.offset()) + "\"");
             Files.writeString(config(layout), config);
             Files.copy(shipped.resolve("strangler-rules.yml"), config(layout).resolveSibling("strangler-rules.yml"),
                     StandardCopyOption.REPLACE_EXISTING);

@@ -22,12 +22,23 @@ class PrometheusSetupTests {
         assertThat(PrometheusSetup.enabled(layout)).isTrue();
         String config = Files.readString(PrometheusSetup.config(layout));
         assertThat(config).contains("\"127.0.0.1:9090\"", "\"127.0.0.1:9081\"", "\"127.0.0.1:9082\"",
-                "\"127.0.0.1:9083\"").doesNotContain("\"127.0.0.1:8081\"");
+                "\"127.0.0.1:9083\"", "\"127.0.0.1:9087\"").doesNotContain("\"127.0.0.1:8081\"", "\"127.0.0.1:8087\"");
         assertThat(lab.resolve("prometheus/strangler-rules.yml")).hasSameTextualContentAs(
                 Path.of("../observability/prometheus/strangler-rules.yml"));
 
         PrometheusSetup.disable(layout);
         assertThat(PrometheusSetup.enabled(layout)).isFalse();
+    }
+
+    @Test
+    void anOffsetThatMapsOnePortOntoAnotherShiftsEachTargetOnce() throws Exception {
+        LabLayout layout = new LabLayout(Path.of(".."), lab);
+
+        PrometheusSetup.enable(layout, new LabPorts(6));
+
+        // 8081 + 6 is the alternate monolith port 8087, which itself becomes 8093
+        assertThat(Files.readString(PrometheusSetup.config(layout)))
+                .contains("[\"127.0.0.1:8087\", \"127.0.0.1:8093\"]", "\"127.0.0.1:8096\"", "\"127.0.0.1:8088\"");
     }
 
     @Test
