@@ -20,7 +20,10 @@ import javax.crypto.spec.SecretKeySpec;
  * letter: W3C trace and span ids, MD5, SHA-1, SHA-256) is part of that identifier, not a card number, and so is
  * anything inside a W3C {@code traceparent} ({@code 00-<32 hex>-<16 hex>-01}), whose random span id is all digits
  * about once in two thousand: in the lab's CDC topic, one {@code traceparent} header in a few thousand held a
- * Luhn-valid run; so is a span id right after its trace id, as log lines carry them. Only those shapes are excused, so that a card number followed by a stray letter (the next field's
+ * Luhn-valid run; so is a span id right after its trace id, as log lines carry them; so is anything inside a UUID
+ * ({@code 8-4-4-4-12} hex, a correlation id): {@code 2c9f6126-2233-4137-8374-cf96ba261f0a} holds
+ * {@code 6126-2233-4137-8374}, four groups of four digits that pass the Luhn check, and a playbook run logs
+ * thousands of correlation ids. Only those shapes are excused, so that a card number followed by a stray letter (the next field's
  * length byte in Avro, say) is still found.
  *
  * <p>A match keeps the last four digits and a fingerprint (a keyed hash under a key that lives only in this process,
@@ -34,6 +37,8 @@ public final class CardNumberScanner {
                     + "|(?<![0-9])3[47][0-9]{2}([ -])[0-9]{6}\\2[0-9]{5}(?![0-9])");
     private static final Pattern TRACEPARENT = Pattern.compile(
             "(?<![0-9a-f])[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}(?![0-9a-f])");
+    private static final Pattern UUID = Pattern.compile("(?<![0-9a-fA-F-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
+            + "-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9a-fA-F-])");
     private static final byte[] KEY = new byte[32];
 
     static {
@@ -133,9 +138,11 @@ public final class CardNumberScanner {
             }
             if (traces == null) {
                 traces = new ArrayList<>(0);
-                Matcher t = TRACEPARENT.matcher(text);
-                while (t.find()) {
-                    traces.add(new int[] {t.start(), t.end()});
+                for (Pattern identifier : new Pattern[] {TRACEPARENT, UUID}) {
+                    Matcher t = identifier.matcher(text);
+                    while (t.find()) {
+                        traces.add(new int[] {t.start(), t.end()});
+                    }
                 }
             }
             int start = m.start();

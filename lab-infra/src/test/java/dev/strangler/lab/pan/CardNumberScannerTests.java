@@ -74,6 +74,21 @@ class CardNumberScannerTests {
     }
 
     @Test
+    void fourDigitGroupsInsideAUuidArePartOfTheUuid() {
+        // a correlation id seen in the proxy's and the payment service's logs during a playbook run
+        String correlationId = "2c9f6126-2233-4137-8374-cf96ba261f0a";
+        assertThat(CardNumberScanner.luhn("6126223341378374")).isTrue();
+        assertThat(CardNumberScanner.find("GET /api/payments/269 200 cid=" + correlationId + " traceId=6b13")).isEmpty();
+        assertThat(CardNumberScanner.find("[6b1380ce47afdfe644e45c04369b168d,268519b197defca2," + correlationId.toUpperCase()
+                + "] GET")).isEmpty();
+        assertThat(CardNumberScanner.find("c9f61262-6126-2233-4137-8374abcdef12")).as("the last four groups").isEmpty();
+        // the same groups in no UUID shape are a card number
+        assertThat(CardNumberScanner.find("card 6126-2233-4137-8374 declined")).hasSize(1);
+        assertThat(CardNumberScanner.find("id=2c9f6126-2233-4137-8374-cf96")).as("too short for a UUID").hasSize(1);
+        assertThat(CardNumberScanner.find("x-2c9f6126-2233-4137-8374-cf96ba261f0a-1")).as("longer than a UUID").hasSize(1);
+    }
+
+    @Test
     void fingerprintsAreEqualForEqualNumbersOnly() {
         List<CardNumberScanner.Match> found = CardNumberScanner.find("4242424242424242 4242 4242 4242 4242 4000056655665556");
         assertThat(found).hasSize(3);
