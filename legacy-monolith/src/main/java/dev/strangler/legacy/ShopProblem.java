@@ -1,5 +1,6 @@
 package dev.strangler.legacy;
 
+import dev.strangler.support.problem.ProblemResponses;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,15 +20,12 @@ public class ShopProblem extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type(slug));
-        problem.setTitle(title);
-        return problem;
+        return ProblemResponses.problem(status, slug, title, detail);
     }
 
     /** The problem type URI for {@code slug}. */
     public static URI type(String slug) {
-        return URI.create("/problems/" + slug);
+        return ProblemResponses.type(slug);
     }
 
     /** The last path segment of the problem type, e.g. {@code card-declined}. */

@@ -1,6 +1,7 @@
 package dev.strangler.payments;
 
 import dev.strangler.payments.payment.domain.PaymentRuleViolation;
+import dev.strangler.support.problem.ProblemResponses;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -22,14 +23,11 @@ public class ServiceProblem extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type(slug));
-        problem.setTitle(title);
-        return problem;
+        return ProblemResponses.problem(status, slug, title, detail);
     }
 
     public static URI type(String slug) {
-        return URI.create("/problems/" + slug);
+        return ProblemResponses.type(slug);
     }
 
     public String slug() {

@@ -85,7 +85,7 @@ public class Orders {
      * The checkout saga: (1) one transaction writes the order, awaiting payment, takes the stock and starts the
      * saga; (2) the payment service authorizes with the key {@code checkout-<orderId>}, the same on every retry;
      * (3) the order is confirmed (PAID), or compensated (stock back, CANCELLED) when the answer is a definitive no.
-     * When the answer is lost (timeout, the service died mid-call) the order stays awaiting payment and
+     * When the answer is lost (timeout, the service died mid-call or failed on its side) the order stays awaiting payment and
      * {@code CheckoutRecovery} settles it from what the payment service recorded, once it is reachable again.
      */
     private OrderView checkoutSaga(CheckoutRequest request, CardNumber card) {
@@ -98,7 +98,7 @@ public class Orders {
         try {
             payment = payments.authorize(orderId, card, sagaKey(orderId));
         } catch (ShopProblem problem) {
-            if (problem.getStatusCode().value() == 504) {
+            if (outcomeUnknown(problem.getStatusCode().value())) {
                 orders.markSagaUnknown(orderId, now());
                 log.warn("Order {}: payment outcome unknown; recovery will settle it", orderId);
                 problem.getBody().setProperty("orderId", orderId);
@@ -117,6 +117,16 @@ public class Orders {
         return view.payment() != null ? view : view.withPayment(new OrderView.PaymentSummary(payment.id(),
                 payment.status().name(), Money.format(payment.amount()), Money.format(payment.capturedAmount()),
                 Money.format(payment.refundedAmount()), payment.cardLast4()));
+    }
+
+    /**
+     * Whether an authorization's failure leaves its outcome open: 504, the answer was lost; 500 or 503, the payment
+     * service failed on its own side (a bug, its database), possibly after the gateway authorized. Recovery then
+     * settles the order from what the service recorded, instead of cancelling an order whose card may hold money.
+     * Every other answer is a definitive no: a decline, a refusal, a service that nothing reached (502).
+     */
+    static boolean outcomeUnknown(int status) {
+        return status == 504 || status == 500 || status == 503;
     }
 
     /** The idempotency key of an order's payment step: derived from the order, so every retry reuses it. */
