@@ -1,10 +1,10 @@
 package dev.strangler.payments.psp;
 
-import dev.strangler.payments.OutgoingHttp;
 import dev.strangler.payments.payment.domain.Money;
 import dev.strangler.payments.psp.internal.PspCircuit;
 import dev.strangler.payments.vault.CardNumber;
 import dev.strangler.payments.vault.Vault;
+import dev.strangler.support.http.OutgoingHttp;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -4,6 +4,7 @@ import dev.strangler.legacy.Money;
 import dev.strangler.legacy.ShopProblem;
 import dev.strangler.legacy.payments.CardNumber;
 import dev.strangler.legacy.payments.PspProperties;
+import dev.strangler.support.http.OutgoingHttp;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;

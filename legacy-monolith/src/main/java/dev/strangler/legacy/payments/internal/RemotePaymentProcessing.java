@@ -7,6 +7,7 @@ import dev.strangler.legacy.payments.Payment;
 import dev.strangler.legacy.payments.PaymentProcessing;
 import dev.strangler.legacy.payments.PaymentStatus;
 import dev.strangler.legacy.payments.PaymentsProperties;
+import dev.strangler.support.http.OutgoingHttp;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;

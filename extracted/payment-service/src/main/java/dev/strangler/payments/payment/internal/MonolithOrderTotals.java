@@ -1,10 +1,10 @@
 package dev.strangler.payments.payment.internal;
 
-import dev.strangler.payments.OutgoingHttp;
 import dev.strangler.payments.ServiceProblem;
 import dev.strangler.payments.payment.OrderTotals;
 import dev.strangler.payments.payment.OrdersProperties;
 import dev.strangler.payments.payment.domain.Money;
+import dev.strangler.support.http.OutgoingHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;

@@ -1,0 +1,96 @@
+package dev.strangler.support.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.lang.management.ManagementFactory;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.client.RestClient;
+
+class OutgoingHttpTests {
+
+    HttpServer remote;
+    final CountDownLatch release = new CountDownLatch(1);
+    final OutgoingHttp http = new OutgoingHttp(RestClient.builder(), Duration.ofSeconds(2), Duration.ofMillis(300));
+
+    @BeforeEach
+    void start() throws Exception {
+        remote = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        remote.createContext("/echo", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String answer = "{\"got\":" + new String(body, StandardCharsets.UTF_8) + ",\"key\":\""
+                    + exchange.getRequestHeaders().getFirst("Idempotency-Key") + "\"}";
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(201, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        remote.createContext("/slow", exchange -> {
+            try {
+                release.await(5, TimeUnit.SECONDS); // longer than the read timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        remote.start();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        remote.stop(0);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + remote.getAddress().getPort() + path);
+    }
+
+    @Test
+    void sendsBodyAndHeadersAndAnswersWithStatusAndBody() throws Exception {
+        OutgoingHttp.Reply reply = http.send(HttpMethod.POST, uri("/echo"), Map.of("Idempotency-Key", "k-1"), "{\"a\":1}");
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.body()).isEqualTo("{\"got\":{\"a\":1},\"key\":\"k-1\"}");
+    }
+
+    @Test
+    void writesRequestBodiesWithoutAThreadPerRequest() throws Exception {
+        http.send(HttpMethod.POST, uri("/echo"), Map.of(), "{}"); // the pool's first threads
+        long before = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(http.send(HttpMethod.POST, uri("/echo"), Map.of(), "{\"i\":" + i + "}").status()).isEqualTo(201);
+        }
+
+        assertThat(ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - before)
+                .as("threads started for 50 requests with a body").isLessThan(10);
+    }
+
+    @Test
+    void tellsNeverSentFromSentButUnanswered() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        URI nobody = URI.create("http://127.0.0.1:" + closed + "/echo");
+        assertThatThrownBy(() -> http.send(HttpMethod.POST, nobody, Map.of(), "{}")).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> http.send(HttpMethod.POST, uri("/slow"), Map.of(), "{}"))
+                .isInstanceOf(HttpTimeoutException.class);
+    }
+}
