@@ -22,6 +22,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,6 +63,8 @@ public final class ChangeApplier implements SmartLifecycle {
     private final ApplierStats stats;
     private final ApplyTracing tracing;
     private volatile boolean running;
+    /** Counted down by {@link #stop()}: ends a back-off at once. */
+    private volatile CountDownLatch stopping = new CountDownLatch(0);
     private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
     private @Nullable Thread thread;
 
@@ -103,20 +107,25 @@ public final class ChangeApplier implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        stopping = new CountDownLatch(1);
         running = true;
         thread = Thread.ofPlatform().name("apply-" + direction).start(this::run);
     }
 
+    /**
+     * Wakes the consumer and any back-off, then waits for the thread. No interrupt: a consumer closed on an
+     * interrupted thread cannot close its fetcher and logs an ERROR on every shutdown.
+     */
     @Override
     public void stop() {
         running = false;
+        stopping.countDown();
         KafkaConsumer<String, byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
         }
         Thread t = thread;
         if (t != null) {
-            t.interrupt();
             try {
                 t.join(30_000);
             } catch (InterruptedException e) {
@@ -435,7 +444,9 @@ public final class ChangeApplier implements SmartLifecycle {
 
     private void pause(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            if (stopping.await(d.toMillis(), TimeUnit.MILLISECONDS)) {
+                running = false;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

@@ -3,6 +3,8 @@ package dev.strangler.cdc.apply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +36,8 @@ public final class RouteOwnership implements SmartLifecycle, Supplier<WriteOwner
     private volatile WriteOwner owner = WriteOwner.LEGACY;
     private volatile @Nullable String stage;
     private volatile boolean running;
+    /** Counted down by {@link #stop()}: ends a wait at once (no interrupt, see {@link #stop()}). */
+    private volatile CountDownLatch stopping = new CountDownLatch(0);
     private volatile @Nullable KafkaConsumer<String, String> consumer;
     private @Nullable Thread thread;
 
@@ -71,6 +75,7 @@ public final class RouteOwnership implements SmartLifecycle, Supplier<WriteOwner
 
     @Override
     public synchronized void start() {
+        stopping = new CountDownLatch(1);
         running = true;
         thread = Thread.ofPlatform().name("route-ownership").daemon().start(this::run);
     }
@@ -88,8 +93,8 @@ public final class RouteOwnership implements SmartLifecycle, Supplier<WriteOwner
                     // the proxy creates the topic; until it exists, the monolith owns the writes
                     partitions = c.listTopics(Duration.ofSeconds(10)).getOrDefault(topic, List.of()).stream()
                             .map(p -> new TopicPartition(topic, p.partition())).toList();
-                    if (partitions.isEmpty()) {
-                        Thread.sleep(2_000);
+                    if (partitions.isEmpty() && stopping.await(2, TimeUnit.SECONDS)) {
+                        return;
                     }
                 }
                 c.assign(partitions);
@@ -114,24 +119,28 @@ public final class RouteOwnership implements SmartLifecycle, Supplier<WriteOwner
             } catch (RuntimeException e) {
                 log.warn("Route table unreadable ({}); retrying", e.toString());
                 try {
-                    Thread.sleep(2_000);
+                    if (stopping.await(2, TimeUnit.SECONDS)) {
+                        return;
+                    }
                 } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
                     return;
                 }
             }
         }
     }
 
+    /**
+     * Wakes the consumer and any wait. No interrupt: a consumer closed on an interrupted thread cannot close its
+     * fetcher and logs an ERROR on every shutdown.
+     */
     @Override
     public void stop() {
         running = false;
+        stopping.countDown();
         KafkaConsumer<String, String> c = consumer;
         if (c != null) {
             c.wakeup();
-        }
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
         }
     }
 
