@@ -279,6 +279,30 @@ class TracingIT {
                 .containsEntry("proxy.route", "payments-write").containsEntry("proxy.upstream", "extracted");
     }
 
+    @Test
+    void aRequestRefusedAtTheEdgeIsASpanOfTheCallersTrace() throws Exception {
+        URI uri = proxy("/api/payments/" + PAN);
+        String statusLine;
+        // a raw request: the JDK client refuses to declare a Content-Length its body does not have
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getAuthority()
+                    + "\r\ntraceparent: 00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01"
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 999999999999\r\n\r\n{}")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
+
+        assertThat(statusLine).startsWith("HTTP/1.1 413");
+        MutableSpan span = awaitSpan("proxy POST /api/payments/**");
+        assertThat(span.traceId()).isEqualTo(CALLER_TRACE);
+        assertThat(span.parentId()).isEqualTo(CALLER_SPAN);
+        assertThat(span.tags()).containsEntry("error", "request-too-large").containsEntry("http.status_code", "413")
+                .containsEntry("proxy.route", "payments-write");
+        assertThat(span.toString()).doesNotContain(PAN);
+        assertThat(legacy.findAll(postRequestedFor(urlPathEqualTo("/api/payments/" + PAN)))).isEmpty();
+    }
+
     // ---- helpers
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -7,6 +7,7 @@ import brave.propagation.Propagation;
 import brave.propagation.TraceContext;
 import brave.propagation.TraceContextOrSamplingFlags;
 import brave.sampler.Sampler;
+import dev.strangler.proxy.route.Route;
 import dev.strangler.proxy.shadow.Redaction;
 import io.micrometer.tracing.brave.bridge.W3CPropagation;
 import io.vertx.core.MultiMap;
@@ -93,6 +94,27 @@ public final class EdgeTracing {
                 .tag(CORRELATION_ID, correlationId(ex))
                 .start();
         ex.span = span;
+    }
+
+    /**
+     * A request the proxy answered itself before choosing an upstream (no route: 404; a body over the limit: 413):
+     * one finished span, so that the refusal is in the caller's trace too. Named by the route when there is one,
+     * else by a fixed word: a path is caller input and may hold a card number.
+     */
+    void rejected(HttpServerRequest in, String method, @Nullable Route route, int status, String problemType) {
+        if (!recording) {
+            return;
+        }
+        Span span = tracer.nextSpan(extractor.extract(in));
+        if (span.isNoop()) {
+            return;
+        }
+        span.kind(Span.Kind.SERVER).name("proxy " + method + " " + (route == null ? "(no route)" : route.path()))
+                .tag(HTTP_METHOD, method).tag(HTTP_STATUS, Integer.toString(status)).tag(ERROR, problemType);
+        if (route != null) {
+            span.tag(HTTP_ROUTE, route.path()).tag(ROUTE, route.id()).tag(STAGE, route.stage().name());
+        }
+        span.start().finish();
     }
 
     /** The request's trace context as upstream headers (traceparent, and whatever else the propagation carries). */

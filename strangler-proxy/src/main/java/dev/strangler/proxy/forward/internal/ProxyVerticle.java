@@ -167,10 +167,12 @@ public final class ProxyVerticle extends VerticleBase {
             String path = in.path();
             Route route = routes.current().match(method, path);
             if (route == null) {
+                tracing.rejected(in, method, null, 404, "no-route");
                 return Future.succeededFuture(problem(ctx, 404, "no-route", "No route takes this request."));
             }
             long length = contentLength(in.getHeader(HttpHeaders.CONTENT_LENGTH));
             if (length > settings.maxRequestBody()) {
+                tracing.rejected(in, method, route, 413, "request-too-large");
                 return Future.succeededFuture(problem(ctx, 413, "request-too-large",
                         "The request body is larger than " + settings.maxRequestBody() + " bytes."));
             }
