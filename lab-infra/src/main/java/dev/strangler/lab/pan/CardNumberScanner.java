@@ -23,8 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Luhn-valid run; so is a span id right after its trace id, as log lines carry them; so is anything inside a UUID
  * ({@code 8-4-4-4-12} hex, a correlation id): {@code 2c9f6126-2233-4137-8374-cf96ba261f0a} holds
  * {@code 6126-2233-4137-8374}, four groups of four digits that pass the Luhn check, and a playbook run logs
- * thousands of correlation ids. Only those shapes are excused, so that a card number followed by a stray letter (the next field's
- * length byte in Avro, say) is still found.
+ * thousands of correlation ids. Only those shapes are excused, so that a card number followed by a stray letter
+ * (the next field's length byte in Avro, say) is still found.
  *
  * <p>A match keeps the last four digits and a fingerprint (a keyed hash under a key that lives only in this process,
  * to count distinct cards), never the number itself.

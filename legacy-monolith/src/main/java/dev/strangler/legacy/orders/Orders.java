@@ -85,8 +85,9 @@ public class Orders {
      * The checkout saga: (1) one transaction writes the order, awaiting payment, takes the stock and starts the
      * saga; (2) the payment service authorizes with the key {@code checkout-<orderId>}, the same on every retry;
      * (3) the order is confirmed (PAID), or compensated (stock back, CANCELLED) when the answer is a definitive no.
-     * When the answer is lost (timeout, the service died mid-call or failed on its side) the order stays awaiting payment and
-     * {@code CheckoutRecovery} settles it from what the payment service recorded, once it is reachable again.
+     * When the answer is lost (timeout, the service died mid-call or failed on its side) the order stays awaiting
+     * payment and {@code CheckoutRecovery} settles it from what the payment service recorded, once it is reachable
+     * again.
      */
     private OrderView checkoutSaga(CheckoutRequest request, CardNumber card) {
         long orderId = java.util.Objects.requireNonNull(tx.execute(status -> {
