@@ -19,10 +19,10 @@ import org.springframework.web.client.RestClient;
 /**
  * One HTTP/1.1 client for a remote party (the gateway, the shop, the payment service), built from Boot's
  * {@code RestClient.Builder} so that every call is a client observation: a client span of the current trace, with the
- * trace's {@code traceparent} on the request. It answers with status and body and throws {@code java.net.http}'s own exceptions, so callers
- * still tell "never sent" ({@link java.net.ConnectException}, {@link java.net.http.HttpConnectTimeoutException})
- * from "sent, no answer in time" ({@link java.net.http.HttpTimeoutException}): the difference decides whether a
- * retry may charge twice.
+ * trace's {@code traceparent} on the request. It answers with status and body and throws {@code java.net.http}'s own
+ * exceptions, so callers still tell "never sent" ({@link java.net.ConnectException},
+ * {@link java.net.http.HttpConnectTimeoutException}) from "sent, no answer in time"
+ * ({@link java.net.http.HttpTimeoutException}): the difference decides whether a retry may charge twice.
  */
 public final class OutgoingHttp {
 
