@@ -1,9 +1,7 @@
 package dev.strangler.legacy;
 
 import dev.strangler.support.problem.ProblemResponses;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -15,17 +13,8 @@ public class ShopProblem extends ErrorResponseException {
     private final String slug;
 
     public ShopProblem(HttpStatus status, String slug, String title, String detail) {
-        super(status, problem(status, slug, title, detail), null);
+        super(status, ProblemResponses.problem(status, slug, title, detail), null);
         this.slug = slug;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        return ProblemResponses.problem(status, slug, title, detail);
-    }
-
-    /** The problem type URI for {@code slug}. */
-    public static URI type(String slug) {
-        return ProblemResponses.type(slug);
     }
 
     /** The last path segment of the problem type, e.g. {@code card-declined}. */

@@ -444,9 +444,7 @@ public final class ChangeApplier implements SmartLifecycle {
 
     private void pause(Duration d) {
         try {
-            if (stopping.await(d.toMillis(), TimeUnit.MILLISECONDS)) {
-                running = false;
-            }
+            stopping.await(d.toMillis(), TimeUnit.MILLISECONDS); // stop() has cleared running before it counts down
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

@@ -39,7 +39,6 @@ public final class RouteOwnership implements SmartLifecycle, Supplier<WriteOwner
     /** Counted down by {@link #stop()}: ends a wait at once (no interrupt, see {@link #stop()}). */
     private volatile CountDownLatch stopping = new CountDownLatch(0);
     private volatile @Nullable KafkaConsumer<String, String> consumer;
-    private @Nullable Thread thread;
 
     public RouteOwnership(String bootstrapServers, String topic, String routeId) {
         this.bootstrapServers = bootstrapServers;
@@ -77,7 +76,7 @@ public final class RouteOwnership implements SmartLifecycle, Supplier<WriteOwner
     public synchronized void start() {
         stopping = new CountDownLatch(1);
         running = true;
-        thread = Thread.ofPlatform().name("route-ownership").daemon().start(this::run);
+        Thread.ofPlatform().name("route-ownership").daemon().start(this::run);
     }
 
     private void run() {

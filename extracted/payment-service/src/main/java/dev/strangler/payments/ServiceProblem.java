@@ -2,10 +2,8 @@ package dev.strangler.payments;
 
 import dev.strangler.payments.payment.domain.PaymentRuleViolation;
 import dev.strangler.support.problem.ProblemResponses;
-import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -18,16 +16,8 @@ public class ServiceProblem extends ErrorResponseException {
     private final String slug;
 
     public ServiceProblem(HttpStatus status, String slug, String title, String detail) {
-        super(status, problem(status, slug, title, detail), null);
+        super(status, ProblemResponses.problem(status, slug, title, detail), null);
         this.slug = slug;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        return ProblemResponses.problem(status, slug, title, detail);
-    }
-
-    public static URI type(String slug) {
-        return ProblemResponses.type(slug);
     }
 
     public String slug() {

@@ -130,27 +130,34 @@ public final class CardNumberScanner {
     }
 
     private static void collect(Matcher m, List<Match> into, CharSequence text) {
-        List<int[]> traces = null;
+        List<int[]> excused = null; // spans of traceparents and UUIDs, found once a candidate needs them
         while (m.find()) {
             String digits = m.group().replaceAll("[^0-9]", "");
             if (!luhn(digits) || insideHexIdentifier(text, m.start(), m.end()) || isSpanIdAfterTraceId(text, m.start(), m.end())) {
                 continue;
             }
-            if (traces == null) {
-                traces = new ArrayList<>(0);
+            if (excused == null) {
+                excused = new ArrayList<>(0);
                 for (Pattern identifier : new Pattern[] {TRACEPARENT, UUID}) {
                     Matcher t = identifier.matcher(text);
                     while (t.find()) {
-                        traces.add(new int[] {t.start(), t.end()});
+                        excused.add(new int[] {t.start(), t.end()});
                     }
                 }
             }
-            int start = m.start();
-            List<int[]> excused = traces;
-            if (excused.stream().noneMatch(t -> start >= t[0] && start < t[1])) {
+            if (!startsInside(excused, m.start())) {
                 into.add(new Match(m.start(), m.end(), digits.substring(digits.length() - 4), fingerprint(digits)));
             }
         }
+    }
+
+    private static boolean startsInside(List<int[]> spans, int start) {
+        for (int[] span : spans) {
+            if (start >= span[0] && start < span[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean insideHexIdentifier(CharSequence text, int start, int end) {
