@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class VaultIT extends ServiceTest {
 
@@ -20,6 +22,9 @@ class VaultIT extends ServiceTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void tokenizesABatchInOrderAndTheSamePanAlwaysGetsTheSameToken() {
@@ -40,6 +45,42 @@ class VaultIT extends ServiceTest {
         String token = tokens.get(1).get("token").asString();
         assertThat(vault.reveal(token).orElseThrow().digits()).isEqualTo(MASTERCARD);
         assertThat(db.fetchCount(db.selectFrom("vault_cards").where("token = ?", token))).isEqualTo(1);
+    }
+
+    @Test
+    void aCardTokenizedInATransactionThatRolledBackIsStoredTheNextTime() {
+        String pan = "4012888888881881";  // a Visa test number no other test of this service uses
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        String token = tx.execute(status -> {
+            String t = vault.tokenize(pan).token();
+            status.setRollbackOnly();
+            return t;
+        });
+        assertThat(rowsOf(token)).isZero();
+
+        vault.tokenize(pan);
+
+        // had the rolled-back insert been remembered, the vault would have skipped this one
+        assertThat(rowsOf(token)).isEqualTo(1);
+        assertThat(vault.reveal(token).orElseThrow().digits()).isEqualTo(pan);
+    }
+
+    @Test
+    void aCardWhoseRowWasCommittedIsNotSealedOrInsertedAgain() {
+        String pan = "6011111111111117";  // a Discover test number no other test of this service uses
+        String token = vault.tokenize(pan).token();
+        assertThat(rowsOf(token)).isEqualTo(1);
+        // the service never deletes a vault row; deleting it here is how to see that the next call sends no insert
+        db.execute("delete from vault_cards where token = ?", token);
+
+        assertThat(vault.tokenize(pan).token()).isEqualTo(token);
+
+        assertThat(rowsOf(token)).isZero();
+    }
+
+    private int rowsOf(String token) {
+        return db.fetchCount(db.selectFrom("vault_cards").where("token = ?", token));
     }
 
     @Test

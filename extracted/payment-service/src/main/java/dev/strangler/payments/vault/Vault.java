@@ -6,21 +6,33 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tokenization. A token is derived from the PAN with a keyed HMAC, so the same PAN always gets the same token:
  * re-tokenizing during a backfill or a retried request is idempotent and stores nothing new. The PAN itself is kept
  * encrypted with AES-GCM (random nonce, the token as associated data, so a ciphertext cannot be moved to another
  * token).
+ *
+ * <p>The vault remembers the tokens whose row it saw committed (rows are never deleted): tokenizing such a card again
+ * (a returning customer, a retried request, a backfill) seals nothing and sends no insert. Only a commit adds a token,
+ * so a rolled-back transaction never makes the vault skip a row it does not have.
  */
 @Service
 public class Vault {
 
+    /** Bounds the memory of committed tokens; when full it starts over (an unknown token costs one insert). */
+    static final int MAX_REMEMBERED_TOKENS = 100_000;
+
+    private final Set<String> committed = ConcurrentHashMap.newKeySet();
     private final CardCipher cipher;
     private final JooqVaultCards cards;
     private final Clock clock;
@@ -66,12 +78,29 @@ public class Vault {
                 continue;
             }
             String token = cipher.tokenFor(card.digits());
-            CardCipher.Sealed box = cipher.seal(card.digits(), token);
-            sealed.add(new JooqVaultCards.SealedCard(token, CardCipher.KEY_ID, box.nonce(), box.ciphertext()));
+            if (!committed.contains(token)) {
+                CardCipher.Sealed box = cipher.seal(card.digits(), token);
+                sealed.add(new JooqVaultCards.SealedCard(token, CardCipher.KEY_ID, box.nonce(), box.ciphertext()));
+            }
             tokens.add(new CardToken(token, card.last4(), card.brand()));
         }
-        cards.insertIfAbsent(sealed, clock.instant());
+        if (!sealed.isEmpty()) {
+            cards.insertIfAbsent(sealed, clock.instant());
+            rememberOnCommit(sealed);
+        }
         return tokens;
+    }
+
+    private void rememberOnCommit(List<JooqVaultCards.SealedCard> stored) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (committed.size() + stored.size() > MAX_REMEMBERED_TOKENS) {
+                    committed.clear();
+                }
+                stored.forEach(card -> committed.add(card.token()));
+            }
+        });
     }
 
     /**
