@@ -44,7 +44,7 @@ class VaultIT extends ServiceTest {
         assertThat(first.body()).doesNotContain(APPROVED).doesNotContain(MASTERCARD);
         String token = tokens.get(1).get("token").asString();
         assertThat(vault.reveal(token).orElseThrow().digits()).isEqualTo(MASTERCARD);
-        assertThat(db.fetchCount(db.selectFrom("vault_cards").where("token = ?", token))).isEqualTo(1);
+        assertThat(rowsOf(token)).isEqualTo(1);
     }
 
     @Test
