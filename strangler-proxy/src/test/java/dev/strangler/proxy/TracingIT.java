@@ -22,10 +22,14 @@ import dev.strangler.proxy.route.Route;
 import dev.strangler.proxy.route.RouteStore;
 import dev.strangler.proxy.route.ShadowRules;
 import dev.strangler.proxy.route.Stage;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -284,13 +288,13 @@ class TracingIT {
         URI uri = proxy("/api/payments/" + PAN);
         String statusLine;
         // a raw request: the JDK client refuses to declare a Content-Length its body does not have
-        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.getOutputStream().write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getAuthority()
                     + "\r\ntraceparent: 00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01"
                     + "\r\nContent-Type: application/json\r\nContent-Length: 999999999999\r\n\r\n{}")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+                    .getBytes(StandardCharsets.US_ASCII));
+            statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
         }
 
         assertThat(statusLine).startsWith("HTTP/1.1 413");

@@ -88,11 +88,7 @@ public final class EdgeTracing {
         if (span.isNoop()) {
             return;  // not sampled: the ids still go upstream, with flags 00
         }
-        span.kind(Span.Kind.SERVER).name("proxy " + ex.method + " " + ex.route.path())
-                .tag(HTTP_METHOD, ex.method).tag(HTTP_ROUTE, ex.route.path())
-                .tag(ROUTE, ex.route.id()).tag(STAGE, ex.route.stage().name())
-                .tag(CORRELATION_ID, correlationId(ex))
-                .start();
+        describe(span, ex.method, ex.route).tag(CORRELATION_ID, correlationId(ex)).start();
         ex.span = span;
     }
 
@@ -109,12 +105,18 @@ public final class EdgeTracing {
         if (span.isNoop()) {
             return;
         }
+        describe(span, method, route).tag(HTTP_STATUS, Integer.toString(status)).tag(ERROR, problemType)
+                .start().finish();
+    }
+
+    /** A SERVER span named and tagged by the route's path pattern (never the raw path), or "(no route)". */
+    private static Span describe(Span span, String method, @Nullable Route route) {
         span.kind(Span.Kind.SERVER).name("proxy " + method + " " + (route == null ? "(no route)" : route.path()))
-                .tag(HTTP_METHOD, method).tag(HTTP_STATUS, Integer.toString(status)).tag(ERROR, problemType);
+                .tag(HTTP_METHOD, method);
         if (route != null) {
             span.tag(HTTP_ROUTE, route.path()).tag(ROUTE, route.id()).tag(STAGE, route.stage().name());
         }
-        span.start().finish();
+        return span;
     }
 
     /** The request's trace context as upstream headers (traceparent, and whatever else the propagation carries). */
