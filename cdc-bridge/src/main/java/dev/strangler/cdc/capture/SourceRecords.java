@@ -42,6 +42,6 @@ final class SourceRecords {
 
     /** PostgreSQL timestamptz arrives as an ISO-8601 string in UTC ({@code io.debezium.time.ZonedTimestamp}). */
     static Instant timestamp(Struct row, String field) {
-        return Instant.parse(row.getString(field));
+        return UtcTimestamps.parse(row.getString(field));
     }
 }
