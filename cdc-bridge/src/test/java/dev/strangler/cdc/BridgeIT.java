@@ -7,6 +7,7 @@ import dev.strangler.cdc.avro.ChangeOp;
 import dev.strangler.cdc.avro.ChangeOrigin;
 import dev.strangler.cdc.avro.PaymentChange;
 import dev.strangler.cdc.publish.ChangeHeaders;
+import dev.strangler.cdc.tracing.ChangeTracing;
 import dev.strangler.lab.junit.TestLab;
 import dev.strangler.registry.AvroSerializer;
 import dev.strangler.registry.SchemaRegistryClient;
@@ -157,6 +158,13 @@ class BridgeIT {
                 .anySatisfy(r -> assertThat(header(r, ChangeHeaders.TRACEPARENT)).contains(traceId));
         JsonNode report = bridge.reconcile("10s");
         assertThat(report.path("mismatches").asLong()).as(report.toString()).isZero();
+    }
+
+    @Test
+    void makesNoSpansWhenNothingWouldReceiveThem() {
+        // this bridge has no exporter and no span handler (BridgeTracingIT adds a collector): the records carry the
+        // trace context all the same (appliesServicePaymentsToTheMonolith...), but no span is built for them
+        assertThat(bridge.bean(ChangeTracing.class).recordsSpans()).isFalse();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import brave.Span.Kind;
 import brave.handler.MutableSpan;
 import dev.strangler.cdc.publish.ChangeHeaders;
+import dev.strangler.cdc.tracing.ChangeTracing;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,6 +50,8 @@ class BridgeTracingIT {
         bridge = new BridgeInstance("tracingit", legacy, service, apps.paymentService.baseUrl())
                 .with(CollectedSpans.class).start();
         bridge.awaitBackfill();
+        // a span handler is a destination: without one the bridge would make no spans (BridgeIT)
+        assertThat(bridge.bean(ChangeTracing.class).recordsSpans()).isTrue();
         lastBackfilledId = (Long) legacy.row("select coalesce(max(id), 0) as id from payments").get("id");
     }
 

@@ -7,9 +7,9 @@ import dev.strangler.proxy.route.Route;
 import dev.strangler.proxy.route.RouteStore;
 import dev.strangler.proxy.shadow.ShadowMirror;
 import dev.strangler.proxy.slo.SloWatch;
+import dev.strangler.support.observation.SpanDestinations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.brave.bridge.CompositeSpanHandler;
 import io.micrometer.tracing.exporter.SpanReporter;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -58,17 +58,7 @@ class ProxyConfiguration {
                         Tracing tracing, ObjectProvider<SpanHandler> spanHandlers, ObjectProvider<SpanReporter> reporters) {
         return new DataPlane(p.host(), p.port(), p.eventLoops(), p.upstreamPoolSize(), p.maxRequestBody().toBytes(),
                 p.shadowBodyCap().toBytes(), routes, shadow, meters, slo, p.accessLog(), tracing,
-                spansGoSomewhere(spanHandlers, reporters));
-    }
-
-    /**
-     * Whether a span would reach anything: the Zipkin exporter (a span handler, present only when
-     * {@code management.tracing.export.zipkin.enabled} is true), another handler, or a Micrometer reporter. Boot
-     * always registers a composite handler that feeds the reporters; alone, it drops every span.
-     */
-    static boolean spansGoSomewhere(ObjectProvider<SpanHandler> spanHandlers, ObjectProvider<SpanReporter> reporters) {
-        return spanHandlers.stream().anyMatch(h -> !(h instanceof CompositeSpanHandler))
-                || reporters.stream().findAny().isPresent();
+                SpanDestinations.any(spanHandlers, reporters));
     }
 
     private static void registerGauges(RouteStore routes, SloWatch watch, MeterRegistry meters) {

@@ -73,6 +73,11 @@ public final class ChangeTracing {
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
+    /** Whether changes get spans (false: the trace context is carried in the records' headers only). */
+    public boolean recordsSpans() {
+        return tracing != null;
+    }
+
     @Nullable Tracing tracing() {
         return tracing;
     }
