@@ -140,6 +140,25 @@ class ProxyIT {
     }
 
     @Test
+    void passesTheOriginsDateThroughAsItCameAndDatesAnAnswerWithoutOne() throws Exception {
+        // RFC 9110's own example: printed again by DateTimeFormatter.RFC_1123_DATE_TIME it would lose the day's zero
+        legacy.stubFor(get(urlEqualTo("/api/orders/31")).willReturn(okJson("{}")
+                .withHeader("Date", "Sun, 06 Nov 1994 08:49:37 GMT")));
+        legacy.stubFor(get(urlEqualTo("/api/orders/32")).willReturn(okJson("{}").withHeader("Date", "not a date")));
+
+        assertThat(http.send(call("/api/orders/31"), ofString()).headers().allValues("Date"))
+                .containsExactly("Sun, 06 Nov 1994 08:49:37 GMT");
+        assertThat(http.send(call("/api/orders/32"), ofString()).headers().allValues("Date"))
+                .containsExactly("not a date");
+        // the proxy's own answer (a body over the limit: 413) gets the proxy's clock, as an IMF-fixdate
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(proxy("/api/orders"))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(70_000))).build(), ofString());
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().allValues("Date")).singleElement().asString()
+                .matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+    }
+
+    @Test
     void keepsTheCallersCorrelationIdAndStartsATraceWhenThereIsNone() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(proxy("/api/orders/7"))
                 .header("X-Correlation-Id", "abc-123").build(), ofString());
