@@ -151,8 +151,7 @@ class ProxyIT {
         assertThat(http.send(call("/api/orders/32"), ofString()).headers().allValues("Date"))
                 .containsExactly("not a date");
         // the proxy's own answer (a body over the limit: 413) gets the proxy's clock, as an IMF-fixdate
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(proxy("/api/orders"))
-                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(70_000))).build(), ofString());
+        HttpResponse<String> refused = http.send(overLimitPost(), ofString());
         assertThat(refused.statusCode()).isEqualTo(413);
         assertThat(refused.headers().allValues("Date")).singleElement().asString()
                 .matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
@@ -285,8 +284,7 @@ class ProxyIT {
 
     @Test
     void refusesRequestsOverTheSizeLimitWithoutCallingTheUpstream() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(proxy("/api/orders"))
-                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(70_000))).build(), ofString());
+        HttpResponse<String> response = http.send(overLimitPost(), ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -626,6 +624,12 @@ class ProxyIT {
 
     HttpRequest call(String path) {
         return HttpRequest.newBuilder(proxy(path)).build();
+    }
+
+    /** A POST whose body is over the test's limit ({@code proxy.max-request-body=64KB}). */
+    HttpRequest overLimitPost() {
+        return HttpRequest.newBuilder(proxy("/api/orders"))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(70_000))).build();
     }
 
     static HttpResponse.BodyHandler<String> ofString() {

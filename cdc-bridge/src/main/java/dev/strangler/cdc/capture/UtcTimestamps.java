@@ -2,6 +2,8 @@ package dev.strangler.cdc.capture;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * Reads the UTC timestamps Debezium writes for PostgreSQL {@code timestamptz} columns
@@ -37,7 +39,7 @@ final class UtcTimestamps {
         int fraction = length > 20 ? digits(text, 20, length - 21) : 0;
         if ((year | month | day | hour | minute | second | fraction) < 0 || month < 1 || month > 12 || day < 1
                 || hour > 23 || minute > 59 || second > 59
-                || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+                || day > Month.of(month).length(Year.isLeap(year))) {
             return Instant.parse(text);
         }
         long epochDay = LocalDate.of(year, month, day).toEpochDay();
