@@ -4,17 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +35,9 @@ class OutgoingHttpTests {
 
     HttpServer remote;
     final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger hangUps = new AtomicInteger();
+    final CountDownLatch together = new CountDownLatch(CALLERS_AT_ONCE);
+    static final int CALLERS_AT_ONCE = 20;
     final OutgoingHttp http = new OutgoingHttp(RestClient.builder(), Duration.ofSeconds(2), Duration.ofMillis(300));
 
     @BeforeEach
@@ -48,6 +61,24 @@ class OutgoingHttpTests {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
+        remote.createContext("/hang-up", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            hangUps.incrementAndGet();
+            exchange.close(); // no answer: the connection closes
+        });
+        remote.createContext("/together", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            together.countDown();
+            try {
+                // answers only once all callers are in: a pool smaller than that would never get here
+                together.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(together.getCount() == 0 ? 200 : 503, -1);
+            exchange.close();
+        });
+        remote.setExecutor(Executors.newCachedThreadPool());
         remote.start();
     }
 
@@ -92,5 +123,39 @@ class OutgoingHttpTests {
         assertThatThrownBy(() -> http.send(HttpMethod.POST, nobody, Map.of(), "{}")).isInstanceOf(ConnectException.class);
         assertThatThrownBy(() -> http.send(HttpMethod.POST, uri("/slow"), Map.of(), "{}"))
                 .isInstanceOf(HttpTimeoutException.class);
+    }
+
+    @Test
+    void neverSendsARequestTwiceOnItsOwn() {
+        assertThatThrownBy(() -> http.send(HttpMethod.POST, uri("/hang-up"), Map.of(), "{}"))
+                .isInstanceOf(IOException.class)
+                .isNotInstanceOf(HttpTimeoutException.class);
+
+        assertThat(hangUps).as("requests the remote party received").hasValue(1);
+    }
+
+    @Test
+    void servesManyCallersAtOnce() throws Exception {
+        OutgoingHttp patient = new OutgoingHttp(RestClient.builder(), Duration.ofSeconds(2), Duration.ofSeconds(10));
+        List<Future<Integer>> calls = new ArrayList<>();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < CALLERS_AT_ONCE; i++) {
+                calls.add(callers.submit(() -> patient.send(HttpMethod.POST, uri("/together"), Map.of(), "{}").status()));
+            }
+        }
+        for (Future<Integer> call : calls) {
+            assertThat(call.get()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theClientsConnectTimeoutMeansNeverSentAndItsReadTimeoutDoesNot() {
+        IOException connect = OutgoingHttp.asJavaNetHttp(new ConnectTimeoutException("Connect timed out"));
+        IOException read = OutgoingHttp.asJavaNetHttp(new SocketTimeoutException("Read timed out"));
+        IOException other = new IOException("broken pipe");
+
+        assertThat(connect).isInstanceOf(HttpConnectTimeoutException.class).hasCauseInstanceOf(ConnectTimeoutException.class);
+        assertThat(read).isInstanceOf(HttpTimeoutException.class).isNotInstanceOf(HttpConnectTimeoutException.class);
+        assertThat(OutgoingHttp.asJavaNetHttp(other)).isSameAs(other);
     }
 }
