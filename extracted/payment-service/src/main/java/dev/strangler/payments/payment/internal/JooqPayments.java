@@ -1,6 +1,7 @@
 package dev.strangler.payments.payment.internal;
 
 import static dev.strangler.payments.db.Tables.PAYMENTS;
+import static org.jooq.impl.DSL.param;
 
 import dev.strangler.payments.db.tables.records.PaymentsRecord;
 import dev.strangler.payments.payment.Payments;
@@ -8,6 +9,7 @@ import dev.strangler.payments.payment.domain.Money;
 import dev.strangler.payments.payment.domain.Payment;
 import dev.strangler.payments.payment.domain.PaymentStatus;
 import dev.strangler.payments.vault.CardToken;
+import dev.strangler.support.jdbc.RenderedSql;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,18 +17,49 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** {@link Payments} on the service's own {@code payments} table. */
+/**
+ * {@link Payments} on the service's own {@code payments} table. The two statements every authorization runs (the
+ * PENDING insert and the outcome's update) are rendered once ({@link RenderedSql}); the rest through jOOQ as usual.
+ */
 @Repository
 class JooqPayments implements Payments {
 
     private static final List<String> LIVE = PaymentStatus.LIVE.stream().map(Enum::name).toList();
 
     private final DSLContext db;
+    private final JdbcTemplate jdbc;
+    private final RenderedSql insertPending;
+    private final RenderedSql update;
 
-    JooqPayments(DSLContext db) {
+    JooqPayments(DSLContext db, JdbcTemplate jdbc) {
         this.db = db;
+        this.jdbc = jdbc;
+        this.insertPending = RenderedSql.of(db, db.insertInto(PAYMENTS)
+                .set(PAYMENTS.ORDER_ID, param("orderId", PAYMENTS.ORDER_ID))
+                .set(PAYMENTS.STATUS, param("status", PAYMENTS.STATUS))
+                .set(PAYMENTS.CURRENCY, param("currency", PAYMENTS.CURRENCY))
+                .set(PAYMENTS.AMOUNT_MINOR, param("amountMinor", PAYMENTS.AMOUNT_MINOR))
+                .set(PAYMENTS.CAPTURED_MINOR, param("capturedMinor", PAYMENTS.CAPTURED_MINOR))
+                .set(PAYMENTS.REFUNDED_MINOR, param("refundedMinor", PAYMENTS.REFUNDED_MINOR))
+                .set(PAYMENTS.CARD_TOKEN, param("cardToken", PAYMENTS.CARD_TOKEN))
+                .set(PAYMENTS.CARD_LAST4, param("cardLast4", PAYMENTS.CARD_LAST4))
+                .set(PAYMENTS.CARD_BRAND, param("cardBrand", PAYMENTS.CARD_BRAND))
+                .set(PAYMENTS.VERSION, param("version", PAYMENTS.VERSION))
+                .set(PAYMENTS.CREATED_AT, param("createdAt", PAYMENTS.CREATED_AT))
+                .set(PAYMENTS.UPDATED_AT, param("updatedAt", PAYMENTS.UPDATED_AT))
+                .returning(PAYMENTS.ID));
+        this.update = RenderedSql.of(db, db.update(PAYMENTS)
+                .set(PAYMENTS.STATUS, param("status", PAYMENTS.STATUS))
+                .set(PAYMENTS.CAPTURED_MINOR, param("capturedMinor", PAYMENTS.CAPTURED_MINOR))
+                .set(PAYMENTS.REFUNDED_MINOR, param("refundedMinor", PAYMENTS.REFUNDED_MINOR))
+                .set(PAYMENTS.PSP_REFERENCE, param("pspReference", PAYMENTS.PSP_REFERENCE))
+                .set(PAYMENTS.VERSION, param("version", PAYMENTS.VERSION))
+                .set(PAYMENTS.UPDATED_AT, param("updatedAt", PAYMENTS.UPDATED_AT))
+                .where(PAYMENTS.ID.eq(param("id", PAYMENTS.ID))
+                        .and(PAYMENTS.VERSION.eq(param("previousVersion", PAYMENTS.VERSION)))));
     }
 
     @Override
@@ -53,23 +86,24 @@ class JooqPayments implements Payments {
 
     @Override
     public Optional<Payment> insertPending(long orderId, Money amount, CardToken card, Instant now) {
+        Payment pending = Payment.pending(0, orderId, amount, card.token(), card.last4(), card.brand(), now);
+        Object[] values = insertPending.bind()
+                .set("orderId", orderId)
+                .set("status", pending.status().name())
+                .set("currency", amount.currency())
+                .set("amountMinor", amount.minor())
+                .set("capturedMinor", pending.captured().minor())
+                .set("refundedMinor", pending.refunded().minor())
+                .set("cardToken", card.token())
+                .set("cardLast4", card.last4())
+                .set("cardBrand", card.brand())
+                .set("version", pending.version())
+                .set("createdAt", utc(now))
+                .set("updatedAt", utc(now))
+                .arguments();
         try {
-            PaymentsRecord row = db.insertInto(PAYMENTS)
-                    .set(PAYMENTS.ORDER_ID, orderId)
-                    .set(PAYMENTS.STATUS, PaymentStatus.PENDING.name())
-                    .set(PAYMENTS.CURRENCY, amount.currency())
-                    .set(PAYMENTS.AMOUNT_MINOR, amount.minor())
-                    .set(PAYMENTS.CAPTURED_MINOR, 0L)
-                    .set(PAYMENTS.REFUNDED_MINOR, 0L)
-                    .set(PAYMENTS.CARD_TOKEN, card.token())
-                    .set(PAYMENTS.CARD_LAST4, card.last4())
-                    .set(PAYMENTS.CARD_BRAND, card.brand())
-                    .set(PAYMENTS.VERSION, 0)
-                    .set(PAYMENTS.CREATED_AT, utc(now))
-                    .set(PAYMENTS.UPDATED_AT, utc(now))
-                    .returning()
-                    .fetchSingle();
-            return Optional.of(toPayment(row));
+            Long id = jdbc.queryForObject(insertPending.sql(), Long.class, values);
+            return Optional.of(Payment.pending(id, orderId, amount, card.token(), card.last4(), card.brand(), now));
         } catch (DuplicateKeyException e) {
             // payments_one_live_per_order: another authorization for this order won the race
             return Optional.empty();
@@ -78,15 +112,16 @@ class JooqPayments implements Payments {
 
     @Override
     public boolean update(Payment next) {
-        return db.update(PAYMENTS)
-                .set(PAYMENTS.STATUS, next.status().name())
-                .set(PAYMENTS.CAPTURED_MINOR, next.captured().minor())
-                .set(PAYMENTS.REFUNDED_MINOR, next.refunded().minor())
-                .set(PAYMENTS.PSP_REFERENCE, next.pspReference())
-                .set(PAYMENTS.VERSION, next.version())
-                .set(PAYMENTS.UPDATED_AT, utc(next.updatedAt()))
-                .where(PAYMENTS.ID.eq(next.id()).and(PAYMENTS.VERSION.eq(next.version() - 1)))
-                .execute() == 1;
+        return jdbc.update(update.sql(), update.bind()
+                .set("status", next.status().name())
+                .set("capturedMinor", next.captured().minor())
+                .set("refundedMinor", next.refunded().minor())
+                .set("pspReference", next.pspReference())
+                .set("version", next.version())
+                .set("updatedAt", utc(next.updatedAt()))
+                .set("id", next.id())
+                .set("previousVersion", next.version() - 1)
+                .arguments()) == 1;
     }
 
     @Override
