@@ -8,6 +8,10 @@
 # Child JVMs get -Xmx512m -XX:+UseParallelGC and the full tiered JIT (none of the test fixtures' C1-only flags);
 # BENCH_CHILD_JVM_FLAGS adds flags to both, e.g. a flight recording:
 #   BENCH_CHILD_JVM_FLAGS=-XX:StartFlightRecording=filename=/tmp/child-%p.jfr,settings=profile,dumponexit=true
+# BENCH_JVM_FLAGS passes properties to the load generator: -Dbench.service-only=true measures the service alone (no
+# monolith, no JSON written); with -Dbench.compare-jar=/path/to/other/payment-service.jar as well, it runs this
+# build and another in alternating rounds and prints both (an A/B of a change: this machine drifts by a fifth
+# within minutes, so two separate runs cannot tell a 10 % change from the weather).
 #
 # Both applications run as child JVMs on the lab's embedded PostgreSQL (a fresh database each), started by the
 # load generator itself (PaymentsBenchmark, in the service's test sources). Nothing is downloaded at run time

@@ -41,8 +41,8 @@ import java.util.function.IntFunction;
 public final class PaymentsBenchmark {
 
     private static final String CARD = "4242424242424242";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    /** One pool of kept-alive connections per target (base URL). */
+    private static final java.util.Map<String, KeepAliveClient> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     record Result(String target, double throughputRps, long throughputRequests, int throughputErrors,
             double p50Ms, double p99Ms, double maxMs, int latencyRequests, int latencyErrors) {
@@ -78,35 +78,35 @@ public final class PaymentsBenchmark {
         if (!extraFlags.isEmpty()) {
             heap.addAll(List.of(extraFlags.split("\\s+")));
         }
-        Process monolith = JvmCommand.jar(JvmCommand.markerFor("bench-monolith"), heap,
+        boolean serviceOnly = Boolean.getBoolean("bench.service-only");
+        String compareJar = System.getProperty("bench.compare-jar", "").trim();
+        Process monolith = serviceOnly ? null : JvmCommand.jar(JvmCommand.markerFor("bench-monolith"), heap,
                 root.resolve("legacy-monolith/target/legacy-monolith.jar"),
                 List.of("--server.port=" + monolithPort, "--spring.datasource.url=" + shopDb,
                         "--shop.psp.base-url=" + psp, "--shop.seed.orders-on-empty=" + seedOrders,
                         "--logging.level.dev.strangler=WARN"), root)
                 .start(root.resolve("benchmarks/payments/target/monolith.log"), false);
-        Process service = JvmCommand.jar(JvmCommand.markerFor("bench-payment-service"), heap,
-                root.resolve("extracted/payment-service/target/payment-service.jar"),
-                List.of("--server.port=" + servicePort, "--spring.datasource.url=" + paymentsDb,
-                        "--payments.psp.base-url=" + psp, "--payments.orders.base-url=",
-                        "--logging.level.dev.strangler=WARN"), root)
-                .start(root.resolve("benchmarks/payments/target/payment-service.log"), false);
+        Process service = startService(root, heap, root.resolve("extracted/payment-service/target/payment-service.jar"),
+                servicePort, paymentsDb, psp, "payment-service.log");
+        // an A/B of two builds of the service on one machine at one time: the other build's jar, its own database
+        int otherPort = Ports.freePort();
+        Process other = compareJar.isEmpty() ? null : startService(root, heap, Path.of(compareJar).toAbsolutePath(),
+                otherPort, TestLab.freshDatabase(TestLab.paymentsPostgres(), "benchpayments"), psp,
+                "payment-service-other.log");
         try {
             String mono = "http://127.0.0.1:" + monolithPort;
             String svc = "http://127.0.0.1:" + servicePort;
-            awaitReady(mono, monolith);
             awaitReady(svc, service);
-            List<Long> unpaid = unpaidOrders(shopDb);
-            System.out.printf("monolith has %d unpaid orders%n", unpaid.size());
-            AtomicInteger nextOrder = new AtomicInteger();
             AtomicLong serviceOrder = new AtomicLong(10_000_000);
-            IntFunction<String> monolithBody = i -> {
-                int n = nextOrder.getAndIncrement();
-                return n < unpaid.size() ? "{\"orderId\":" + unpaid.get(n) + ",\"cardNumber\":\"" + CARD + "\"}" : null;
-            };
             IntFunction<String> serviceBody = i -> "{\"orderId\":" + serviceOrder.getAndIncrement()
                     + ",\"cardNumber\":\"" + CARD + "\",\"amount\":\"25.00\",\"currency\":\"EUR\"}";
-
-            if (Boolean.getBoolean("bench.service-only")) {
+            if (other != null) {
+                String otherUrl = "http://127.0.0.1:" + otherPort;
+                awaitReady(otherUrl, other);
+                compare(svc, service, otherUrl, other, serviceBody, threads, seconds, warmUpSeconds);
+                return;
+            }
+            if (serviceOnly) {
                 // a quick look at the service alone, no JSON written
                 throughput(svc, serviceBody, threads, warmUpSeconds);
                 Components serviceCpu = new Components(service.pid(), postmaster("payments"));
@@ -118,32 +118,28 @@ public final class PaymentsBenchmark {
                 }
                 return;
             }
+            awaitReady(mono, monolith);
+            List<Long> unpaid = unpaidOrders(shopDb);
+            System.out.printf("monolith has %d unpaid orders%n", unpaid.size());
+            AtomicInteger nextOrder = new AtomicInteger();
+            IntFunction<String> monolithBody = i -> {
+                int n = nextOrder.getAndIncrement();
+                return n < unpaid.size() ? "{\"orderId\":" + unpaid.get(n) + ",\"cardNumber\":\"" + CARD + "\"}" : null;
+            };
+
             vacuumAnalyze(shopDb);
-            // warm up by time, not by count: on 2 shared cores, C2 was still compiling the request path of both
-            // applications (about one core's worth, in JFR) after 2000 requests, and a JIT still at work is what
-            // the measurement then measured. Same load shape as the measurement, alternating.
-            for (int r = 0; r < 4; r++) {
-                throughput(mono, monolithBody, threads, Math.max(1, warmUpSeconds / 4));
-                throughput(svc, serviceBody, threads, Math.max(1, warmUpSeconds / 4));
-            }
+            Target monolithTarget = new Target(mono, monolithBody, new Components(monolith.pid(), postmaster("legacy")));
+            Target serviceTarget = new Target(svc, serviceBody, new Components(service.pid(), postmaster("payments")));
+            warmUp(monolithTarget, serviceTarget, threads, warmUpSeconds);
             // where the CPU goes: each application JVM, its PostgreSQL server (postmaster and backends), and this JVM
-            // split into the fake PSP's Jetty threads and the rest (load generator, GC, JIT)
-            Components monolithCpu = new Components(monolith.pid(), postmaster("legacy"));
-            Components serviceCpu = new Components(service.pid(), postmaster("payments"));
-            // alternate short rounds, so that background load on a shared machine hits both alike
-            Round mt = new Round(0, 0, 0);
-            Round st = new Round(0, 0, 0);
-            Cpu mCpu = Cpu.ZERO;
-            Cpu sCpu = Cpu.ZERO;
+            // split into the fake PSP's Jetty threads and the rest (load generator, GC, JIT); short alternating
+            // rounds, so that background load on a shared machine hits both alike
             int rounds = 3;
-            for (int r = 0; r < rounds; r++) {
-                Cpu before = monolithCpu.sample();
-                mt = add(mt, throughput(mono, monolithBody, threads, seconds / rounds));
-                mCpu = mCpu.plus(monolithCpu.sample().minus(before));
-                before = serviceCpu.sample();
-                st = add(st, throughput(svc, serviceBody, threads, seconds / rounds));
-                sCpu = sCpu.plus(serviceCpu.sample().minus(before));
-            }
+            Measured[] measured = alternate(monolithTarget, serviceTarget, threads, seconds / rounds, rounds, false);
+            Round mt = measured[0].round();
+            Round st = measured[1].round();
+            Cpu mCpu = measured[0].cpu();
+            Cpu sCpu = measured[1].cpu();
             // the fake PSP alone, driven by the same load generator: an upper bound for both applications
             Components pspOnly = new Components(-1, -1);
             Cpu before = pspOnly.sample();
@@ -159,15 +155,10 @@ public final class PaymentsBenchmark {
             // database connection and row locks across the gateway call, the service holds none
             TestLab.psp().server().updateGlobalSettings(GlobalSettings.builder()
                     .delayDistribution(new UniformDistribution(20, 60)).build());
-            Round ml = new Round(0, 0, 0);
-            Round sl = new Round(0, 0, 0);
-            for (int r = 0; r < rounds; r++) {
-                ml = add(ml, throughput(mono, monolithBody, threads, seconds / rounds));
-                sl = add(sl, throughput(svc, serviceBody, threads, seconds / rounds));
-            }
+            Measured[] latent = alternate(monolithTarget, serviceTarget, threads, seconds / rounds, rounds, false);
             TestLab.psp().server().updateGlobalSettings(GlobalSettings.builder().build());
-            double mLatent = ml.ok() / ml.seconds();
-            double sLatent = sl.ok() / sl.seconds();
+            double mLatent = latent[0].round().ok() / latent[0].round().seconds();
+            double sLatent = latent[1].round().ok() / latent[1].round().seconds();
             System.out.printf(Locale.ROOT, "with PSP latency 20-60 ms: monolith %.0f/s, service %.0f/s%n", mLatent,
                     sLatent);
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -178,14 +169,83 @@ public final class PaymentsBenchmark {
             System.out.println(Files.readString(out));
         } finally {
             // the lab's PostgreSQL servers stop in shutdown hooks; System.exit below runs them
-            monolith.destroy();
-            service.destroy();
-            monolith.waitFor(20, TimeUnit.SECONDS);
-            service.waitFor(20, TimeUnit.SECONDS);
-            monolith.destroyForcibly();
-            service.destroyForcibly();
+            for (Process child : java.util.Arrays.asList(monolith, service, other)) {
+                if (child != null) {
+                    child.destroy();
+                    child.waitFor(20, TimeUnit.SECONDS);
+                    child.destroyForcibly();
+                }
+            }
             System.exit(0);
         }
+    }
+
+    private static Process startService(Path root, List<String> jvmFlags, Path jar, int port, String db, String psp,
+            String log) throws IOException {
+        return JvmCommand.jar(JvmCommand.markerFor("bench-payment-service"), jvmFlags, jar,
+                List.of("--server.port=" + port, "--spring.datasource.url=" + db, "--payments.psp.base-url=" + psp,
+                        "--payments.orders.base-url=", "--logging.level.dev.strangler=WARN"), root)
+                .start(root.resolve("benchmarks/payments/target/" + log), false);
+    }
+
+    /**
+     * This build against another ({@code bench.compare-jar}), in alternating rounds on one machine: what a change
+     * did, with the machine's drift over minutes (easily 20 %) shared by both. Prints, writes nothing.
+     */
+    private static void compare(String thisUrl, Process thisBuild, String otherUrl, Process otherBuild,
+            IntFunction<String> body, int threads, int seconds, int warmUpSeconds) throws Exception {
+        Target thisTarget = new Target(thisUrl, body, new Components(thisBuild.pid(), postmaster("payments")));
+        Target otherTarget = new Target(otherUrl, body, new Components(otherBuild.pid(), postmaster("payments")));
+        warmUp(thisTarget, otherTarget, threads, warmUpSeconds);
+        Measured[] measured = alternate(thisTarget, otherTarget, threads, seconds / 3,
+                Integer.getInteger("bench.compare-rounds", 6), true);
+        for (int t = 0; t < 2; t++) {
+            Round round = measured[t].round();
+            System.out.printf(Locale.ROOT, "%s: %.0f/s, CPU ms per authorize %s%n", t == 0 ? "this " : "other",
+                    round.ok() / round.seconds(), measured[t].cpu().per(round.ok()).json());
+        }
+    }
+
+    /** Where one target answers, what it is sent, and the processes it runs on. */
+    record Target(String url, IntFunction<String> body, Components components) {
+    }
+
+    /** What alternating rounds measured of one target. */
+    record Measured(Round round, Cpu cpu) {
+    }
+
+    /**
+     * Warms both targets up by time, not by count: on 2 shared cores, C2 was still compiling the request path of both
+     * applications (about one core's worth, in JFR) after 2000 requests, and a JIT still at work is what the
+     * measurement then measured. Same load shape as the measurement, alternating.
+     */
+    private static void warmUp(Target a, Target b, int threads, int warmUpSeconds) throws Exception {
+        for (int r = 0; r < 4; r++) {
+            throughput(a.url(), a.body(), threads, Math.max(1, warmUpSeconds / 4));
+            throughput(b.url(), b.body(), threads, Math.max(1, warmUpSeconds / 4));
+        }
+    }
+
+    /** Closed-loop rounds of {@code a}, then {@code b}, then {@code a}...: background load hits both alike. */
+    private static Measured[] alternate(Target a, Target b, int threads, int roundSeconds, int rounds, boolean print)
+            throws Exception {
+        Measured[] measured = {new Measured(new Round(0, 0, 0), Cpu.ZERO), new Measured(new Round(0, 0, 0), Cpu.ZERO)};
+        Target[] targets = {a, b};
+        for (int r = 0; r < rounds; r++) {
+            StringBuilder line = new StringBuilder("round " + r + ":");
+            for (int t = 0; t < 2; t++) {
+                Cpu before = targets[t].components().sample();
+                Round round = throughput(targets[t].url(), targets[t].body(), threads, roundSeconds);
+                Cpu cpu = targets[t].components().sample().minus(before);
+                measured[t] = new Measured(add(measured[t].round(), round), measured[t].cpu().plus(cpu));
+                line.append(String.format(Locale.ROOT, " %.0f/s %.3f ms", round.ok() / round.seconds(),
+                        cpu.per(round.ok()).total()));
+            }
+            if (print) {
+                System.out.println(line);
+            }
+        }
+        return measured;
     }
 
     /** Successful requests, failed requests and seconds of one closed-loop round. */
@@ -403,36 +463,26 @@ public final class PaymentsBenchmark {
     }
 
     private static int post(String base, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return CLIENTS.computeIfAbsent(base, b -> new KeepAliveClient(URI.create(b), 10_000)).post(path, body);
     }
 
     private static void awaitReady(String base, Process process) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(base + " exited");
-            }
-            try {
-                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            HttpRequest readiness = HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(base + " exited");
                 }
-            } catch (IOException e) {
-                // not up yet
+                try {
+                    if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not up yet
+                }
+                TimeUnit.MILLISECONDS.sleep(500);
             }
-            TimeUnit.MILLISECONDS.sleep(500);
         }
         throw new IllegalStateException(base + " not ready");
     }
