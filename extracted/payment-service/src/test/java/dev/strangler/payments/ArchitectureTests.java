@@ -51,8 +51,10 @@ class ArchitectureTests {
     @Test
     void onlyInternalRepositoriesTouchTheDatabase() {
         noClasses().that().resideOutsideOfPackages("..internal..", "dev.strangler.payments.db..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "dev.strangler.payments.db..")
-                .because("controllers and services go through repositories; only they hold a DSLContext")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "dev.strangler.payments.db..",
+                        "org.springframework.jdbc..", "dev.strangler.support.jdbc..")
+                .because("controllers and services go through repositories; only they hold a DSLContext or a "
+                        + "JdbcTemplate")
                 .check(CLASSES);
     }
 }

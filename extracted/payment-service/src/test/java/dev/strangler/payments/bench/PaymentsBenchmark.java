@@ -55,7 +55,7 @@ public final class PaymentsBenchmark {
         int rate = Integer.parseInt(System.getProperty("bench.rate", "500"));
         int latencySeconds = Integer.parseInt(System.getProperty("bench.latency-seconds", "10"));
         int seedOrders = Integer.parseInt(System.getProperty("bench.seed-orders", "400000"));
-        int warmUpSeconds = Integer.parseInt(System.getProperty("bench.warmup-seconds", "40"));
+        int warmUpSeconds = Integer.parseInt(System.getProperty("bench.warmup-seconds", "90"));
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
 
@@ -119,6 +119,7 @@ public final class PaymentsBenchmark {
                 return;
             }
             awaitReady(mono, monolith);
+            moreUnpaidOrders(shopDb, Integer.getInteger("bench.unpaid-doublings", 2));
             List<Long> unpaid = unpaidOrders(shopDb);
             System.out.printf("monolith has %d unpaid orders%n", unpaid.size());
             AtomicInteger nextOrder = new AtomicInteger();
@@ -285,13 +286,20 @@ public final class PaymentsBenchmark {
         return new Round(ok.get(), errors.get(), (System.nanoTime() - start) / 1e9);
     }
 
-    /** Open loop at {@code rate}: latency from each request's scheduled start. */
+    /**
+     * Open loop at {@code rate}: latency from each request's scheduled start. The first {@link #LEAD_IN_SECONDS} at
+     * that rate are sent but not recorded (like wrk2's calibration period): the switch from the saturating closed
+     * loop to the open one queued every request of the first second in one run (connections opened, the loop's own
+     * code compiled), a transient of the benchmark, not a steady 500 req/s. Errors are counted throughout.
+     */
     private static Result latency(String name, String base, IntFunction<String> body, Round round, int rate,
             int latencySeconds) throws Exception {
         double throughput = round.ok() / round.seconds();
         System.out.printf(Locale.ROOT, "%s: %.0f authorizations/s (%d ok, %d errors)%n", name, throughput, round.ok(),
                 round.errors());
-        int total = rate * latencySeconds;
+        int leadIn = rate * LEAD_IN_SECONDS;
+        int total = leadIn + rate * latencySeconds;
+        boolean traceSlow = Boolean.getBoolean("bench.trace-slow");
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger latencyErrors = new AtomicInteger();
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -311,6 +319,7 @@ public final class PaymentsBenchmark {
                     latencyErrors.incrementAndGet();
                     continue;
                 }
+                int n = i;
                 senders.submit(() -> {
                     inFlight.acquireUninterruptibly();
                     int status;
@@ -319,7 +328,14 @@ public final class PaymentsBenchmark {
                     } finally {
                         inFlight.release();
                     }
-                    latencies.add(System.nanoTime() - scheduled);
+                    long took = System.nanoTime() - scheduled;
+                    if (n >= leadIn) {
+                        latencies.add(took);
+                    }
+                    if (traceSlow && took > SLOW_NANOS) {
+                        System.out.printf(Locale.ROOT, "slow: %.3f s after the start (lead-in %d s), %.1f ms%n",
+                                (scheduled - t0) / 1e9, LEAD_IN_SECONDS, took / 1e6);
+                    }
                     if (status != 201) {
                         latencyErrors.incrementAndGet();
                     }
@@ -335,6 +351,12 @@ public final class PaymentsBenchmark {
         return new Result(name, throughput, round.ok(), round.errors(), p50, p99, max, sorted.length,
                 latencyErrors.get());
     }
+
+    /** Open-loop seconds sent before the recorded ones. */
+    static final int LEAD_IN_SECONDS = 2;
+
+    /** What {@code -Dbench.trace-slow=true} prints, request by request: the target's p99. */
+    private static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
     /** CPU milliseconds (user + system) by component. */
     record Cpu(double application, double database, double psp, double loadGenerator) {
@@ -487,6 +509,28 @@ public final class PaymentsBenchmark {
         throw new IllegalStateException(base + " not ready");
     }
 
+    /**
+     * Doubles the seeded shop's unpaid orders {@code times} times, lines included: every monolith authorization uses
+     * one up, and the seeder's share (a tenth of its orders) ran out within a warm-up long enough for C2 to finish.
+     * Copies in SQL take seconds; seeding more orders through the shop would take minutes.
+     */
+    private static void moreUnpaidOrders(String jdbcUrl, int times) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); java.sql.Statement sql = c.createStatement()) {
+            for (int i = 0; i < times; i++) {
+                sql.execute("create temp table copies as select o.id as old_id, "
+                        + "nextval(pg_get_serial_sequence('orders', 'id')) as new_id from orders o "
+                        + "where o.status = 'AWPY' and not exists (select 1 from payments p where p.order_id = o.id)");
+                sql.execute("insert into orders (id, customer_id, status, total, currency, created_at, updated_at) "
+                        + "select c.new_id, o.customer_id, o.status, o.total, o.currency, now(), now() "
+                        + "from copies c join orders o on o.id = c.old_id");
+                sql.execute("insert into order_lines (order_id, product_id, quantity, unit_price, line_total) "
+                        + "select c.new_id, l.product_id, l.quantity, l.unit_price, l.line_total "
+                        + "from copies c join order_lines l on l.order_id = c.old_id");
+                sql.execute("drop table copies");
+            }
+        }
+    }
+
     private static List<Long> unpaidOrders(String jdbcUrl) throws Exception {
         List<Long> ids = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl);
@@ -525,7 +569,7 @@ public final class PaymentsBenchmark {
                   "cpu_bound_rps_on_%d_cores": {"monolith": %.0f, "payment_service": %.0f},
                   "fake_psp_alone": {"calls_per_s": %.0f, "cpu_ms_per_call": %s},
                   "monolith_unpaid_orders_left": %d,
-                  "method": "closed loop, %d callers, %d s per target in 3 alternating rounds (after %d s of warm-up each, alternating, and a vacuum analyze of the seeded shop); open loop at %d req/s for %d s, latency from each request's scheduled start; fake PSP without added latency; monolith and service as child JVMs (-Xmx512m) on the lab's embedded PostgreSQL 18, everything on this machine",
+                  "method": "closed loop, %d callers, %d s per target in 3 alternating rounds (after %d s of warm-up each, alternating, and a vacuum analyze of the seeded shop with its unpaid orders doubled twice); open loop at %d req/s for %d s after a %d s lead-in at that rate (not recorded), latency from each request's scheduled start; fake PSP without added latency; monolith and service as child JVMs (-Xmx512m) on the lab's embedded PostgreSQL 18, everything on this machine",
                   "machine": {"cpu": "%s", "cores": %d, "os": "%s", "java": "%s"},
                   "load_average_before": "%s",
                   "load_average_after": "%s",
@@ -536,7 +580,7 @@ public final class PaymentsBenchmark {
                 s.p50Ms(), s.p99Ms(), s.maxMs(), s.latencyRequests(), s.latencyErrors(),
                 m.throughputErrors(), s.throughputErrors(), mLatent, sLatent, sLatent / mLatent,
                 mCpu.json(), sCpu.json(), cores, cores * 1000 / mCpu.total(), cores * 1000 / sCpu.total(), pspRps,
-                pspCpu.json(), ordersLeft, threads, seconds, warmUpSeconds, rate, latencySeconds,
+                pspCpu.json(), ordersLeft, threads, seconds, warmUpSeconds, rate, latencySeconds, LEAD_IN_SECONDS,
                 cpu.replace("\"", ""), cores, System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.version"), loadBefore, loadAfter,
                 System.getProperty("bench.notes", "").replace("\"", "'"));
