@@ -129,8 +129,10 @@ public final class PaymentsBenchmark {
             };
 
             vacuumAnalyze(shopDb);
-            Target monolithTarget = new Target(mono, monolithBody, new Components(monolith.pid(), postmaster("legacy")));
-            Target serviceTarget = new Target(svc, serviceBody, new Components(service.pid(), postmaster("payments")));
+            Target monolithTarget = new Target("monolith", mono, monolithBody,
+                    new Components(monolith.pid(), postmaster("legacy")));
+            Target serviceTarget = new Target("service", svc, serviceBody,
+                    new Components(service.pid(), postmaster("payments")));
             warmUp(monolithTarget, serviceTarget, threads, warmUpSeconds);
             // where the CPU goes: each application JVM, its PostgreSQL server (postmaster and backends), and this JVM
             // split into the fake PSP's Jetty threads and the rest (load generator, GC, JIT); short alternating
@@ -195,20 +197,22 @@ public final class PaymentsBenchmark {
      */
     private static void compare(String thisUrl, Process thisBuild, String otherUrl, Process otherBuild,
             IntFunction<String> body, int threads, int seconds, int warmUpSeconds) throws Exception {
-        Target thisTarget = new Target(thisUrl, body, new Components(thisBuild.pid(), postmaster("payments")));
-        Target otherTarget = new Target(otherUrl, body, new Components(otherBuild.pid(), postmaster("payments")));
+        Target thisTarget = new Target("this", thisUrl, body,
+                new Components(thisBuild.pid(), postmaster("payments")));
+        Target otherTarget = new Target("other", otherUrl, body,
+                new Components(otherBuild.pid(), postmaster("payments")));
         warmUp(thisTarget, otherTarget, threads, warmUpSeconds);
         Measured[] measured = alternate(thisTarget, otherTarget, threads, seconds / 3,
                 Integer.getInteger("bench.compare-rounds", 6), true);
         for (int t = 0; t < 2; t++) {
             Round round = measured[t].round();
-            System.out.printf(Locale.ROOT, "%s: %.0f/s, CPU ms per authorize %s%n", t == 0 ? "this " : "other",
+            System.out.printf(Locale.ROOT, "%-5s: %.0f/s, CPU ms per authorize %s%n", t == 0 ? "this" : "other",
                     round.ok() / round.seconds(), measured[t].cpu().per(round.ok()).json());
         }
     }
 
     /** Where one target answers, what it is sent, and the processes it runs on. */
-    record Target(String url, IntFunction<String> body, Components components) {
+    record Target(String name, String url, IntFunction<String> body, Components components) {
     }
 
     /** What alternating rounds measured of one target. */
@@ -239,8 +243,8 @@ public final class PaymentsBenchmark {
                 Round round = throughput(targets[t].url(), targets[t].body(), threads, roundSeconds);
                 Cpu cpu = targets[t].components().sample().minus(before);
                 measured[t] = new Measured(add(measured[t].round(), round), measured[t].cpu().plus(cpu));
-                line.append(String.format(Locale.ROOT, " %.0f/s %.3f ms", round.ok() / round.seconds(),
-                        cpu.per(round.ok()).total()));
+                line.append(String.format(Locale.ROOT, " %s %.0f/s %.3f ms", targets[t].name(),
+                        round.ok() / round.seconds(), cpu.per(round.ok()).total()));
             }
             if (print) {
                 System.out.println(line);
