@@ -5,7 +5,7 @@
 #   benchmarks/payments/run.sh                 # builds what is missing, then measures (~9 min)
 #   BENCH_THREADS=16 BENCH_SECONDS=15 BENCH_WARMUP_SECONDS=90 BENCH_RATE=500 benchmarks/payments/run.sh
 #
-# Child JVMs get -Xmx512m -XX:+UseParallelGC and the full tiered JIT (none of the test fixtures' C1-only flags);
+# Child JVMs get -Xmx512m -XX:+UseZGC and the full tiered JIT (none of the test fixtures' C1-only flags);
 # BENCH_CHILD_JVM_FLAGS adds flags to both, e.g. a flight recording:
 #   BENCH_CHILD_JVM_FLAGS=-XX:StartFlightRecording=filename=/tmp/child-%p.jfr,settings=profile,dumponexit=true
 # BENCH_JVM_FLAGS passes properties to the load generator: -Dbench.service-only=true measures the service alone (no
