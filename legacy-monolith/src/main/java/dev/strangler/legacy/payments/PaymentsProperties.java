@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *                             {@code remote} (the extracted payment service over HTTP, with a checkout saga)
  * @param remoteBaseUrl        the payment service, for {@code remote}
  * @param remoteConnectTimeout TCP connect timeout to the payment service
- * @param remoteReadTimeout    whole-answer timeout; longer than the service's own gateway timeout
+ * @param remoteReadTimeout    longest silence of the payment service while its answer is awaited or read; longer
+ *                             than the service's own gateway timeout
  * @param remoteAttempts       attempts per call when the service cannot be reached (same Idempotency-Key each time)
  * @param sagaGrace            how old an unsettled checkout must be before recovery asks the service about it;
  *                             longer than a checkout's own attempts, so recovery never races a live checkout

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param baseUrl        the gateway, e.g. the lab's fake PSP
  * @param connectTimeout how long to wait for a TCP connection
- * @param readTimeout    how long to wait for a whole answer; past it the request fails with 504
+ * @param readTimeout    longest silence of the gateway while its answer is awaited or read; past it the
+ *                       request fails with 504
  */
 @Validated
 @ConfigurationProperties("shop.psp")

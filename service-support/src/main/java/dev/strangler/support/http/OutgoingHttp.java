@@ -1,7 +1,10 @@
 package dev.strangler.support.http;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -9,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -30,7 +35,9 @@ import org.springframework.web.client.RestClient;
  * thread in the applications) over a pooled kept-alive connection. The JDK's {@code HttpClient} it replaced handed
  * every call to its selector thread and back, and Spring's adapter wrote each body from a pool thread and cancelled a
  * timeout future per call: a sixth of the payment service's CPU under load went to gateway calls. The client never
- * retries on its own (a POST it resent could charge twice); callers retry where that is safe.
+ * retries on its own (a POST it resent could charge twice); callers retry where that is safe. The read timeout is the
+ * longest silence while an answer is awaited or read (the JDK client's bounded the whole answer; the parties here
+ * answer a few hundred bytes at once, where the two are the same).
  */
 public final class OutgoingHttp {
 
@@ -59,6 +66,10 @@ public final class OutgoingHttp {
                         // and a POST's outcome is then unknown: check a connection idle for a second before reuse
                         .withConnectionConfigCustomizer(connection -> connection
                                 .setValidateAfterInactivity(TimeValue.ofSeconds(1)))
+                        // a caller waits for a free connection no longer than for a new one (the client's default
+                        // is 3 minutes); nothing was sent then, so it counts as a connect timeout
+                        .withDefaultRequestConfigCustomizer(request -> request
+                                .setConnectionRequestTimeout(Timeout.of(connectTimeout)))
                         .build(HttpClientSettings.defaults().withTimeouts(connectTimeout, readTimeout)))
                 .build();
     }
@@ -90,18 +101,26 @@ public final class OutgoingHttp {
         return asJavaNetHttp(io);
     }
 
-    /** The client's timeouts as {@code java.net.http}'s: the connect timeout is "never sent", the read timeout not. */
+    /**
+     * The client's failures in {@code java.net.http}'s terms, as the JDK client reported them: whatever happened before
+     * a connection was there (no free connection in time, no connection in time, no such host, no route) is "never
+     * sent"; a read timeout is "sent, no answer"; anything else stays what it is (the answer was cut: unknown).
+     */
     static IOException asJavaNetHttp(IOException io) {
-        if (io instanceof ConnectTimeoutException) {
-            HttpConnectTimeoutException mapped = new HttpConnectTimeoutException(io.getMessage());
-            mapped.initCause(io);
-            return mapped;
+        if (io instanceof ConnectTimeoutException || io instanceof ConnectionRequestTimeoutException) {
+            return withCause(new HttpConnectTimeoutException(io.getMessage()), io);
+        }
+        if (io instanceof UnknownHostException || io instanceof NoRouteToHostException) {
+            return withCause(new ConnectException(io.getMessage()), io);
         }
         if (io instanceof SocketTimeoutException) {
-            HttpTimeoutException mapped = new HttpTimeoutException(io.getMessage());
-            mapped.initCause(io);
-            return mapped;
+            return withCause(new HttpTimeoutException(io.getMessage()), io);
         }
         return io;
+    }
+
+    private static IOException withCause(IOException mapped, IOException cause) {
+        mapped.initCause(cause);
+        return mapped;
     }
 }

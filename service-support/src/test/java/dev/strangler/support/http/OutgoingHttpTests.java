@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,5 +160,15 @@ class OutgoingHttpTests {
         assertThat(connect).isInstanceOf(HttpConnectTimeoutException.class).hasCauseInstanceOf(ConnectTimeoutException.class);
         assertThat(read).isInstanceOf(HttpTimeoutException.class).isNotInstanceOf(HttpConnectTimeoutException.class);
         assertThat(OutgoingHttp.asJavaNetHttp(other)).isSameAs(other);
+    }
+
+    @Test
+    void everyFailureBeforeAConnectionMeansNeverSent() {
+        assertThat(OutgoingHttp.asJavaNetHttp(new ConnectionRequestTimeoutException("no free connection")))
+                .as("waited for a pooled connection").isInstanceOf(HttpConnectTimeoutException.class);
+        assertThat(OutgoingHttp.asJavaNetHttp(new UnknownHostException("psp.invalid")))
+                .as("no such host").isInstanceOf(ConnectException.class).hasCauseInstanceOf(UnknownHostException.class);
+        assertThat(OutgoingHttp.asJavaNetHttp(new NoRouteToHostException("no route")))
+                .as("no route").isInstanceOf(ConnectException.class);
     }
 }

@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
@@ -63,6 +64,16 @@ class RenderedSqlTests {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("at");
         assertThatThrownBy(() -> update.bind().set("nope", 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(":nope");
+    }
+
+    @Test
+    void refusesAColumnWithAConverter() {
+        Field<String> converted = field(name("t", "id"), SQLDataType.BIGINT.asConvertedDataType(
+                Converter.ofNullable(Long.class, String.class, String::valueOf, Long::valueOf)));
+
+        assertThatThrownBy(() -> RenderedSql.of(DB, DB.update(T).set(NOTE, param("note", NOTE))
+                .where(converted.eq(param("id", converted)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(":id has a converter");
     }
 
     @Test

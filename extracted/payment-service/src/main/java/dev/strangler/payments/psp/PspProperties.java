@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param baseUrl                 the gateway, e.g. the lab's fake PSP
  * @param connectTimeout          TCP connect timeout
- * @param readTimeout             whole-answer timeout; past it an authorization stays PENDING for the reconciler
+ * @param readTimeout             longest silence of the gateway while its answer is awaited or read; past it an
+ *                                authorization stays PENDING for the reconciler
  * @param connectRetries          extra attempts when the connection could not even be opened (nothing was sent)
  * @param circuitFailureRate      percentage of failed calls that opens the circuit
  * @param circuitMinimumCalls     calls in the window before the rate counts

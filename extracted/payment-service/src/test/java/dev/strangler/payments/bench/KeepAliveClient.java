@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * {@code HttpClient} spent 0.7-0.9 ms of CPU per request (its selector thread, futures and header maps): about a
  * sixth of everything an authorization cost on the machine. This one spends a few tens of microseconds, the same for
  * every target, so the cores go to the applications under test. It speaks only what the targets answer: a status
- * line, headers, and a body by {@code Content-Length} or chunked.
+ * line (after any interim 1xx), headers, and a body by {@code Content-Length}, chunked, or none (204, 304). A request
+ * goes a second time only when a kept-alive connection turns out closed before any byte of an answer.
  */
 final class KeepAliveClient {
 
@@ -41,16 +42,20 @@ final class KeepAliveClient {
         if (pooled != null) {
             try {
                 return exchange(pooled, head, body);
-            } catch (IOException e) {
-                // the server closed an idle connection: one retry on a fresh one, which was never sent anything
+            } catch (ClosedWhileIdle e) {
+                // the server had closed the kept-alive connection before our request: it was never read, so it may
+                // go again on a fresh connection (a timeout or a reset mid-answer is a failure, not retried)
                 pooled.close();
+            } catch (IOException | RuntimeException e) {
+                pooled.close();
+                return -1;
             }
         }
         Connection fresh = null;
         try {
             fresh = open();
             return exchange(fresh, head, body);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             if (fresh != null) {
                 fresh.close();
             }
@@ -59,9 +64,13 @@ final class KeepAliveClient {
     }
 
     private int exchange(Connection c, byte[] head, byte[] body) throws IOException {
-        c.out.write(head);
-        c.out.write(body);
-        c.out.flush();
+        try {
+            c.out.write(head);
+            c.out.write(body);
+            c.out.flush();
+        } catch (IOException e) {
+            throw new ClosedWhileIdle(); // the request did not get out whole: nothing was answered
+        }
         int status = c.readResponse();
         if (c.keepAlive) {
             idle.offer(c);
@@ -85,6 +94,13 @@ final class KeepAliveClient {
         }
     }
 
+    /** The server closed a kept-alive connection before answering anything: the request was never read. */
+    private static final class ClosedWhileIdle extends IOException {
+        ClosedWhileIdle() {
+            super("closed by the server while idle");
+        }
+    }
+
     private static final class Connection {
 
         private final Socket socket;
@@ -100,11 +116,20 @@ final class KeepAliveClient {
         }
 
         int readResponse() throws IOException {
-            String statusLine = readLine();
-            if (!statusLine.startsWith("HTTP/1.")) {
-                throw new IOException("not an HTTP/1.x answer");
+            int first = in.read();
+            if (first < 0) {
+                throw new ClosedWhileIdle();
             }
-            int status = Integer.parseInt(statusLine.substring(9, 12));
+            String statusLine = (char) first + readLine();
+            int status = statusOf(statusLine);
+            while (status >= 100 && status < 200) {
+                // an interim answer (100 Continue): its headers end with an empty line, the final answer follows
+                while (!readLine().isEmpty()) {
+                    // its headers
+                }
+                statusLine = readLine();
+                status = statusOf(statusLine);
+            }
             long length = -1;
             boolean chunked = false;
             keepAlive = statusLine.startsWith("HTTP/1.1");
@@ -114,14 +139,17 @@ final class KeepAliveClient {
                     continue;
                 }
                 String name = header.substring(0, colon).trim();
-                String value = header.substring(colon + 1).trim();
+                String value = header.substring(colon + 1).trim().toLowerCase(java.util.Locale.ROOT);
                 if (name.equalsIgnoreCase("Content-Length")) {
                     length = Long.parseLong(value);
                 } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                    chunked = value.equalsIgnoreCase("chunked");
+                    chunked = value.endsWith("chunked");
                 } else if (name.equalsIgnoreCase("Connection")) {
-                    keepAlive = !value.equalsIgnoreCase("close");
+                    keepAlive = keepAlive && !value.contains("close");
                 }
+            }
+            if (status == 204 || status == 304) {
+                return status; // no body, whatever the headers say
             }
             if (chunked) {
                 for (long size = chunkSize(); size > 0; size = chunkSize()) {
@@ -137,6 +165,17 @@ final class KeepAliveClient {
                 keepAlive = false; // the body ends when the server closes
             }
             return status;
+        }
+
+        private static int statusOf(String statusLine) throws IOException {
+            if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
+                throw new IOException("not an HTTP/1.x answer");
+            }
+            try {
+                return Integer.parseInt(statusLine.substring(9, 12));
+            } catch (NumberFormatException e) {
+                throw new IOException("not an HTTP/1.x status line", e);
+            }
         }
 
         private long chunkSize() throws IOException {

@@ -13,6 +13,7 @@ import dev.strangler.support.jdbc.RenderedSql;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -85,7 +86,9 @@ class JooqPayments implements Payments {
     }
 
     @Override
-    public Optional<Payment> insertPending(long orderId, Money amount, CardToken card, Instant now) {
+    public Optional<Payment> insertPending(long orderId, Money amount, CardToken card, Instant at) {
+        // what is returned must equal what a later read returns, and PostgreSQL keeps microseconds
+        Instant now = at.truncatedTo(ChronoUnit.MICROS);
         Payment pending = Payment.pending(0, orderId, amount, card.token(), card.last4(), card.brand(), now);
         Object[] values = insertPending.bind()
                 .set("orderId", orderId)
