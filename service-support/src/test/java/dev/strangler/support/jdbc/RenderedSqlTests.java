@@ -59,6 +59,16 @@ class RenderedSqlTests {
     }
 
     @Test
+    void namesAParameterAfterEachColumn() {
+        RenderedSql insert = RenderedSql.of(DB, DB.insertInto(T).set(RenderedSql.columns(ID, NOTE)));
+
+        Object[] arguments = insert.bind().set("note", "x").set("id", 1L).arguments();
+
+        assertThat(insert.sql()).isEqualTo("insert into \"t\" (\"id\", \"note\") values (?, ?)");
+        assertThat(Arrays.stream(arguments).map(a -> ((SqlParameterValue) a).getValue())).containsExactly(1L, "x");
+    }
+
+    @Test
     void refusesAMissingOrUnknownValue() {
         assertThatThrownBy(() -> update.bind().set("id", 7L).set("note", "x").set("body", "{}").arguments())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("at");

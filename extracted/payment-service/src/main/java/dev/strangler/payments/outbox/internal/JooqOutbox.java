@@ -1,7 +1,6 @@
 package dev.strangler.payments.outbox.internal;
 
 import static dev.strangler.payments.db.Tables.OUTBOX;
-import static org.jooq.impl.DSL.param;
 
 import dev.strangler.payments.outbox.Outbox;
 import dev.strangler.support.jdbc.RenderedSql;
@@ -40,13 +39,8 @@ class JooqOutbox implements Outbox {
         this.clock = clock;
         this.tracer = tracer;
         this.insert = RenderedSql.of(db, db.insertInto(OUTBOX)
-                .set(OUTBOX.AGGREGATE_TYPE, param("aggregateType", OUTBOX.AGGREGATE_TYPE))
-                .set(OUTBOX.AGGREGATE_ID, param("aggregateId", OUTBOX.AGGREGATE_ID))
-                .set(OUTBOX.EVENT_TYPE, param("eventType", OUTBOX.EVENT_TYPE))
-                .set(OUTBOX.PAYLOAD, param("payload", OUTBOX.PAYLOAD))
-                .set(OUTBOX.TRACE_ID, param("traceId", OUTBOX.TRACE_ID))
-                .set(OUTBOX.SPAN_ID, param("spanId", OUTBOX.SPAN_ID))
-                .set(OUTBOX.CREATED_AT, param("createdAt", OUTBOX.CREATED_AT)));
+                .set(RenderedSql.columns(OUTBOX.AGGREGATE_TYPE, OUTBOX.AGGREGATE_ID, OUTBOX.EVENT_TYPE, OUTBOX.PAYLOAD,
+                        OUTBOX.TRACE_ID, OUTBOX.SPAN_ID, OUTBOX.CREATED_AT)));
     }
 
     @Override
@@ -54,13 +48,13 @@ class JooqOutbox implements Outbox {
     public void append(String aggregateType, String aggregateId, String eventType, Map<String, Object> payload) {
         TraceContext trace = currentTrace();
         jdbc.update(insert.sql(), insert.bind()
-                .set("aggregateType", aggregateType)
-                .set("aggregateId", aggregateId)
-                .set("eventType", eventType)
+                .set("aggregate_type", aggregateType)
+                .set("aggregate_id", aggregateId)
+                .set("event_type", eventType)
                 .set("payload", json.writeValueAsString(payload))
-                .set("traceId", trace == null ? null : trace.traceId())
-                .set("spanId", trace == null ? null : trace.spanId())
-                .set("createdAt", clock.instant().atOffset(ZoneOffset.UTC))
+                .set("trace_id", trace == null ? null : trace.traceId())
+                .set("span_id", trace == null ? null : trace.spanId())
+                .set("created_at", clock.instant().atOffset(ZoneOffset.UTC))
                 .arguments());
     }
 

@@ -39,28 +39,15 @@ class JooqPayments implements Payments {
         this.db = db;
         this.jdbc = jdbc;
         this.insertPending = RenderedSql.of(db, db.insertInto(PAYMENTS)
-                .set(PAYMENTS.ORDER_ID, param("orderId", PAYMENTS.ORDER_ID))
-                .set(PAYMENTS.STATUS, param("status", PAYMENTS.STATUS))
-                .set(PAYMENTS.CURRENCY, param("currency", PAYMENTS.CURRENCY))
-                .set(PAYMENTS.AMOUNT_MINOR, param("amountMinor", PAYMENTS.AMOUNT_MINOR))
-                .set(PAYMENTS.CAPTURED_MINOR, param("capturedMinor", PAYMENTS.CAPTURED_MINOR))
-                .set(PAYMENTS.REFUNDED_MINOR, param("refundedMinor", PAYMENTS.REFUNDED_MINOR))
-                .set(PAYMENTS.CARD_TOKEN, param("cardToken", PAYMENTS.CARD_TOKEN))
-                .set(PAYMENTS.CARD_LAST4, param("cardLast4", PAYMENTS.CARD_LAST4))
-                .set(PAYMENTS.CARD_BRAND, param("cardBrand", PAYMENTS.CARD_BRAND))
-                .set(PAYMENTS.VERSION, param("version", PAYMENTS.VERSION))
-                .set(PAYMENTS.CREATED_AT, param("createdAt", PAYMENTS.CREATED_AT))
-                .set(PAYMENTS.UPDATED_AT, param("updatedAt", PAYMENTS.UPDATED_AT))
+                .set(RenderedSql.columns(PAYMENTS.ORDER_ID, PAYMENTS.STATUS, PAYMENTS.CURRENCY, PAYMENTS.AMOUNT_MINOR,
+                        PAYMENTS.CAPTURED_MINOR, PAYMENTS.REFUNDED_MINOR, PAYMENTS.CARD_TOKEN, PAYMENTS.CARD_LAST4,
+                        PAYMENTS.CARD_BRAND, PAYMENTS.VERSION, PAYMENTS.CREATED_AT, PAYMENTS.UPDATED_AT))
                 .returning(PAYMENTS.ID));
         this.update = RenderedSql.of(db, db.update(PAYMENTS)
-                .set(PAYMENTS.STATUS, param("status", PAYMENTS.STATUS))
-                .set(PAYMENTS.CAPTURED_MINOR, param("capturedMinor", PAYMENTS.CAPTURED_MINOR))
-                .set(PAYMENTS.REFUNDED_MINOR, param("refundedMinor", PAYMENTS.REFUNDED_MINOR))
-                .set(PAYMENTS.PSP_REFERENCE, param("pspReference", PAYMENTS.PSP_REFERENCE))
-                .set(PAYMENTS.VERSION, param("version", PAYMENTS.VERSION))
-                .set(PAYMENTS.UPDATED_AT, param("updatedAt", PAYMENTS.UPDATED_AT))
+                .set(RenderedSql.columns(PAYMENTS.STATUS, PAYMENTS.CAPTURED_MINOR, PAYMENTS.REFUNDED_MINOR,
+                        PAYMENTS.PSP_REFERENCE, PAYMENTS.VERSION, PAYMENTS.UPDATED_AT))
                 .where(PAYMENTS.ID.eq(param("id", PAYMENTS.ID))
-                        .and(PAYMENTS.VERSION.eq(param("previousVersion", PAYMENTS.VERSION)))));
+                        .and(PAYMENTS.VERSION.eq(param("previous_version", PAYMENTS.VERSION)))));
     }
 
     @Override
@@ -91,18 +78,18 @@ class JooqPayments implements Payments {
         Instant now = at.truncatedTo(ChronoUnit.MICROS);
         Payment pending = Payment.pending(0, orderId, amount, card.token(), card.last4(), card.brand(), now);
         Object[] values = insertPending.bind()
-                .set("orderId", orderId)
+                .set("order_id", orderId)
                 .set("status", pending.status().name())
                 .set("currency", amount.currency())
-                .set("amountMinor", amount.minor())
-                .set("capturedMinor", pending.captured().minor())
-                .set("refundedMinor", pending.refunded().minor())
-                .set("cardToken", card.token())
-                .set("cardLast4", card.last4())
-                .set("cardBrand", card.brand())
+                .set("amount_minor", amount.minor())
+                .set("captured_minor", pending.captured().minor())
+                .set("refunded_minor", pending.refunded().minor())
+                .set("card_token", card.token())
+                .set("card_last4", card.last4())
+                .set("card_brand", card.brand())
                 .set("version", pending.version())
-                .set("createdAt", utc(now))
-                .set("updatedAt", utc(now))
+                .set("created_at", utc(now))
+                .set("updated_at", utc(now))
                 .arguments();
         try {
             Long id = jdbc.queryForObject(insertPending.sql(), Long.class, values);
@@ -117,13 +104,13 @@ class JooqPayments implements Payments {
     public boolean update(Payment next) {
         return jdbc.update(update.sql(), update.bind()
                 .set("status", next.status().name())
-                .set("capturedMinor", next.captured().minor())
-                .set("refundedMinor", next.refunded().minor())
-                .set("pspReference", next.pspReference())
+                .set("captured_minor", next.captured().minor())
+                .set("refunded_minor", next.refunded().minor())
+                .set("psp_reference", next.pspReference())
                 .set("version", next.version())
-                .set("updatedAt", utc(next.updatedAt()))
+                .set("updated_at", utc(next.updatedAt()))
                 .set("id", next.id())
-                .set("previousVersion", next.version() - 1)
+                .set("previous_version", next.version() - 1)
                 .arguments()) == 1;
     }
 
