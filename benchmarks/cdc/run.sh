@@ -23,6 +23,8 @@
 #   BENCH_OUT=benchmarks/results/cdc.json
 #   BENCH_JVM_FLAGS=-Xmx1g        flags of the benchmark JVM (load generator, Kafka broker and bridge)
 #   BENCH_NOTES=                  free text copied into the JSON
+#   BENCH_JFR=                    rounds of the measured pass to record with JDK Flight Recorder (development), comma
+#                                 separated: drain, capture, raw; written to benchmarks/cdc/target/<round>.jfr
 #   BENCH_BRIDGE_PROPERTIES=      extra properties of the bridge, key=value separated by blanks (tracing settings:
 #                                 management.tracing.sampling.probability=0, or Zipkin export, see the README)
 #
@@ -82,5 +84,6 @@ cd cdc-bridge
   -Dbench.warmup="${BENCH_WARMUP:-1}" \
   -Dbench.notes="${BENCH_NOTES:-}" \
   -Dbench.bridge-properties="${BENCH_BRIDGE_PROPERTIES:-}" \
+  -Dbench.jfr="${BENCH_JFR:-}" \
   dev.strangler.cdc.CdcBenchmark "$OUT"
 echo "load after: $(cat /proc/loadavg)"

@@ -160,6 +160,29 @@ class BridgeIT {
         assertThat(report.path("mismatches").asLong()).as(report.toString()).isZero();
     }
 
+    /**
+     * Writes to tables that neither capture reads (the monolith's orders, the applier's own payments on the service
+     * side) must not pile up in the replication slots: both slots confirm past them while their captured tables stay
+     * quiet. Without that the service's slot held every byte the forward applier wrote until PostgreSQL dropped it at
+     * max_slot_wal_keep_size, and the reverse direction with it.
+     */
+    @Test
+    void confirmsTheWalOfTablesItDoesNotCaptureSoNoSlotHoldsIt() {
+        for (Db db : List.of(legacy, service)) {
+            db.update("create table if not exists bridgeit_uncaptured (id bigserial primary key, note text)");
+            db.update("insert into bridgeit_uncaptured (note) select 'not captured ' || i from generate_series(1, 5000) i");
+        }
+        assertSlotConfirmsPast(legacy, bridge.legacySlot());
+        assertSlotConfirmsPast(service, bridge.serviceSlot());
+    }
+
+    private static void assertSlotConfirmsPast(Db db, String slot) {
+        String written = (String) db.row("select pg_current_wal_lsn()::text as lsn").get("lsn");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(db.count("select count(*) from pg_replication_slots"
+                + " where slot_name = ? and confirmed_flush_lsn >= ?::pg_lsn", slot, written))
+                .as("slot %s confirmed past %s", slot, written).isEqualTo(1));
+    }
+
     @Test
     void makesNoSpansWhenNothingWouldReceiveThem() {
         // this bridge has no exporter and no span handler (BridgeTracingIT adds a collector): the records carry the

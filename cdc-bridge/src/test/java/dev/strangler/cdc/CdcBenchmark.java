@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.strangler.cdc.bench.CpuMeter;
 import dev.strangler.cdc.bench.KeyCounter;
 import dev.strangler.cdc.bench.RawDebeziumPipe;
+import dev.strangler.cdc.bench.RoundRecording;
 import dev.strangler.cdc.bench.StallProbe;
 import dev.strangler.cdc.capture.internal.DebeziumConfig;
 import dev.strangler.cdc.capture.internal.VaultTokenizer;
@@ -402,7 +403,8 @@ public final class CdcBenchmark {
         double drainSeconds;
         double captureSeconds;
         Map<String, Object> cpuUse;
-        try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), bridge.legacyTopic(), ROWS)) {
+        try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), bridge.legacyTopic(), ROWS);
+                RoundRecording jfr = RoundRecording.of("drain", tag, root.resolve("benchmarks/cdc/target"))) {
             bridge.start();
             // from the Spring context's start on (its own start-up is not the pipeline's cost)
             CpuMeter cpu = new CpuMeter(Map.of("legacy_postgres", legacy.parts()[2], "service_postgres",
@@ -444,12 +446,16 @@ public final class CdcBenchmark {
         Writes w;
         double captureSeconds;
         long records;
+        Map<String, Object> cpuUse;
         d.applier().stop();
-        try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), bridge.legacyTopic(), ROWS)) {
+        try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), bridge.legacyTopic(), ROWS);
+                RoundRecording jfr = RoundRecording.of("capture", tag, root.resolve("benchmarks/cdc/target"))) {
+            CpuMeter cpu = new CpuMeter(Map.of("legacy_postgres", legacy.parts()[2]));
             w = updateAll(marker);
             check(counter.await(ROUND_TIMEOUT), "the bridge's topic got " + counter.distinct() + " of " + ROWS);
             captureSeconds = (counter.reachedNanos() - w.startNanos()) / 1e9;
             records = counter.records();
+            cpuUse = cpu.since(ROWS);
         } finally {
             d.applier().start();
         }
@@ -464,6 +470,7 @@ public final class CdcBenchmark {
         r.put("capture_rows_per_s", r0(ROWS / captureSeconds));
         r.put("capture_after_last_update_seconds", r2(captureSeconds - w.seconds()));
         r.put("records_in_kafka", records);
+        r.put("cpu", cpuUse);
         r.put("load_at_start", load);
         say("[%s] capture only: updates %.2f s, in Kafka after %.2f s (%.0f rows/s)", tag, w.seconds(),
                 captureSeconds, ROWS / captureSeconds);
@@ -499,6 +506,7 @@ public final class CdcBenchmark {
         Writes w;
         double captureSeconds;
         long records;
+        Map<String, Object> cpuUse;
         try (RawDebeziumPipe raw = new RawDebeziumPipe(config, TestLab.kafka().bootstrapServers(), topic).start()) {
             // streaming once a probe change comes through
             try (KeyCounter probe = new KeyCounter(TestLab.kafka().bootstrapServers(), topic, 1)) {
@@ -511,11 +519,14 @@ public final class CdcBenchmark {
                 }
             }
             TimeUnit.SECONDS.sleep(1);
-            try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), topic, ROWS)) {
+            try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), topic, ROWS);
+                    RoundRecording jfr = RoundRecording.of("raw", tag, root.resolve("benchmarks/cdc/target"))) {
+                CpuMeter cpu = new CpuMeter(Map.of("legacy_postgres", legacy.parts()[2]));
                 w = updateAll(marker);
                 check(counter.await(ROUND_TIMEOUT), "the raw topic got " + counter.distinct() + " of " + ROWS);
                 captureSeconds = (counter.reachedNanos() - w.startNanos()) / 1e9;
                 records = counter.records();
+                cpuUse = cpu.since(ROWS);
             }
         }
         dropSlot(legacy, slot);
@@ -527,6 +538,7 @@ public final class CdcBenchmark {
         r.put("capture_rows_per_s", r0(ROWS / captureSeconds));
         r.put("capture_after_last_update_seconds", r2(captureSeconds - w.seconds()));
         r.put("records_in_kafka", records);
+        r.put("cpu", cpuUse);
         r.put("load_at_start", load);
         r.put("topic_partitions", partitions);
         if (idleRunning >= 0) {

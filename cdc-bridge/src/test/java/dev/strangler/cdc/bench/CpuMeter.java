@@ -19,7 +19,12 @@ public final class CpuMeter {
     private final long jvm0;
     private final Map<String, Long> backends0;
     private final long[] machine0;
+    private final Map<Long, ThreadTicks> threads0;
     private final long t0 = System.nanoTime();
+
+    /** A thread of this JVM as /proc names it (its first 15 characters) and its user + system clock ticks. */
+    private record ThreadTicks(String name, long ticks) {
+    }
 
     /** @param databases label -> database name, e.g. {@code legacy_postgres -> benchshop_1} */
     public CpuMeter(Map<String, String> databases) {
@@ -27,6 +32,7 @@ public final class CpuMeter {
         this.jvm0 = jvmNanos();
         this.backends0 = backends();
         this.machine0 = machine();
+        this.threads0 = threads();
     }
 
     /** CPU seconds per part since construction, the machine's busy share, and microseconds of CPU per row. */
@@ -47,6 +53,52 @@ public final class CpuMeter {
         out.put("wall_seconds", round(wall));
         out.put("machine_busy_share", round(busy));
         out.put("cpu_us_per_row_jvm_and_backends", Math.round(total * 1e6 / Math.max(1, rows)));
+        out.put("jvm_threads_cpu_seconds", threadGroups(12));
+        return out;
+    }
+
+    /**
+     * This JVM's CPU by thread, threads named alike (digits dropped) summed, the {@code top} largest: which part of
+     * the pipeline (Debezium's decoder, the capture handler, the applier, the broker) or of the JVM (GC, JIT) used the
+     * cores. From /proc, so native code, GC and compiler threads count too (a JFR execution sample sees Java code
+     * only). Threads that ended during the round are missing.
+     */
+    private Map<String, Double> threadGroups(int top) {
+        Map<String, Long> ticks = new java.util.HashMap<>();
+        threads().forEach((tid, now) -> {
+            ThreadTicks before = threads0.get(tid);
+            long used = now.ticks() - (before != null && before.name().equals(now.name()) ? before.ticks() : 0);
+            ticks.merge(now.name().replaceAll("[0-9]+", "#"), used, Long::sum);
+        });
+        Map<String, Double> out = new LinkedHashMap<>();
+        ticks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+                .forEach(e -> out.put(e.getKey(), round(e.getValue() / (double) CLOCK_TICKS_PER_SECOND)));
+        return out;
+    }
+
+    /** Linux's USER_HZ, which /proc's tick counts use: 100 on every common configuration. */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+
+    private static Map<Long, ThreadTicks> threads() {
+        Map<Long, ThreadTicks> out = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    // "tid (name) state ...": the name may hold blanks and parentheses, the fields follow the last ')'
+                    int close = stat.lastIndexOf(')');
+                    String name = stat.substring(stat.indexOf('(') + 1, close);
+                    String[] f = stat.substring(close + 2).split(" ");
+                    // after the name: state is field 3 of proc(5), utime 14 and stime 15
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    out.put(Long.parseLong(task.getFileName().toString()), new ThreadTicks(name, ticks));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while listed
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // not Linux: no breakdown
+        }
         return out;
     }
 

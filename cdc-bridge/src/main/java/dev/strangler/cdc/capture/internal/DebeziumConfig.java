@@ -48,8 +48,18 @@ public final class DebeziumConfig {
         p.setProperty("max.batch.size", "4096");
         p.setProperty("max.queue.size", "16384");
         p.setProperty("status.update.interval.ms", "2000");
-        // without heartbeats a quiet captured table never confirms a newer LSN, and the slot keeps the WAL of every
-        // other table's writes (the vault's, the idempotency keys') for ever
+        // Debezium's latency quantiles (a sketch updated per change on a metrics thread, shown in JMX only): the bridge
+        // measures its lag itself, end to end (ApplierStats); a slower metrics thread also drops more (see the
+        // application.properties note on MeasurementCollector)
+        p.setProperty("statistics.metrics.enabled", "false");
+        // A quiet captured table must not hold the WAL of every other table's writes: before cut-over the service's
+        // outbox is quiet while the forward applier writes its payments (a gigabyte of WAL in minutes, after which
+        // PostgreSQL drops the slot at max_slot_wal_keep_size and the reverse capture is lost), and the monolith's
+        // payments are quiet while its orders change. Heartbeats alone do not move the slot: pgoutput sends nothing
+        // for transactions outside the publication, so Debezium has no event position to confirm. With
+        // connector_and_driver the JDBC driver confirms the server's keepalive position whenever everything received
+        // so far is confirmed, which is exactly the quiet case; Debezium still confirms its own events.
+        p.setProperty("lsn.flush.mode", "connector_and_driver");
         p.setProperty("heartbeat.interval.ms", "10000");
         // never put record contents into log lines: a legacy row holds a card number
         p.setProperty("errors.log.include.messages", "false");
