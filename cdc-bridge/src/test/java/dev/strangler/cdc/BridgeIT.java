@@ -168,12 +168,18 @@ class BridgeIT {
      */
     @Test
     void confirmsTheWalOfTablesItDoesNotCaptureSoNoSlotHoldsIt() {
-        for (Db db : List.of(legacy, service)) {
-            db.update("create table if not exists bridgeit_uncaptured (id bigserial primary key, note text)");
-            db.update("insert into bridgeit_uncaptured (note) select 'not captured ' || i from generate_series(1, 5000) i");
+        try {
+            for (Db db : List.of(legacy, service)) {
+                db.update("create table if not exists bridgeit_uncaptured (id bigserial primary key, note text)");
+                db.update("insert into bridgeit_uncaptured (note) select 'not captured ' || i"
+                        + " from generate_series(1, 5000) i");
+            }
+            assertSlotConfirmsPast(legacy, bridge.legacySlot());
+            assertSlotConfirmsPast(service, bridge.serviceSlot());
+        } finally {
+            legacy.update("drop table if exists bridgeit_uncaptured");
+            service.update("drop table if exists bridgeit_uncaptured");
         }
-        assertSlotConfirmsPast(legacy, bridge.legacySlot());
-        assertSlotConfirmsPast(service, bridge.serviceSlot());
     }
 
     private static void assertSlotConfirmsPast(Db db, String slot) {
