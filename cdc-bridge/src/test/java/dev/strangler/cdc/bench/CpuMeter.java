@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class CpuMeter {
 
+    /** Linux's USER_HZ, which /proc's tick counts use: 100 on every common configuration. */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+
     private final Map<String, String> databases;
     private final long jvm0;
     private final Map<String, Long> backends0;
@@ -75,9 +78,6 @@ public final class CpuMeter {
                 .forEach(e -> out.put(e.getKey(), round(e.getValue() / (double) CLOCK_TICKS_PER_SECOND)));
         return out;
     }
-
-    /** Linux's USER_HZ, which /proc's tick counts use: 100 on every common configuration. */
-    private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     private static Map<Long, ThreadTicks> threads() {
         Map<Long, ThreadTicks> out = new java.util.HashMap<>();

@@ -54,7 +54,7 @@ public final class DebeziumConfig {
         p.setProperty("statistics.metrics.enabled", "false");
         // A quiet captured table must not hold the WAL of every other table's writes: before cut-over the service's
         // outbox is quiet while the forward applier writes its payments (a gigabyte of WAL in minutes, after which
-        // PostgreSQL drops the slot at max_slot_wal_keep_size and the reverse capture is lost), and the monolith's
+        // PostgreSQL invalidates the slot at max_slot_wal_keep_size and the reverse capture is lost), and the monolith's
         // payments are quiet while its orders change. Heartbeats alone do not move the slot: pgoutput sends nothing
         // for transactions outside the publication, so Debezium has no event position to confirm. With
         // connector_and_driver the JDBC driver confirms the server's keepalive position whenever everything received
