@@ -1,5 +1,6 @@
 package dev.strangler.cdc.capture;
 
+import dev.strangler.cdc.capture.internal.LostSlots;
 import io.debezium.embedded.Connect;
 import io.debezium.embedded.async.ConvertingAsyncEngineBuilderFactory;
 import io.debezium.engine.DebeziumEngine;
@@ -90,6 +91,7 @@ public final class CaptureEngine implements SmartLifecycle {
             return;
         }
         state = State.STARTING;
+        LostSlots.replaceIfLost(name, config);
         DebeziumEngine<RecordChangeEvent<SourceRecord>> e = new ConvertingAsyncEngineBuilderFactory()
                 .builder(ChangeEventFormat.of(Connect.class))
                 .using(config)

@@ -1,0 +1,71 @@
+package dev.strangler.cdc.capture.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replaces a replication slot that PostgreSQL has invalidated ({@code wal_status = 'lost'}: the WAL it needed went past
+ * {@code max_slot_wal_keep_size} while the bridge was stopped). Debezium cannot stream from such a slot and only waits
+ * for it to become valid, which it never does. Dropping it together with the capture's stored offsets lets the next
+ * start create a fresh slot and, with {@code snapshot.mode=when_needed} and no offsets, read the whole table again:
+ * what changed while the slot was lost arrives as snapshot rows, which the appliers apply where newer.
+ */
+public final class LostSlots {
+
+    private static final Logger log = LoggerFactory.getLogger(LostSlots.class);
+
+    private LostSlots() {
+    }
+
+    /**
+     * Checks the slot named in {@code config} (Debezium's properties, as {@link DebeziumConfig} builds them) and
+     * replaces it when lost. Returns whether it did. A database that cannot be reached is left to Debezium's own
+     * retries: nothing is dropped then.
+     */
+    public static boolean replaceIfLost(String capture, Properties config) {
+        String slot = config.getProperty("slot.name");
+        String url = "jdbc:postgresql://" + config.getProperty("database.hostname") + ":"
+                + config.getProperty("database.port") + "/" + config.getProperty("database.dbname");
+        try (Connection c = DriverManager.getConnection(url, config.getProperty("database.user"),
+                config.getProperty("database.password"))) {
+            if (!lost(c, slot)) {
+                return false;
+            }
+            log.warn("Capture {}: PostgreSQL invalidated replication slot {} (its WAL went past"
+                    + " max_slot_wal_keep_size while nothing read it); dropping it and the capture's offsets, the"
+                    + " capture reads the table again", capture, slot);
+            try (PreparedStatement drop = c.prepareStatement(
+                    "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = ?")) {
+                drop.setString(1, slot);
+                drop.execute();
+            }
+            Files.deleteIfExists(Path.of(config.getProperty("offset.storage.file.filename")));
+            return true;
+        } catch (SQLException e) {
+            log.debug("Capture {}: slot {} not checked ({})", capture, slot, e.getSQLState());
+            return false;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot delete the offsets of capture " + capture + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static boolean lost(Connection c, String slot) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select wal_status from pg_replication_slots where slot_name = ?")) {
+            s.setString(1, slot);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && "lost".equals(rs.getString(1));
+            }
+        }
+    }
+}
