@@ -16,6 +16,7 @@ import dev.strangler.cdc.capture.CaptureStats;
 import dev.strangler.cdc.capture.LegacyPaymentCapture;
 import dev.strangler.cdc.capture.OutboxCapture;
 import dev.strangler.cdc.capture.internal.DebeziumConfig;
+import dev.strangler.cdc.capture.internal.LostSlots;
 import dev.strangler.cdc.capture.internal.VaultTokenizer;
 import dev.strangler.cdc.publish.ChangePublisher;
 import dev.strangler.cdc.publish.DeadLetters;
@@ -170,7 +171,8 @@ class BridgeConfiguration {
                 topic, stats, deadLetters, tracing.capture("legacy-to-service", "payments", topic));
         CaptureEngine capture = new CaptureEngine("legacy-to-service", DebeziumConfig.forTable(slot,
                 properties.legacy(), offsetFile(properties, slot), "public.payments", "when_needed",
-                properties.pollInterval().legacy()), handler);
+                properties.pollInterval().legacy()), handler,
+                new LostSlots("legacy-to-service", slot, legacy, offsetFile(properties, slot)));
         ChangeApplier applier = new ChangeApplier("legacy-to-service", topic, properties.kafka().bootstrapServers(),
                 service, new ServicePayments(), new AvroDeserializer<>(registry, PaymentChange.class), deadLetters,
                 owner(properties, routes), new ApplierStats("legacy-to-service", meters),
@@ -192,7 +194,8 @@ class BridgeConfiguration {
                 tracing.capture("service-to-legacy", "outbox", topic));
         CaptureEngine capture = new CaptureEngine("service-to-legacy", DebeziumConfig.forTable(slot,
                 properties.service(), offsetFile(properties, slot), "public.outbox", "when_needed",
-                properties.pollInterval().service()), handler);
+                properties.pollInterval().service()), handler,
+                new LostSlots("service-to-legacy", slot, service, offsetFile(properties, slot)));
         ChangeApplier applier = new ChangeApplier("service-to-legacy", topic, properties.kafka().bootstrapServers(),
                 legacy, new LegacyPayments(), new AvroDeserializer<>(registry, PaymentChange.class), deadLetters,
                 owner(properties, routes), new ApplierStats("service-to-legacy", meters),

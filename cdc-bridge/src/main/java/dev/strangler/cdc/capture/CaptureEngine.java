@@ -36,6 +36,7 @@ public final class CaptureEngine implements SmartLifecycle {
     private final String name;
     private final Properties config;
     private final DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> handler;
+    private final LostSlots lostSlots;
     private final ExecutorService runner;
     private final ScheduledExecutorService restarts;
     private volatile @Nullable DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
@@ -45,11 +46,13 @@ public final class CaptureEngine implements SmartLifecycle {
     private volatile Instant lastErrorAt = Instant.EPOCH;
     private int failures;
 
+    /** @param lostSlots checked before every start: an invalidated slot is replaced (see {@link LostSlots}) */
     public CaptureEngine(String name, Properties config,
-            DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> handler) {
+            DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> handler, LostSlots lostSlots) {
         this.name = name;
         this.config = config;
         this.handler = handler;
+        this.lostSlots = lostSlots;
         this.runner = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("capture-" + name).factory());
         this.restarts = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("capture-" + name + "-restart").daemon().factory());
@@ -91,7 +94,7 @@ public final class CaptureEngine implements SmartLifecycle {
             return;
         }
         state = State.STARTING;
-        LostSlots.replaceIfLost(name, config);
+        lostSlots.replaceIfLost();
         DebeziumEngine<RecordChangeEvent<SourceRecord>> e = new ConvertingAsyncEngineBuilderFactory()
                 .builder(ChangeEventFormat.of(Connect.class))
                 .using(config)

@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Properties;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,21 +22,29 @@ public final class LostSlots {
 
     private static final Logger log = LoggerFactory.getLogger(LostSlots.class);
 
-    private LostSlots() {
+    private final String capture;
+    private final String slot;
+    private final DataSource database;
+    private final Path offsetFile;
+
+    /**
+     * @param database the captured database (the bridge's pool for it)
+     * @param offsetFile the capture's Debezium offsets, as {@link DebeziumConfig} was given them
+     */
+    public LostSlots(String capture, String slot, DataSource database, Path offsetFile) {
+        this.capture = capture;
+        this.slot = slot;
+        this.database = database;
+        this.offsetFile = offsetFile;
     }
 
     /**
-     * Checks the slot named in {@code config} (Debezium's properties, as {@link DebeziumConfig} builds them) and
-     * replaces it when lost. Returns whether it did. A database that cannot be reached is left to Debezium's own
+     * Replaces the slot when lost; returns whether it did. A database that cannot be reached is left to Debezium's own
      * retries: nothing is dropped then.
      */
-    public static boolean replaceIfLost(String capture, Properties config) {
-        String slot = config.getProperty("slot.name");
-        String url = "jdbc:postgresql://" + config.getProperty("database.hostname") + ":"
-                + config.getProperty("database.port") + "/" + config.getProperty("database.dbname");
-        try (Connection c = DriverManager.getConnection(url, config.getProperty("database.user"),
-                config.getProperty("database.password"))) {
-            if (!lost(c, slot)) {
+    public boolean replaceIfLost() {
+        try (Connection c = database.getConnection()) {
+            if (!lost(c)) {
                 return false;
             }
             log.warn("Capture {}: PostgreSQL invalidated replication slot {} (its WAL went past"
@@ -48,7 +55,7 @@ public final class LostSlots {
                 drop.setString(1, slot);
                 drop.execute();
             }
-            Files.deleteIfExists(Path.of(config.getProperty("offset.storage.file.filename")));
+            Files.deleteIfExists(offsetFile);
             return true;
         } catch (SQLException e) {
             log.debug("Capture {}: slot {} not checked ({})", capture, slot, e.getSQLState());
@@ -59,7 +66,7 @@ public final class LostSlots {
         }
     }
 
-    private static boolean lost(Connection c, String slot) throws SQLException {
+    private boolean lost(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "select wal_status from pg_replication_slots where slot_name = ?")) {
             s.setString(1, slot);
