@@ -172,7 +172,8 @@ class BridgeConfiguration {
         CaptureEngine capture = new CaptureEngine("legacy-to-service", DebeziumConfig.forTable(slot,
                 properties.legacy(), offsetFile(properties, slot), "public.payments", "when_needed",
                 properties.pollInterval().legacy()), handler,
-                new LostSlots("legacy-to-service", slot, legacy, offsetFile(properties, slot)));
+                new LostSlots("legacy-to-service", slot, legacy, offsetFile(properties, slot),
+                        stats::snapshotStartsAgain));
         ChangeApplier applier = new ChangeApplier("legacy-to-service", topic, properties.kafka().bootstrapServers(),
                 service, new ServicePayments(), new AvroDeserializer<>(registry, PaymentChange.class), deadLetters,
                 owner(properties, routes), new ApplierStats("legacy-to-service", meters),
@@ -195,7 +196,8 @@ class BridgeConfiguration {
         CaptureEngine capture = new CaptureEngine("service-to-legacy", DebeziumConfig.forTable(slot,
                 properties.service(), offsetFile(properties, slot), "public.outbox", "when_needed",
                 properties.pollInterval().service()), handler,
-                new LostSlots("service-to-legacy", slot, service, offsetFile(properties, slot)));
+                new LostSlots("service-to-legacy", slot, service, offsetFile(properties, slot),
+                        stats::snapshotStartsAgain));
         ChangeApplier applier = new ChangeApplier("service-to-legacy", topic, properties.kafka().bootstrapServers(),
                 legacy, new LegacyPayments(), new AvroDeserializer<>(registry, PaymentChange.class), deadLetters,
                 owner(properties, routes), new ApplierStats("service-to-legacy", meters),

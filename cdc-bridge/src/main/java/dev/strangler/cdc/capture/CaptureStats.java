@@ -62,6 +62,14 @@ public final class CaptureStats {
         snapshotCompleted = true;
     }
 
+    /**
+     * The capture's offsets were dropped with a lost slot ({@code LostSlots}): it reads the table again, so an earlier
+     * run's completed snapshot no longer counts until this one's last row is published.
+     */
+    public void snapshotStartsAgain() {
+        snapshotCompleted = false;
+    }
+
     void skippedOwnWrite() {
         skippedOwnWrites.increment();
     }

@@ -26,16 +26,19 @@ public final class LostSlots {
     private final String slot;
     private final DataSource database;
     private final Path offsetFile;
+    private final Runnable replaced;
 
     /**
      * @param database the captured database (the bridge's pool for it)
      * @param offsetFile the capture's Debezium offsets, as {@link DebeziumConfig} was given them
+     * @param replaced run after a lost slot and its offsets were dropped (the capture's status starts its snapshot over)
      */
-    public LostSlots(String capture, String slot, DataSource database, Path offsetFile) {
+    public LostSlots(String capture, String slot, DataSource database, Path offsetFile, Runnable replaced) {
         this.capture = capture;
         this.slot = slot;
         this.database = database;
         this.offsetFile = offsetFile;
+        this.replaced = replaced;
     }
 
     /**
@@ -56,6 +59,7 @@ public final class LostSlots {
                 drop.execute();
             }
             Files.deleteIfExists(offsetFile);
+            replaced.run();
             return true;
         } catch (SQLException e) {
             log.debug("Capture {}: slot {} not checked ({})", capture, slot, e.getSQLState());

@@ -92,9 +92,15 @@ public final class PaymentsBenchmark {
                 servicePort, paymentsDb, psp, "payment-service.log");
         // an A/B of two builds of the service on one machine at one time: the other build's jar, its own database
         int otherPort = Ports.freePort();
-        Process other = compareJar.isEmpty() ? null : startService(root, heap, Path.of(compareJar).toAbsolutePath(),
-                otherPort, TestLab.freshDatabase(TestLab.paymentsPostgres(), "benchpayments"), psp,
-                "payment-service-other.log");
+        // bench.compare-flags: JVM flags for the other build only, e.g. the same jar with one setting changed
+        List<String> otherFlags = new ArrayList<>(heap);
+        String compareFlags = System.getProperty("bench.compare-flags", "").trim();
+        if (!compareFlags.isEmpty()) {
+            otherFlags.addAll(List.of(compareFlags.split("\\s+")));
+        }
+        Process other = compareJar.isEmpty() ? null : startService(root, otherFlags,
+                Path.of(compareJar).toAbsolutePath(), otherPort,
+                TestLab.freshDatabase(TestLab.paymentsPostgres(), "benchpayments"), psp, "payment-service-other.log");
         try {
             String mono = "http://127.0.0.1:" + monolithPort;
             String svc = "http://127.0.0.1:" + servicePort;
@@ -105,7 +111,8 @@ public final class PaymentsBenchmark {
             if (other != null) {
                 String otherUrl = "http://127.0.0.1:" + otherPort;
                 awaitReady(otherUrl, other);
-                compare(svc, service, otherUrl, other, serviceBody, threads, seconds, warmUpSeconds);
+                compare(svc, service, otherUrl, other, serviceBody, threads, seconds, warmUpSeconds, rate,
+                        latencySeconds);
                 return;
             }
             if (serviceOnly) {
@@ -157,8 +164,17 @@ public final class PaymentsBenchmark {
             // the closed loops just wrote tens of thousands of rows: autovacuum's turn comes now, not in the open loop
             vacuumAnalyze(shopDb);
             vacuumAnalyze(paymentsDb);
-            Result m = latency("monolith", mono, monolithBody, mt, rate, latencySeconds);
-            Result s = latency("payment-service", svc, serviceBody, st, rate, latencySeconds);
+            // the open loop in alternating rounds too, pooled: one 10 s window per target gave each its own weather
+            // (one run's service p99 was twice the monolith's, the next run's half)
+            int latencyRounds = Integer.getInteger("bench.latency-rounds", 3);
+            List<OpenLoop> mLoops = new ArrayList<>();
+            List<OpenLoop> sLoops = new ArrayList<>();
+            for (int r = 0; r < latencyRounds; r++) {
+                mLoops.add(openLoop("monolith", mono, monolithBody, rate, latencySeconds));
+                sLoops.add(openLoop("payment-service", svc, serviceBody, rate, latencySeconds));
+            }
+            Result m = result("monolith", mt, rate, mLoops);
+            Result s = result("payment-service", st, rate, sLoops);
 
             // the same closed loop with the lab's realistic gateway latency (20-60 ms): the monolith holds a
             // database connection and row locks across the gateway call, the service holds none
@@ -172,7 +188,8 @@ public final class PaymentsBenchmark {
                     sLatent);
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
             Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.writeString(out, json(m, s, mLatent, sLatent, threads, seconds, rate, latencySeconds, loadBefore,
+            Files.writeString(out, json(m, s, mLoops, sLoops, mLatent, sLatent, threads, seconds, rate, latencySeconds,
+                    loadBefore,
                     loadAfter, mCpu.per(mt.ok()), sCpu.per(st.ok()), pspRound.ok() / pspRound.seconds(),
                     pspCpu.per(pspRound.ok()), warmUpSeconds, Math.max(0, unpaid.size() - nextOrder.get())));
             System.out.println(Files.readString(out));
@@ -202,7 +219,8 @@ public final class PaymentsBenchmark {
      * did, with the machine's drift over minutes (easily 20 %) shared by both. Prints, writes nothing.
      */
     private static void compare(String thisUrl, Process thisBuild, String otherUrl, Process otherBuild,
-            IntFunction<String> body, int threads, int seconds, int warmUpSeconds) throws Exception {
+            IntFunction<String> body, int threads, int seconds, int warmUpSeconds, int rate, int latencySeconds)
+            throws Exception {
         Target thisTarget = new Target("this", thisUrl, body,
                 new Components(thisBuild.pid(), postmaster("payments")));
         Target otherTarget = new Target("other", otherUrl, body,
@@ -214,6 +232,17 @@ public final class PaymentsBenchmark {
             Round round = measured[t].round();
             System.out.printf(Locale.ROOT, "%-5s: %.0f/s, CPU ms per authorize %s%n", t == 0 ? "this" : "other",
                     round.ok() / round.seconds(), measured[t].cpu().per(round.ok()).json());
+        }
+        // then the open loop, alternating too: one p99 of 5,000 requests moves by half between runs on this machine
+        int latencyRounds = rate > 0 ? Integer.getInteger("bench.compare-latency-rounds", 3) : 0;
+        StringBuilder p99s = new StringBuilder();
+        for (int r = 0; r < latencyRounds; r++) {
+            Result a = latency("this", thisUrl, body, measured[0].round(), rate, latencySeconds);
+            Result b = latency("other", otherUrl, body, measured[1].round(), rate, latencySeconds);
+            p99s.append(String.format(Locale.ROOT, " round %d: this %.1f, other %.1f;", r, a.p99Ms(), b.p99Ms()));
+        }
+        if (latencyRounds > 0) {
+            System.out.println("p99 ms at " + rate + " req/s:" + p99s);
         }
     }
 
@@ -296,17 +325,24 @@ public final class PaymentsBenchmark {
         return new Round(ok.get(), errors.get(), (System.nanoTime() - start) / 1e9);
     }
 
+    /** One open loop at {@code rate}, summed up on its own (the service-only and A/B modes). */
+    private static Result latency(String name, String base, IntFunction<String> body, Round round, int rate,
+            int latencySeconds) throws Exception {
+        return result(name, round, rate, List.of(openLoop(name, base, body, rate, latencySeconds)));
+    }
+
+    /** What one open loop measured: each recorded request's latency, the errors, and the kernel's own CPU meanwhile. */
+    record OpenLoop(long[] nanos, int errors, KernelThreads kernel) {
+    }
+
     /**
      * Open loop at {@code rate}: latency from each request's scheduled start. The first {@link #LEAD_IN_SECONDS} at
      * that rate are sent but not recorded (like wrk2's calibration period): the switch from the saturating closed
      * loop to the open one queued every request of the first second in one run (connections opened, the loop's own
      * code compiled), a transient of the benchmark, not a steady 500 req/s. Errors are counted throughout.
      */
-    private static Result latency(String name, String base, IntFunction<String> body, Round round, int rate,
-            int latencySeconds) throws Exception {
-        double throughput = round.ok() / round.seconds();
-        System.out.printf(Locale.ROOT, "%s: %.0f authorizations/s (%d ok, %d errors)%n", name, throughput, round.ok(),
-                round.errors());
+    private static OpenLoop openLoop(String name, String base, IntFunction<String> body, int rate, int latencySeconds)
+            throws Exception {
         int leadIn = rate * LEAD_IN_SECONDS;
         int total = leadIn + rate * latencySeconds;
         boolean traceSlow = Boolean.getBoolean("bench.trace-slow");
@@ -314,6 +350,7 @@ public final class PaymentsBenchmark {
         AtomicInteger latencyErrors = new AtomicInteger();
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        KernelThreads kernelBefore = KernelThreads.sample();
         // at most 256 requests in flight, like a client's connection pool; a request that waits for a slot still has
         // its latency counted from its scheduled start
         java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(256);
@@ -343,8 +380,10 @@ public final class PaymentsBenchmark {
                         latencies.add(took);
                     }
                     if (traceSlow && took > SLOW_NANOS) {
-                        System.out.printf(Locale.ROOT, "slow: %.3f s after the start (lead-in %d s), %.1f ms%n",
-                                (scheduled - t0) / 1e9, LEAD_IN_SECONDS, took / 1e6);
+                        // the answer's wall-clock time lines up with GC logs (-Xlog:gc:file=...:time) and the kernel's
+                        System.out.printf(Locale.ROOT, "slow: %s %.3f s after the start (lead-in %d s), %.1f ms, "
+                                + "answered %s%n", name, (scheduled - t0) / 1e9, LEAD_IN_SECONDS, took / 1e6,
+                                java.time.LocalTime.now());
                     }
                     if (status != 201) {
                         latencyErrors.incrementAndGet();
@@ -352,14 +391,68 @@ public final class PaymentsBenchmark {
                 });
             }
         }
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        KernelThreads kernel = KernelThreads.sample().minus(kernelBefore);
+        long[] nanos = latencies.stream().mapToLong(Long::longValue).toArray();
+        long[] sorted = nanos.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%s at %d req/s, one round: p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d errors; "
+                + "kernel threads meanwhile %.0f ms of CPU (kdamond %.0f)%n", name, rate, percentile(sorted, 0.50),
+                percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                latencyErrors.get(), kernel.allMs(), kernel.kdamondMs());
+        return new OpenLoop(nanos, latencyErrors.get(), kernel);
+    }
+
+    /** The latency percentiles of one or more open loops of one target, pooled. */
+    private static Result result(String name, Round round, int rate, List<OpenLoop> loops) {
+        double throughput = round.ok() / round.seconds();
+        long[] sorted = loops.stream().flatMapToLong(l -> java.util.Arrays.stream(l.nanos())).sorted().toArray();
+        int errors = loops.stream().mapToInt(OpenLoop::errors).sum();
         double p50 = percentile(sorted, 0.50);
         double p99 = percentile(sorted, 0.99);
         double max = sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6;
-        System.out.printf(Locale.ROOT, "%s at %d req/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d errors%n", name,
-                rate, p50, p99, max, latencyErrors.get());
-        return new Result(name, throughput, round.ok(), round.errors(), p50, p99, max, sorted.length,
-                latencyErrors.get());
+        System.out.printf(Locale.ROOT, "%s: %.0f authorizations/s (%d ok, %d errors); at %d req/s: p50 %.2f ms, "
+                + "p99 %.2f ms, max %.2f ms, %d requests, %d errors%n", name, throughput, round.ok(), round.errors(),
+                rate, p50, p99, max, sorted.length, errors);
+        return new Result(name, throughput, round.ok(), round.errors(), p50, p99, max, sorted.length, errors);
+    }
+
+    /**
+     * CPU milliseconds of the kernel's own threads (kthreadd's children), and of DAMON's {@code kdamond} among them.
+     * On the machines these figures come from, the host runs a DAMON "pageout" scheme whose thread samples memory
+     * every 0.5 s and holds a core for 10-30 ms each time; the service's slow requests came in bursts at exactly
+     * those moments. The figure goes into the results so that a run's tail can be read against it.
+     */
+    record KernelThreads(double allMs, double kdamondMs) {
+
+        static KernelThreads sample() throws IOException {
+            double all = 0;
+            double kdamond = 0;
+            for (var child : childrenCpuMs(KTHREADD).entrySet()) {
+                all += child.getValue();
+                if (comm(child.getKey()).startsWith("kdamond")) {
+                    kdamond += child.getValue();
+                }
+            }
+            return new KernelThreads(all, kdamond);
+        }
+
+        KernelThreads minus(KernelThreads o) {
+            return new KernelThreads(allMs - o.allMs, kdamondMs - o.kdamondMs);
+        }
+
+        KernelThreads plus(KernelThreads o) {
+            return new KernelThreads(allMs + o.allMs, kdamondMs + o.kdamondMs);
+        }
+
+        private static final long KTHREADD = 2;
+
+        private static String comm(long pid) {
+            try {
+                return Files.readString(Path.of("/proc", String.valueOf(pid), "comm")).trim();
+            } catch (IOException e) {
+                return ""; // exited meanwhile
+            }
+        }
     }
 
     /** Open-loop seconds sent before the recorded ones. */
@@ -427,7 +520,13 @@ public final class PaymentsBenchmark {
 
     /** A PostgreSQL server's CPU: the postmaster, its live children (backends, WAL writer...) and reaped ones. */
     private static double treeCpuMs(long postmaster) throws IOException {
-        double total = processCpuMs(postmaster, true);
+        return processCpuMs(postmaster, true)
+                + childrenCpuMs(postmaster).values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** utime + stime of each live child of {@code parent}, by pid. */
+    private static java.util.Map<Long, Double> childrenCpuMs(long parent) throws IOException {
+        java.util.Map<Long, Double> children = new java.util.HashMap<>();
         try (var procs = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) procs::iterator) {
                 String name = p.getFileName().toString();
@@ -435,12 +534,12 @@ public final class PaymentsBenchmark {
                     continue;
                 }
                 String[] f = statFields(Long.parseLong(name));
-                if (f != null && Long.parseLong(f[1]) == postmaster) {
-                    total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MS_PER_TICK;
+                if (f != null && Long.parseLong(f[1]) == parent) {
+                    children.put(Long.parseLong(name), (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MS_PER_TICK);
                 }
             }
         }
-        return total;
+        return children;
     }
 
     /** The fields of /proc/pid/stat after the command name (index 0 is the state, 1 the parent pid), or null. */
@@ -554,7 +653,8 @@ public final class PaymentsBenchmark {
         return ids;
     }
 
-    private static String json(Result m, Result s, double mLatent, double sLatent, int threads, int seconds, int rate, int latencySeconds,
+    private static String json(Result m, Result s, List<OpenLoop> mLoops, List<OpenLoop> sLoops, double mLatent,
+            double sLatent, int threads, int seconds, int rate, int latencySeconds,
             String loadBefore, String loadAfter, Cpu mCpu, Cpu sCpu, double pspRps, Cpu pspCpu, int warmUpSeconds,
             int ordersLeft) throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
@@ -570,6 +670,8 @@ public final class PaymentsBenchmark {
                     "monolith": {"p50": %.2f, "p99": %.2f, "max": %.2f, "requests": %d, "errors": %d},
                     "payment_service": {"p50": %.2f, "p99": %.2f, "max": %.2f, "requests": %d, "errors": %d}
                   },
+                  "p99_ms_by_open_loop_round": {"monolith": %s, "payment_service": %s},
+                  "kernel_threads_cpu_ms_during_open_loops": {"monolith": %s, "payment_service": %s},
                   "errors_during_throughput": {"monolith": %d, "payment_service": %d},
                   "with_psp_latency_20_60ms": {"throughput_rps": {"monolith": %.0f, "payment_service": %.0f}, "ratio_vs_monolith": %.2f},
                   "cpu_ms_per_authorize": {
@@ -579,7 +681,7 @@ public final class PaymentsBenchmark {
                   "cpu_bound_rps_on_%d_cores": {"monolith": %.0f, "payment_service": %.0f},
                   "fake_psp_alone": {"calls_per_s": %.0f, "cpu_ms_per_call": %s},
                   "monolith_unpaid_orders_left": %d,
-                  "method": "closed loop, %d callers, %d s per target in 3 alternating rounds (after %d s of warm-up each, alternating, and a vacuum analyze of the seeded shop with its unpaid orders doubled twice); open loop at %d req/s for %d s after a %d s lead-in at that rate (not recorded) and a vacuum analyze of both databases, latency from each request's scheduled start; fake PSP without added latency; monolith and service as child JVMs (-Xmx512m, ZGC) on the lab's embedded PostgreSQL 18, everything on this machine",
+                  "method": "closed loop, %d callers, %d s per target in 3 alternating rounds (after %d s of warm-up each, alternating, and a vacuum analyze of the seeded shop with its unpaid orders doubled twice); open loop at %d req/s after a vacuum analyze of both databases, in %d alternating rounds of %d s per target (each after a %d s lead-in at that rate, not recorded), pooled, latency from each request's scheduled start; fake PSP without added latency; monolith and service as child JVMs (-Xmx512m, ZGC) on the lab's embedded PostgreSQL 18, everything on this machine",
                   "machine": {"cpu": "%s", "cores": %d, "os": "%s", "java": "%s"},
                   "load_average_before": "%s",
                   "load_average_after": "%s",
@@ -588,12 +690,27 @@ public final class PaymentsBenchmark {
                 """, s.throughputRps() / m.throughputRps(), s.p99Ms(), m.throughputRps(), s.throughputRps(), rate,
                 m.p50Ms(), m.p99Ms(), m.maxMs(), m.latencyRequests(), m.latencyErrors(),
                 s.p50Ms(), s.p99Ms(), s.maxMs(), s.latencyRequests(), s.latencyErrors(),
+                roundP99s(mLoops), roundP99s(sLoops), kernelJson(mLoops), kernelJson(sLoops),
                 m.throughputErrors(), s.throughputErrors(), mLatent, sLatent, sLatent / mLatent,
                 mCpu.json(), sCpu.json(), cores, cores * 1000 / mCpu.total(), cores * 1000 / sCpu.total(), pspRps,
-                pspCpu.json(), ordersLeft, threads, seconds, warmUpSeconds, rate, latencySeconds, LEAD_IN_SECONDS,
+                pspCpu.json(), ordersLeft, threads, seconds, warmUpSeconds, rate, mLoops.size(), latencySeconds,
+                LEAD_IN_SECONDS,
                 cpu.replace("\"", ""), cores, System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.version"), loadBefore, loadAfter,
                 System.getProperty("bench.notes", "").replace("\"", "'"));
+    }
+
+    private static String roundP99s(List<OpenLoop> loops) {
+        return loops.stream().map(l -> {
+            long[] sorted = l.nanos().clone();
+            java.util.Arrays.sort(sorted);
+            return String.format(Locale.ROOT, "%.2f", percentile(sorted, 0.99));
+        }).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String kernelJson(List<OpenLoop> loops) {
+        KernelThreads sum = loops.stream().map(OpenLoop::kernel).reduce(new KernelThreads(0, 0), KernelThreads::plus);
+        return String.format(Locale.ROOT, "{\"all\": %.0f, \"kdamond\": %.0f}", sum.allMs(), sum.kdamondMs());
     }
 
     private PaymentsBenchmark() {
