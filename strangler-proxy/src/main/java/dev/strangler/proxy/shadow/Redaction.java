@@ -1,5 +1,6 @@
 package dev.strangler.proxy.shadow;
 
+import dev.strangler.support.card.PanCheck;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,7 @@ public final class Redaction {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String digits = m.group().replaceAll("[ -]", "");
-            m.appendReplacement(out, luhn(digits) ? "****" + digits.substring(digits.length() - 4) : m.group());
+            m.appendReplacement(out, PanCheck.luhn(digits) ? "****" + digits.substring(digits.length() - 4) : m.group());
         }
         m.appendTail(out);
         return SECRET_FIELD.matcher(out.toString()).replaceAll("$1\"***\"");
@@ -35,20 +36,4 @@ public final class Redaction {
         return query.replaceAll("=[^&]*", "=***");
     }
 
-    static boolean luhn(String digits) {
-        int sum = 0;
-        boolean dbl = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (dbl) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            dbl = !dbl;
-        }
-        return sum % 10 == 0;
-    }
 }
