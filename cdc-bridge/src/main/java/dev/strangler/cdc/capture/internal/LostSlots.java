@@ -42,13 +42,13 @@ public final class LostSlots {
     }
 
     /**
-     * Replaces the slot when lost; returns whether it did. A database that cannot be reached is left to Debezium's own
-     * retries: nothing is dropped then.
+     * Replaces the slot when lost, and then tells {@code replaced}. A database that cannot be reached is left to
+     * Debezium's own retries: nothing is dropped then.
      */
-    public boolean replaceIfLost() {
+    public void replaceIfLost() {
         try (Connection c = database.getConnection()) {
             if (!lost(c)) {
-                return false;
+                return;
             }
             log.warn("Capture {}: PostgreSQL invalidated replication slot {} (its WAL went past"
                     + " max_slot_wal_keep_size while nothing read it); dropping it and the capture's offsets, the"
@@ -60,10 +60,8 @@ public final class LostSlots {
             }
             Files.deleteIfExists(offsetFile);
             replaced.run();
-            return true;
         } catch (SQLException e) {
             log.debug("Capture {}: slot {} not checked ({})", capture, slot, e.getSQLState());
-            return false;
         } catch (IOException e) {
             throw new IllegalStateException("cannot delete the offsets of capture " + capture + ": " + e.getMessage(),
                     e);
