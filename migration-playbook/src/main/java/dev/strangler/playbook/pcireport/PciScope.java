@@ -105,8 +105,6 @@ public final class PciScope {
             }
         }
         byDesign.addAll(targets.byDesign());
-        unscanned.replaceAll(u -> new PciScopeScan.Unscanned(u.source(), CardNumberScanner.redact(u.what()),
-                CardNumberScanner.redact(u.reason())));
         return new PciScopeScan(scannedAt, targets.lab().toString(), findings, byDesign,
                 ScopeRules.processes(targets, findings, byDesign),
                 new PciScopeScan.Coverage(targets.databases().size(), tables, columns, candidates, topics, records,

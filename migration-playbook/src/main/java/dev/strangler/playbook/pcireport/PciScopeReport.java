@@ -98,12 +98,7 @@ public final class PciScopeReport {
             PciScopeScan baseline = resetBaseline ? null : readBaseline(baselineFile);
             Baseline state = Baseline.KEPT;
             if (baseline == null) {
-                if (now.unscanned().isEmpty()) {
-                    writeAtomically(baselineFile, MAPPER.writeValueAsString(now));
-                    state = Baseline.CREATED;
-                } else {
-                    state = Baseline.NONE_INCOMPLETE_SCAN;
-                }
+                state = now.unscanned().isEmpty() ? Baseline.CREATED : Baseline.NONE_INCOMPLETE_SCAN;
                 baseline = now;
             }
             List<String> outside = outsideScope(now);
@@ -114,9 +109,13 @@ public final class PciScopeReport {
             Evidence evidence = new Evidence(now, baseline, outside, expectExtracted, passed);
             String md = Markdown.render(baseline, now, state != Baseline.KEPT, state == Baseline.CREATED, outside, verdict);
             String json = MAPPER.writeValueAsString(evidence);
-            // the report is evidence about card numbers: it must never become a place holding one
+            // the report is evidence about card numbers: it must never become a place holding one. PciScopeScan masks
+            // the names it holds, so a card number here is a bug: nothing is written, not even the baseline
             if (CardNumberScanner.containsCardNumber(md) || CardNumberScanner.containsCardNumber(json)) {
                 throw new IllegalStateException("refusing to write a PCI report that contains a card number (a bug)");
+            }
+            if (state == Baseline.CREATED) {
+                writeAtomically(baselineFile, MAPPER.writeValueAsString(now));
             }
             Path mdFile = directory.resolve(MARKDOWN);
             Path jsonFile = directory.resolve(JSON);

@@ -1,12 +1,17 @@
 package dev.strangler.playbook.pcireport;
 
+import dev.strangler.lab.pan.CardNumberScanner;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One scan of the lab for card numbers: what was found where, what holds card data by design, which processes that
  * puts in the PCI scope, and what was scanned (or could not be). This is also the JSON of the report and of the
- * baseline. It holds no card number: places, counts and last four digits only.
+ * baseline. It holds no card number: places, counts and last four digits only. Every name in it (the lab's path, a log
+ * file's, a topic's, a table's, an error message) comes from outside and may hold a run of digits that looks like a
+ * card number: a temporary directory's random digits pass the Luhn check one time in ten, and a file or topic named
+ * after a real card is card data. Nothing can tell the two apart, so the records mask such runs as the report masks a
+ * card number ({@code ****1111}), and the report then needs no exception for its own names.
  *
  * @param scannedAt   ISO-8601 instant
  * @param lab         the lab directory the scan looked at
@@ -20,6 +25,7 @@ public record PciScopeScan(String scannedAt, String lab, List<Finding> findings,
         List<ProcessInScope> processes, Coverage coverage, List<Unscanned> unscanned) {
 
     public PciScopeScan {
+        lab = masked(lab);
         findings = List.copyOf(findings);
         byDesign = List.copyOf(byDesign);
         processes = List.copyOf(processes);
@@ -46,8 +52,10 @@ public record PciScopeScan(String scannedAt, String lab, List<Finding> findings,
             List<String> last4, List<String> examples, boolean allowedAfterCutover) {
 
         public Finding {
+            component = masked(component);
+            location = masked(location);
             last4 = List.copyOf(last4);
-            examples = List.copyOf(examples);
+            examples = masked(examples);
         }
 
         /** The key that pairs a finding of the baseline with one of a later scan. */
@@ -63,6 +71,12 @@ public record PciScopeScan(String scannedAt, String lab, List<Finding> findings,
      * @param count rows or items, when countable (the vault's cards); -1 when not
      */
     public record ByDesign(String component, String location, String why, long count) {
+
+        public ByDesign {
+            component = masked(component);
+            location = masked(location);
+            why = masked(why);
+        }
     }
 
     /**
@@ -73,7 +87,8 @@ public record PciScopeScan(String scannedAt, String lab, List<Finding> findings,
     public record ProcessInScope(String component, List<String> evidence, boolean byDesign) {
 
         public ProcessInScope {
-            evidence = List.copyOf(evidence);
+            component = masked(component);
+            evidence = masked(evidence);
         }
     }
 
@@ -84,6 +99,11 @@ public record PciScopeScan(String scannedAt, String lab, List<Finding> findings,
 
     /** A source the scan could not read. */
     public record Unscanned(Source source, String what, String reason) {
+
+        public Unscanned {
+            what = masked(what);
+            reason = masked(reason);
+        }
     }
 
     /** The findings outside the vault: each one keeps its process in scope after the cutover. */
@@ -94,5 +114,13 @@ public record PciScopeScan(String scannedAt, String lab, List<Finding> findings,
     /** The finding for {@code key}, if this scan has one. */
     public @Nullable Finding finding(String key) {
         return findings.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
+    }
+
+    private static String masked(String name) {
+        return CardNumberScanner.redact(name);
+    }
+
+    private static List<String> masked(List<String> names) {
+        return names.stream().map(PciScopeScan::masked).toList();
     }
 }

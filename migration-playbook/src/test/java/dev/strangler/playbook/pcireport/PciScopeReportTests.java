@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strangler.lab.pan.CardNumberScanner;
 import dev.strangler.playbook.pcireport.internal.ScopeRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,28 @@ class PciScopeReportTests {
         PciScopeScan reread = PciScopeReport.readBaseline(later.baselineFile());
         assertThat(reread).isNotNull();
         assertThat(reread.findings()).containsExactly(LEGACY_COLUMN, MONOLITH_LOG);
+    }
+
+    @Test
+    void aPathWhoseDigitsLookLikeACardNumberIsShownMaskedAndTheReportIsWritten() throws Exception {
+        // a temporary directory's random digits: 4111111111111111 passes the Luhn check like a card number
+        Path lab = Files.createDirectories(out.resolve("junit4111111111111111/lab"));
+        Path logs = Files.createDirectories(lab.resolve("logs"));
+        Files.writeString(logs.resolve("payment-service.log"), "DEBUG body {\"cardNumber\":\"4242424242424242\"}\n");
+        PciScopeScan scan = PciScope.scan(new ScanTargets(lab, List.of(), null, logs, 1, ScanTargets.labByDesign()),
+                line -> { });
+
+        PciScopeReport.Written written = PciScopeReport.write(out.resolve("reports"), scan, false, true);
+
+        String md = Files.readString(written.markdown());
+        String json = Files.readString(written.json());
+        assertThat(CardNumberScanner.find(md)).isEmpty();
+        assertThat(CardNumberScanner.find(json)).isEmpty();
+        assertThat(CardNumberScanner.find(Files.readString(written.baselineFile()))).isEmpty();
+        assertThat(md).contains("junit****1111/lab`").contains("| `logs/payment-service.log` | payment-service | 1 | 1 | ****4242 | line 1 |");
+        assertThat(written.evidence().passed()).isFalse();
+        assertThat(written.evidence().outsideScope()).singleElement().asString()
+                .contains("junit****1111/lab/logs/payment-service.log (payment-service): 1 card numbers (****4242), e.g. line 1");
     }
 
     @Test

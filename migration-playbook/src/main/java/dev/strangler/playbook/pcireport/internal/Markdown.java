@@ -153,7 +153,8 @@ public final class Markdown {
                 + " json, jsonb, xml) of every table of both databases is read; for every Kafka topic (internal ones"
                 + " included) the first and last records of each partition are read through a consumer, so compressed"
                 + " batches are decompressed, and keys, values and headers are scanned; every file under the lab's"
-                + " `logs/` directory is read line by line. This report shows places, counts and last four digits only."
+                + " `logs/` directory is read line by line. This report shows places, counts and last four digits only;"
+                + " a name that looks like a card number (a path's random digits, a topic) is masked the same way."
                 + " The vault's rows are AES-GCM ciphertext: no scan can tell a card number in them, so the vault is in"
                 + " scope by design, not by finding. Not covered: process memory, backups, files outside `logs/`, the"
                 + " databases' WAL and Kafka segments beyond the sample.\n");
