@@ -41,8 +41,12 @@ final class ChildApp implements AutoCloseable {
     }
 
     static ChildApp start(String name, Path jar, List<String> args) {
+        return start(name, Ports.freePort(), jar, args);
+    }
+
+    /** On a port chosen beforehand: two apps that call each other need each other's address at start. */
+    static ChildApp start(String name, int port, Path jar, List<String> args) {
         assertThat(jar).as("package it first: ./mvnw -DskipTests install").isRegularFile();
-        int port = Ports.freePort();
         List<String> all = new ArrayList<>(args);
         all.add(0, "--server.port=" + port);
         Path log = Path.of("target", "test-logs", name + "-" + port + ".log");

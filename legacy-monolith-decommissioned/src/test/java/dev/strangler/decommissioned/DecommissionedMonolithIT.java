@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.strangler.lab.junit.TestLab;
+import dev.strangler.lab.process.Ports;
 import dev.strangler.lab.psp.TestCard;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,13 +35,14 @@ class DecommissionedMonolithIT {
 
     @BeforeAll
     static void start() throws Exception {
+        int shopPort = Ports.freePort();
         service = ChildApp.start("payment-service",
                 Path.of("..", "extracted", "payment-service", "target", "payment-service.jar"), List.of(
                         "--spring.datasource.url=" + TestLab.freshDatabase(TestLab.paymentsPostgres(), "decom"),
                         "--payments.psp.base-url=" + TestLab.psp().baseUrl(),
-                        "--payments.orders.base-url="));
+                        "--payments.orders.base-url=http://127.0.0.1:" + shopPort));
         shopDb = TestLab.freshDatabase(TestLab.legacyPostgres(), "decom");
-        shop = ChildApp.start("decommissioned-monolith", Path.of("target", "legacy-monolith-decommissioned.jar"),
+        shop = ChildApp.start("decommissioned-monolith", shopPort, Path.of("target", "legacy-monolith-decommissioned.jar"),
                 List.of("--spring.datasource.url=" + shopDb,
                         "--shop.payments.remote-base-url=" + service.baseUrl(),
                         "--shop.payments.mode-refresh=200ms"));

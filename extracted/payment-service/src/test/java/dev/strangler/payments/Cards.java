@@ -15,4 +15,10 @@ public final class Cards {
     public static String authorize(long orderId, String card) {
         return "{\"orderId\":" + orderId + ",\"cardNumber\":\"" + card + "\"}";
     }
+
+    /** The same with the amount the caller says it pays. */
+    public static String authorize(long orderId, String card, String amount, String currency) {
+        return "{\"orderId\":" + orderId + ",\"cardNumber\":\"" + card + "\",\"amount\":\"" + amount
+                + "\",\"currency\":\"" + currency + "\"}";
+    }
 }

@@ -53,15 +53,16 @@ class CheckoutSagaIT {
                         .withFixedDelay(300)
                         .withBody("{\"id\":\"auth_{{randomValue type='UUID'}}\",\"status\":\"AUTHORIZED\"}")
                         .withTransformers("response-template")));
+        int shopPort = Ports.freePort();
         service = new PaymentServiceProcess(Ports.freePort(), List.of(
                 "--spring.datasource.url=" + (serviceDb = TestLab.freshDatabase(TestLab.paymentsPostgres(), "saga")),
                 "--payments.psp.base-url=" + TestLab.psp().baseUrl(),
                 "--payments.psp.read-timeout=2s",
-                "--payments.orders.base-url=",
+                "--payments.orders.base-url=http://127.0.0.1:" + shopPort,
                 "--payments.reconcile.every=500ms",
                 "--payments.reconcile.after=3s",
                 "--payments.idempotency.in-flight-timeout=3s")).start();
-        shop = Monolith.start("monolith-remote", List.of(
+        shop = Monolith.start("monolith-remote", shopPort, List.of(
                 "--shop.payments.mode=remote",
                 "--shop.payments.remote-base-url=" + service.baseUrl(),
                 "--shop.payments.remote-read-timeout=4s",

@@ -44,7 +44,11 @@ public final class Monolith implements AutoCloseable {
     }
 
     public static Monolith start(String name, List<String> extraArgs) {
-        int port = Ports.freePort();
+        return start(name, Ports.freePort(), extraArgs);
+    }
+
+    /** On a port chosen beforehand: a service started first needs the monolith's address for order totals. */
+    public static Monolith start(String name, int port, List<String> extraArgs) {
         String databaseUrl = TestLab.freshDatabase(TestLab.legacyPostgres(), "shop");
         List<String> args = new ArrayList<>(List.of("--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl,

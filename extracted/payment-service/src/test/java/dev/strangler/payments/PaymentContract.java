@@ -8,6 +8,7 @@ import static dev.strangler.payments.Cards.TIMEOUT;
 import static dev.strangler.payments.Cards.authorize;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strangler.lab.junit.TestLab;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -187,8 +188,42 @@ public interface PaymentContract {
     }
 
     @Test
-    default void unknownOrderIs422() {
-        assertProblem(payments().post("/api/payments", authorize(987_654_321L, APPROVED)), 422, "unknown-order");
+    default void unknownOrderIs404AndChargesNothing() {
+        long unknown = 987_654_321L;
+
+        assertProblem(payments().post("/api/payments", authorize(unknown, APPROVED)), 404, "unknown-order");
+        assertProblem(payments().post("/api/payments", authorize(unknown, APPROVED, "1.00", "EUR")), 404,
+                "unknown-order");
+
+        assertThat(chargesFor(unknown)).isZero();
+    }
+
+    @Test
+    default void aStatedAmountOtherThanTheOrderTotalIs422AndChargesNothing() {
+        long order = shop().newOrder();
+        String total = shop().order(order).text("total");
+        assertThat(total).isNotEqualTo("1.00");
+
+        Api.Reply reply = payments().post("/api/payments", authorize(order, APPROVED, "1.00", "EUR"));
+
+        assertProblem(reply, 422, "amount-mismatch");
+        assertThat(chargesFor(order)).isZero();
+        assertProblem(payments().post("/api/payments", authorize(order, APPROVED, total, "USD")), 422,
+                "amount-mismatch");
+        assertThat(chargesFor(order)).isZero();
+        assertThat(shop().order(order).text("status")).isEqualTo("AWAITING_PAYMENT");
+        // the order can still be paid, for its total
+        Api.Reply paid = payments().post("/api/payments", authorize(order, APPROVED, total, "EUR"));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.text("amount")).isEqualTo(total);
+        assertThat(chargesFor(order)).isOne();
+    }
+
+    /** How many authorizations the gateway received for this order (both implementations send {@code order-<id>}). */
+    private static long chargesFor(long orderId) {
+        String reference = "\"reference\":\"order-" + orderId + "\"";
+        return TestLab.psp().authorizationRequests().stream()
+                .filter(r -> r.getBodyAsString().replace(" ", "").contains(reference)).count();
     }
 
     @Test
@@ -236,8 +271,8 @@ public interface PaymentContract {
         Api.Reply reply = payments().post("/api/payments", "{\"orderId\":\"" + APPROVED + "\",\"cardNumber\":\""
                 + APPROVED + "\"}");
 
-        // a card number where the order id belongs is coerced to a (non-existent) order id: 422, not echoed
-        assertProblem(reply, 422, "unknown-order");
+        // a card number where the order id belongs is coerced to a (non-existent) order id: 404, not echoed
+        assertProblem(reply, 404, "unknown-order");
         assertThat(reply.body()).doesNotContain(APPROVED);
     }
 }

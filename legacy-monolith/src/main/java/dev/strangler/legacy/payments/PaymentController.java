@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
@@ -32,11 +33,21 @@ class PaymentController {
         this.payments = payments;
     }
 
-    /** Body of {@code POST /api/payments}. Holds a PAN, so {@link #toString()} masks it. */
-    record AuthorizePaymentRequest(@NotNull @Positive Long orderId, @NotBlank String cardNumber) {
+    /**
+     * Body of {@code POST /api/payments}. Holds a PAN, so {@link #toString()} masks it. {@code amount} and
+     * {@code currency} are optional and only checked: the order's total is what is charged.
+     */
+    record AuthorizePaymentRequest(@NotNull @Positive Long orderId, @NotBlank String cardNumber,
+            @Nullable @Positive @Digits(integer = 10, fraction = 2) BigDecimal amount,
+            @Nullable @Pattern(regexp = "[A-Z]{3}") String currency) {
+
+        @Nullable StatedAmount stated() {
+            return amount == null ? null : new StatedAmount(amount, currency);
+        }
+
         @Override
         public String toString() {
-            return "AuthorizePaymentRequest[orderId=" + orderId + ", cardNumber=****]";
+            return "AuthorizePaymentRequest[orderId=" + orderId + ", cardNumber=****, amount=" + amount + "]";
         }
     }
 
@@ -52,7 +63,7 @@ class PaymentController {
     @ResponseStatus(HttpStatus.CREATED)
     PaymentResponse authorize(@Valid @RequestBody AuthorizePaymentRequest request) {
         CardNumber card = CardNumber.parse(request.cardNumber());
-        Payment payment = payments.authorize(request.orderId(), card);
+        Payment payment = payments.authorize(request.orderId(), card, request.stated());
         log.info("Payment {} authorized for order {}", payment.id(), payment.orderId());
         return PaymentResponse.from(payment);
     }

@@ -15,10 +15,18 @@ import org.jspecify.annotations.Nullable;
 public interface PaymentProcessing {
 
     /**
-     * Authorizes the order's total on {@code card}. 409 if the order is already paid or cancelled, 402 when the
-     * gateway declines (nothing is stored), 502/504 when the gateway fails or is too slow.
+     * Authorizes the order's total on {@code card}. 404 {@code unknown-order}, 409 if the order is already paid or
+     * cancelled, 402 when the gateway declines (nothing is stored), 502/504 when the gateway fails or is too slow.
      */
-    Payment authorize(long orderId, CardNumber card);
+    default Payment authorize(long orderId, CardNumber card) {
+        return authorize(orderId, card, (StatedAmount) null);
+    }
+
+    /**
+     * {@link #authorize(long, CardNumber)} for a caller that said how much it pays: checked against the order's
+     * total before the gateway is asked (422 {@code amount-mismatch}, nothing charged). The total is what is charged.
+     */
+    Payment authorize(long orderId, CardNumber card, @Nullable StatedAmount stated);
 
     /**
      * {@link #authorize(long, CardNumber)} as one step of a checkout saga: {@code idempotencyKey} is the same on every

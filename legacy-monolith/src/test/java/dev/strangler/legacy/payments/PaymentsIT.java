@@ -180,7 +180,7 @@ class PaymentsIT extends LabShopTest {
     void unknownOrderCannotBePaid() {
         Api.Reply reply = authorize(99999999, APPROVED);
 
-        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.text("type")).isEqualTo("/problems/unknown-order");
     }
 }

@@ -1,19 +1,20 @@
 package dev.strangler.payments.payment;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code payments.orders.*}: where to ask for an order's total when an authorization does not carry it.
+ * {@code payments.orders.*}: where the service asks for an order's total. Required: an authorization charges the
+ * order's total, never an amount the caller made up, so a service that cannot ask refuses to start.
  *
- * @param baseUrl the monolith (its {@code GET /api/orders/{id}}); empty means callers must send the amount
+ * @param baseUrl the shop's order API (its {@code GET /api/orders/{id}}): the monolith, or the proxy in front of it
  * @param timeout how long to wait for it
  */
 @Validated
 @ConfigurationProperties("payments.orders")
-public record OrdersProperties(@Nullable String baseUrl, @DefaultValue("2s") @NotNull Duration timeout) {
+public record OrdersProperties(@NotBlank String baseUrl, @DefaultValue("2s") @NotNull Duration timeout) {
 }

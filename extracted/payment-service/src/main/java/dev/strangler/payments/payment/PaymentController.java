@@ -41,8 +41,8 @@ class PaymentController {
 
     /**
      * Body of {@code POST /api/payments}. Holds a PAN, so {@link #toString()} masks it. {@code amount} and
-     * {@code currency} are this service's additions: the monolith's remote mode sends them, other callers may
-     * leave them out and the order's total is looked up.
+     * {@code currency} are this service's additions, checked, never trusted: the order's total is always what is
+     * charged, and a stated amount that differs from it is a 422 {@code amount-mismatch}.
      */
     record AuthorizePaymentRequest(
             @NotNull @Positive Long orderId,

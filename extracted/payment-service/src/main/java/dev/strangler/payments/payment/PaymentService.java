@@ -167,12 +167,20 @@ public class PaymentService {
         };
     }
 
+    /**
+     * The order's total, asked of the shop every time: a caller that states an amount only gets it checked, so
+     * nobody pays 1.00 for an order of 160.67 (422 {@code amount-mismatch}, nothing charged).
+     */
     private Money amountOf(AuthorizePayment command) {
-        if (command.amount() == null) {
-            return orders.totalOf(command.orderId());
+        Money total = orders.totalOf(command.orderId());
+        if (command.amount() != null) {
+            String currency = command.currency() == null ? total.currency() : command.currency();
+            if (!money(command.amount(), currency).equals(total)) {
+                throw ServiceProblem.unprocessable("amount-mismatch",
+                        "The amount is not the order's total; leave it out to pay the total.");
+            }
         }
-        String currency = command.currency() == null ? "EUR" : command.currency();
-        return money(command.amount(), currency);
+        return total;
     }
 
     private ServiceProblem alreadyPaid() {

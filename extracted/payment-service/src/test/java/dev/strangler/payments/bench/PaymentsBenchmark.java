@@ -208,10 +208,23 @@ public final class PaymentsBenchmark {
 
     private static Process startService(Path root, List<String> jvmFlags, Path jar, int port, String db, String psp,
             String log) throws IOException {
+        stubOrderTotals();
         return JvmCommand.jar(JvmCommand.markerFor("bench-payment-service"), jvmFlags, jar,
                 List.of("--server.port=" + port, "--spring.datasource.url=" + db, "--payments.psp.base-url=" + psp,
-                        "--payments.orders.base-url=", "--logging.level.dev.strangler=WARN"), root)
+                        "--payments.orders.base-url=" + psp, "--logging.level.dev.strangler=WARN"), root)
                 .start(root.resolve("benchmarks/payments/target/" + log), false);
+    }
+
+    /**
+     * The service asks the shop for every order's total; its own orders (ids from 10,000,000) exist nowhere, so the
+     * fake gateway's server answers for them: every order awaits payment of 25.00 EUR, what the bodies state. The
+     * lookup is one more HTTP call per authorization, as in the lab.
+     */
+    private static void stubOrderTotals() {
+        TestLab.psp().server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/api/orders/[0-9]+"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"status\":\"AWAITING_PAYMENT\",\"total\":\"25.00\",\"currency\":\"EUR\"}")));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.strangler.legacy.payments.CardNumber;
 import dev.strangler.legacy.payments.Payment;
 import dev.strangler.legacy.payments.PaymentProcessing;
 import dev.strangler.legacy.payments.PaymentProcessing.PaymentState;
+import dev.strangler.legacy.payments.StatedAmount;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,15 +40,15 @@ class InProcessPaymentProcessing implements PaymentProcessing {
 
     @Override
     @Transactional
-    public Payment authorize(long orderId, CardNumber card) {
-        JooqPayableOrders.PayableOrder order = orders.lockOrder(orderId)
-                .orElseThrow(() -> ShopProblem.unprocessable("unknown-order", "The order does not exist."));
+    public Payment authorize(long orderId, CardNumber card, @Nullable StatedAmount stated) {
+        JooqPayableOrders.PayableOrder order = orders.lockOrder(orderId).orElseThrow(JooqPayableOrders::unknownOrder);
         if ("CANC".equals(order.status())) {
             throw ShopProblem.conflict("order-not-payable", "The order is cancelled and cannot be paid.");
         }
         if ("PAID".equals(order.status()) || payments.hasLivePayment(orderId)) {
             throw ShopProblem.conflict("order-already-paid", "The order is already paid.");
         }
+        StatedAmount.requireTotal(stated, order.total(), order.currency());
         String pspReference = psp.authorize(orderId, order.total(), order.currency(), card);
         Instant now = now();
         Payment payment = payments.insertAuthorized(orderId, order.total(), order.currency(), card, pspReference, now);

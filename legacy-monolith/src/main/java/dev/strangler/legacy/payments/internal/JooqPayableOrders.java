@@ -2,12 +2,14 @@ package dev.strangler.legacy.payments.internal;
 
 import static dev.strangler.legacy.db.Tables.ORDERS;
 
+import dev.strangler.legacy.ShopProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Repository;
 
 /** The bits of the {@code orders} table payments needs: both implementations, in-process and remote, use them. */
@@ -37,6 +39,11 @@ class JooqPayableOrders {
         return db.select(ORDERS.ID, ORDERS.STATUS, ORDERS.TOTAL, ORDERS.CURRENCY)
                 .from(ORDERS).where(ORDERS.ID.eq(orderId)).fetchOptional()
                 .map(r -> new PayableOrder(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** 404: the API's answer for a payment of an order that does not exist (nothing is charged). */
+    static ShopProblem unknownOrder() {
+        return new ShopProblem(HttpStatus.NOT_FOUND, "unknown-order", "Unknown order", "The order does not exist.");
     }
 
     // TANGLE(step-8): payments writes the order's status too: a paid order is one whose payment went through.

@@ -7,6 +7,7 @@ import dev.strangler.legacy.payments.Payment;
 import dev.strangler.legacy.payments.PaymentProcessing;
 import dev.strangler.legacy.payments.PaymentStatus;
 import dev.strangler.legacy.payments.PaymentsProperties;
+import dev.strangler.legacy.payments.StatedAmount;
 import dev.strangler.support.http.OutgoingHttp;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -67,22 +68,26 @@ class RemotePaymentProcessing implements PaymentProcessing {
     }
 
     @Override
-    public Payment authorize(long orderId, CardNumber card) {
-        return authorize(orderId, card, UUID.randomUUID().toString());
+    public Payment authorize(long orderId, CardNumber card, @Nullable StatedAmount stated) {
+        return authorize(orderId, card, stated, UUID.randomUUID().toString());
     }
 
     @Override
     public Payment authorize(long orderId, CardNumber card, String idempotencyKey) {
+        return authorize(orderId, card, null, idempotencyKey);
+    }
+
+    private Payment authorize(long orderId, CardNumber card, @Nullable StatedAmount stated, String idempotencyKey) {
         // TANGLE(step-8): the order's total and status still come from the shared orders table; the service is
         // told the amount so that it needs no orders table of its own.
-        JooqPayableOrders.PayableOrder order = orders.findOrder(orderId)
-                .orElseThrow(() -> ShopProblem.unprocessable("unknown-order", "The order does not exist."));
+        JooqPayableOrders.PayableOrder order = orders.findOrder(orderId).orElseThrow(JooqPayableOrders::unknownOrder);
         if ("CANC".equals(order.status())) {
             throw ShopProblem.conflict("order-not-payable", "The order is cancelled and cannot be paid.");
         }
         if ("PAID".equals(order.status()) || (legacyRows != null && legacyRows.hasLivePayment(orderId))) {
             throw ShopProblem.conflict("order-already-paid", "The order is already paid.");
         }
+        StatedAmount.requireTotal(stated, order.total(), order.currency());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("orderId", orderId);
         body.put("cardNumber", card.digits());

@@ -4,6 +4,7 @@ import dev.strangler.legacy.payments.CardNumber;
 import dev.strangler.legacy.payments.Payment;
 import dev.strangler.legacy.payments.PaymentProcessing;
 import dev.strangler.legacy.payments.PaymentsMode;
+import dev.strangler.legacy.payments.StatedAmount;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +31,8 @@ class SwitchingPaymentProcessing implements PaymentProcessing {
     }
 
     @Override
-    public Payment authorize(long orderId, CardNumber card) {
-        return current().authorize(orderId, card);
+    public Payment authorize(long orderId, CardNumber card, @Nullable StatedAmount stated) {
+        return current().authorize(orderId, card, stated);
     }
 
     /** Only a checkout saga passes a key, and a saga runs only once the checkout went remote: it stays remote. */

@@ -6,6 +6,7 @@ import dev.strangler.payments.payment.OrdersProperties;
 import dev.strangler.payments.payment.domain.Money;
 import dev.strangler.support.http.OutgoingHttp;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -18,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Asks the monolith's public order API for a total. This keeps the contract's {@code {orderId, cardNumber}} body
- * working for callers the proxy routes here; the monolith's own {@code remote} payment mode sends the amount and
- * never needs this call. The lookup is a client span of the request's trace.
+ * Asks the shop's public order API for an order's total and status, on every authorization: the contract's
+ * {@code {orderId, cardNumber}} body carries no amount, and an amount a caller does send (the monolith's
+ * {@code remote} mode does) is only checked against this one. The lookup is a client span of the request's trace.
  */
 @Component
 class MonolithOrderTotals implements OrderTotals {
@@ -40,10 +41,6 @@ class MonolithOrderTotals implements OrderTotals {
     @Override
     public Money totalOf(long orderId) {
         String base = properties.baseUrl();
-        if (base == null || base.isBlank()) {
-            throw ServiceProblem.unprocessable("amount-required",
-                    "This service has no order lookup configured; send 'amount' and 'currency'.");
-        }
         URI uri = URI.create(base.replaceAll("/$", "") + "/api/orders/" + orderId);
         OutgoingHttp.Reply response;
         try {
@@ -56,17 +53,20 @@ class MonolithOrderTotals implements OrderTotals {
             throw orderLookupFailed();
         }
         if (response.status() == 404) {
-            throw ServiceProblem.unprocessable("unknown-order", "The order does not exist.");
+            throw new ServiceProblem(HttpStatus.NOT_FOUND, "unknown-order", "Unknown order", "The order does not exist.");
         }
         if (response.status() != 200) {
             log.warn("Order lookup answered {}", response.status());
             throw orderLookupFailed();
         }
         JsonNode order = json.readTree(response.body());
-        if ("CANCELLED".equals(order.path("status").asString())) {
-            throw ServiceProblem.conflict("order-not-payable", "The order is cancelled and cannot be paid.");
+        switch (order.path("status").asString("")) {
+            case "CANCELLED" -> throw ServiceProblem.conflict("order-not-payable",
+                    "The order is cancelled and cannot be paid.");
+            case "PAID" -> throw ServiceProblem.conflict("order-already-paid", "The order is already paid.");
+            default -> { }
         }
-        return Money.of(new java.math.BigDecimal(order.path("total").asString()), order.path("currency").asString());
+        return Money.of(new BigDecimal(order.path("total").asString()), order.path("currency").asString());
     }
 
     private static ServiceProblem orderLookupFailed() {
