@@ -267,6 +267,18 @@ public interface PaymentContract {
     }
 
     @Test
+    default void whatTheContainerRejectsIsAProblemToo() {
+        // Tomcat refuses these before Spring sees them; its own answer used to be an HTML page
+        assertProblem(payments().get("/api/..%2F..%2Fetc/passwd"), 400, "malformed-request");
+        Api.Reply longKey = payments().send("POST", "/api/payments", "application/json",
+                authorize(shop().newOrder(), APPROVED), Map.of("Idempotency-Key", "k".repeat(10_000)));
+        assertThat(longKey.status()).as(longKey.body()).isBetween(400, 499);
+        assertThat(longKey.contentType()).startsWith("application/problem+json");
+        assertThat(longKey.text("type")).startsWith("/problems/");
+        assertThat(longKey.json().get("status").asInt()).isEqualTo(longKey.status());
+    }
+
+    @Test
     default void problemDetailsNeverEchoTheCardNumber() {
         Api.Reply reply = payments().post("/api/payments", "{\"orderId\":\"" + APPROVED + "\",\"cardNumber\":\""
                 + APPROVED + "\"}");

@@ -83,7 +83,11 @@ class PaymentController {
      * ({@code ?orderId=1&orderId=2}, at most 500: the decommissioned monolith's order views and reports).
      */
     @GetMapping(params = "orderId")
-    List<PaymentResponse> forOrder(@RequestParam List<Long> orderId) {
+    List<PaymentResponse> forOrder(@RequestParam List<@Nullable Long> orderId) {
+        if (orderId.isEmpty() || orderId.contains(null)) {
+            // "?orderId=" names no order: answering [] would tell a caller that order has no payment
+            throw ServiceProblem.badRequest("invalid-parameter", "Parameter 'orderId' must name an order id.");
+        }
         return orderId.size() == 1 ? payments.forOrder(orderId.getFirst()) : payments.forOrders(orderId);
     }
 
