@@ -70,7 +70,7 @@ public final class ChaosCommand {
         public Integer call() {
             Lab lab = lab();
             var stopped = lab.status().stream().filter(s -> s.pid().isEmpty()).map(s -> s.component().name()).toList();
-            lab.up(false);
+            lab.up();
             log().append("restore", stopped.isEmpty() ? "-" : String.join(",", stopped),
                     stopped.isEmpty() ? "nothing was down" : "started again", reason);
             out().println(stopped.isEmpty() ? "Nothing was down." : "Started again: " + String.join(", ", stopped));

@@ -43,8 +43,7 @@ public final class PlaybookCommand {
                 throw new IllegalArgumentException("no playbook " + file);
             }
             PlaybookDefinition playbook = PlaybookDefinition.read(file);
-            PlaybookState state = PlaybookState.load(layout.root().resolve("playbook")
-                    .resolve(playbook.name() + ".json"), playbook);
+            PlaybookState state = PlaybookState.load(layout.playbookState(playbook.name()), playbook);
             StepContext context = new StepContext(layout, ports, out(), reportsDir(),
                     new ReadTraffic("http://127.0.0.1:" + ports.proxy(), maxLegacyPaymentId(ports)));
             return new PlaybookRunner(playbook, state, context, out(), Actions.standard());

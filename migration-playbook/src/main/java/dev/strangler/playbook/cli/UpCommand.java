@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 @Command(name = "up", description = "Start every lab component as its own process (idempotent) and print where to click.")
 final class UpCommand extends LabCommand implements Callable<Integer> {
 
-    @Option(names = "--reset", description = "Stop the lab and delete its data first: start from scratch.")
+    @Option(names = "--reset", description = "Stop the lab and delete everything it made first (data, logs, the"
+            + " monolith build the playbook deployed, the playbook's state and its evidence in reports/): start from"
+            + " scratch. Overrides, the log format and Prometheus, which you chose, are kept.")
     boolean reset;
 
     @Option(names = "--with-prometheus", description = "Also run Prometheus (Debian's package, when installed) with the"
@@ -31,6 +33,10 @@ final class UpCommand extends LabCommand implements Callable<Integer> {
     public Integer call() {
         long t0 = System.nanoTime();
         LabLayout layout = LabLayout.fromEnvironment();
+        if (reset) {
+            // before the components are read below: which monolith build runs, and on which port, is lab state too
+            lab().reset();
+        }
         if (logFormat != null) {
             if (logFormat != LogFormat.of(layout) && lab().components().stream().anyMatch(c -> c.launcher().running().isPresent())) {
                 out().println("Log format " + logFormat.name().toLowerCase(java.util.Locale.ROOT) + ": components already"
@@ -53,7 +59,7 @@ final class UpCommand extends LabCommand implements Callable<Integer> {
         }
         Lab lab = lab();
         out().println("Starting the lab in " + lab.layout().root() + " ...");
-        lab.up(reset);
+        lab.up();
         out().printf("%nThe lab is up (%.1f s).%n%n", (System.nanoTime() - t0) / 1e9);
         StatusTable.print(lab.status(), lab.layout(), out());
         ProxyToken.print(lab.layout(), out());

@@ -53,12 +53,7 @@ public final class Lab {
      * Starts every component that does not already run healthy, independent ones in parallel, each once its
      * dependencies are healthy. Fails before starting anything when a port is taken.
      */
-    public void up(boolean reset) {
-        if (reset) {
-            down();
-            deleteLabState();
-            out.println("Lab state removed: starting from scratch.");
-        }
+    public void up() {
         stopOrphans();
         List<LabComponent> toStart = new ArrayList<>();
         for (LabComponent component : components) {
@@ -258,10 +253,41 @@ public final class Lab {
         }
     }
 
-    private void deleteLabState() {
-        for (String dir : List.of("data", "logs", "run")) {
-            FileTrees.deleteRecursively(layout.root().resolve(dir));
-        }
+    /**
+     * Stops every component and deletes everything the lab and the playbook made ({@link #made}), so that the next
+     * {@code up} starts the lab as the first one did: the original monolith on its first port, seeded, and the
+     * playbook at its first step. This lab's components were read before the reset (which build of the monolith, on
+     * which port): start the next {@code up} on a new {@code Lab}.
+     */
+    public void reset() {
+        down();
+        made(layout).forEach(FileTrees::deleteRecursively);
+        out.println("Lab state removed: starting from scratch.");
+    }
+
+    /**
+     * What the lab and the playbook write, which a reset deletes: in the lab directory the components' data (databases,
+     * Kafka log, registry storage, the proxy's routes), logs and pid files; the build and port the playbook's
+     * decommission deployed; where each playbook run stands; the record of chaos drills; the proxy's admin token (the
+     * proxy makes a new one when it starts). In the reports directory, the playbook's evidence: every step's, the PCI
+     * scope's report and its baseline (the "before" that the analyse step takes once and keeps), the analysis with its
+     * burndown history, the rehearsal's.
+     *
+     * <p>Kept, because the user wrote or chose them and they hold no state of the lab: {@code overrides/} (extra
+     * arguments per component), {@code log-format} and {@code prometheus/} (set by {@code up}'s flags, which a reset
+     * given with them must not undo; Prometheus's data is under {@code data/}), and any other file in the reports
+     * directory. No build cache lives here: the toolkit's build is in {@code target/}, the database and registry
+     * binaries in {@code ~/.m2/lab-infra-cache/}.
+     */
+    static List<Path> made(LabLayout layout) {
+        Path root = layout.root();
+        Path reports = layout.reports();
+        return List.of(root.resolve("data"), root.resolve("logs"), root.resolve("run"), MonolithBuild.file(layout),
+                layout.playbookStates(), root.resolve("chaos"), LabComponents.proxyTokenFile(layout),
+                reports.resolve("playbook"), reports.resolve("pci-scope.md"), reports.resolve("pci-scope.json"),
+                reports.resolve("pci-scope-baseline.json"), reports.resolve("analysis.md"),
+                reports.resolve("analysis.json"), reports.resolve("analysis-history.json"),
+                reports.resolve("rehearsal.json"));
     }
 
     static List<String> tail(Path file, int lines) {

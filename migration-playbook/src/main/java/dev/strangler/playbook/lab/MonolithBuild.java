@@ -11,8 +11,8 @@ import java.util.Locale;
  * Which build of the monolith the lab runs: the original shop, or the decommissioned one that the playbook's step 7
  * deploys (the same shop with its payment code and every tangle with the payment tables deleted), and on which of its
  * two ports ({@link Deployment}). The choice lives in {@code .lab/legacy-monolith.build}, so a later
- * {@code ./strangler up} starts the same build on the same port, and {@code up --reset} (which wipes {@code .lab/})
- * starts the original again.
+ * {@code ./strangler up} starts the same build on the same port, and {@code up --reset} (which deletes it with the
+ * rest of the lab's state) starts the original again.
  */
 public enum MonolithBuild {
 
@@ -103,7 +103,7 @@ public enum MonolithBuild {
         }
     }
 
-    private static Path file(LabLayout layout) {
+    static Path file(LabLayout layout) {
         return layout.root().resolve("legacy-monolith.build");
     }
 }

@@ -21,7 +21,7 @@ class LabIT {
         LabComponent crasher = jvmComponent(layout, "crasher", "exit", Duration.ofSeconds(60));
         Lab lab = new Lab(layout, List.of(crasher), new PrintWriter(new StringWriter()));
 
-        assertThatThrownBy(() -> lab.up(false))
+        assertThatThrownBy(() -> lab.up())
                 .isInstanceOf(LabException.class)
                 .hasMessageContaining("crasher exited during start-up")
                 .hasMessageContaining("boom: the port is on fire")
@@ -35,7 +35,7 @@ class LabIT {
         StringWriter output = new StringWriter();
         Lab lab = new Lab(layout, List.of(sleeper), new PrintWriter(output, true));
 
-        assertThatThrownBy(() -> lab.up(false))
+        assertThatThrownBy(() -> lab.up())
                 .isInstanceOf(LabException.class)
                 .hasMessageContaining("sleeper did not become healthy within 3 s")
                 .hasMessageContaining("./strangler down");
@@ -62,7 +62,7 @@ class LabIT {
                 }, Duration.ofSeconds(2), LabComponent.AfterStart.NOTHING);
         Lab lab = new Lab(layout, List.of(blocking), new PrintWriter(new StringWriter()));
         try {
-            assertThatThrownBy(() -> lab.up(false)).hasMessageContaining("blocker did not become healthy");
+            assertThatThrownBy(() -> lab.up()).hasMessageContaining("blocker did not become healthy");
         } finally {
             lab.down();
         }

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strangler.lab.process.Ports;
+import dev.strangler.playbook.analysis.AnalysisOutput;
+import dev.strangler.playbook.chaos.ChaosLog;
+import dev.strangler.playbook.pcireport.PciScopeReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LabTests {
 
@@ -57,6 +63,47 @@ class LabTests {
         LabComponent db = component("db", List.of());
         assertThatThrownBy(() -> new Lab(new LabLayout(Path.of("."), Path.of(".lab")), List.of(service, db), new PrintWriter(new StringWriter())))
                 .hasMessageContaining("service depends on db");
+    }
+
+    @Test
+    void resetRemovesWhatTheLabAndThePlaybookMadeAndTheNextStartRunsTheOriginalMonolith(@TempDir Path dir)
+            throws Exception {
+        LabLayout layout = new LabLayout(dir, dir.resolve(".lab"), dir.resolve("reports"));
+        // a lab after the playbook: the decommissioned monolith on its second port, the steps done, their evidence
+        MonolithBuild.select(layout, MonolithBuild.Deployment.INITIAL.next(MonolithBuild.DECOMMISSIONED));
+        List<Path> made = List.of(layout.root().resolve("legacy-monolith.build"), layout.playbookState("payments"),
+                layout.data("legacy-db").resolve("PG_VERSION"), layout.data("strangler-proxy").resolve("routes.json"),
+                layout.log("legacy-monolith"), layout.root().resolve("run/legacy-monolith-next.pid"),
+                LabComponents.proxyTokenFile(layout), new ChaosLog(layout.root(), Clock.systemUTC()).file(),
+                layout.reports().resolve("playbook/decommission.json"), layout.reports().resolve(PciScopeReport.BASELINE),
+                layout.reports().resolve(PciScopeReport.MARKDOWN), layout.reports().resolve(PciScopeReport.JSON),
+                layout.reports().resolve(AnalysisOutput.MARKDOWN), layout.reports().resolve(AnalysisOutput.JSON),
+                layout.reports().resolve(AnalysisOutput.HISTORY), layout.reports().resolve("rehearsal.json"));
+        // what the user chose or wrote: a reset keeps it
+        LogFormat.JSON.keep(layout);
+        List<Path> kept = List.of(layout.root().resolve("log-format"),
+                LabComponents.overridesFile(layout, "legacy-monolith"), PrometheusSetup.config(layout),
+                layout.reports().resolve("traffic.json"));
+        for (Path file : made.subList(1, made.size())) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "planted\n");
+        }
+        for (Path file : kept.subList(1, kept.size())) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "mine\n");
+        }
+        assertThat(LabComponents.standard(layout, new LabPorts(0)).stream()
+                .filter(c -> c.name().equals("legacy-monolith")).findFirst().orElseThrow().port()).isEqualTo(8087);
+
+        new Lab(layout, LabComponents.standard(layout, new LabPorts(0)), new PrintWriter(new StringWriter())).reset();
+
+        assertThat(made).allSatisfy(file -> assertThat(file).doesNotExist());
+        assertThat(kept).allSatisfy(file -> assertThat(file).exists());
+        assertThat(MonolithBuild.Deployment.current(layout)).isEqualTo(MonolithBuild.Deployment.INITIAL);
+        LabComponent monolith = LabComponents.standard(layout, new LabPorts(0)).stream()
+                .filter(c -> c.name().equals("legacy-monolith")).findFirst().orElseThrow();
+        assertThat(monolith.port()).isEqualTo(8081);
+        assertThat(monolith.description()).isEqualTo(MonolithBuild.ORIGINAL.description());
     }
 
     private static LabComponent component(String name, List<String> deps) {
