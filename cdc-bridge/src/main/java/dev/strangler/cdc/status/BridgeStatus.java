@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 
 /** Everything the bridge knows about itself, as one document for {@code /cdc/status} and the health details. */
@@ -80,13 +81,14 @@ public final class BridgeStatus {
         Map<String, Object> dirs = new LinkedHashMap<>();
         for (Direction d : directions) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("capture", Map.of(
-                    "state", d.capture().state().name(),
-                    "published", d.captured().published(),
-                    "skippedOwnWrites", d.captured().skippedOwnWrites(),
-                    "snapshotRows", d.captured().snapshotRows(),
-                    "snapshotCompleted", d.captured().snapshotCompleted(),
-                    "lastError", String.valueOf(d.capture().lastError())));
+            Map<String, @Nullable Object> capture = new LinkedHashMap<>();
+            capture.put("state", d.capture().state().name());
+            capture.put("published", d.captured().published());
+            capture.put("skippedOwnWrites", d.captured().skippedOwnWrites());
+            capture.put("snapshotRows", d.captured().snapshotRows());
+            capture.put("snapshotCompleted", d.captured().snapshotCompleted());
+            capture.put("lastError", d.capture().lastError()); // null (JSON null) until the capture fails
+            m.put("capture", capture);
             ApplierStats a = d.applier().stats();
             m.put("apply", Map.of(
                     "topic", d.applier().topic(),
@@ -104,8 +106,10 @@ public final class BridgeStatus {
         }
         doc.put("directions", dirs);
         doc.put("deadLetters", Map.of("topic", deadLetters.topic(), "count", deadLetters.count()));
-        doc.put("writeOwner", Map.of("owner", ownership.get().name(),
-                "routeStage", String.valueOf(ownership.stage())));
+        Map<String, @Nullable Object> writeOwner = new LinkedHashMap<>();
+        writeOwner.put("owner", ownership.get().name());
+        writeOwner.put("routeStage", ownership.stage()); // null (JSON null) until the route table is read
+        doc.put("writeOwner", writeOwner);
         ReconcileReport last = reconciliations.last();
         doc.put("reconcile", last == null ? Map.of("ran", false) : Map.of("ran", true,
                 "at", last.startedAt().toString(), "mismatches", last.mismatches(),

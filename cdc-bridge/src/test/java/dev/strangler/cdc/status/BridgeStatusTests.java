@@ -1,0 +1,72 @@
+package dev.strangler.cdc.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.strangler.cdc.apply.ApplierStats;
+import dev.strangler.cdc.apply.ChangeApplier;
+import dev.strangler.cdc.apply.RouteOwnership;
+import dev.strangler.cdc.apply.WriteOwner;
+import dev.strangler.cdc.capture.CaptureEngine;
+import dev.strangler.cdc.capture.CaptureStats;
+import dev.strangler.cdc.publish.DeadLetters;
+import dev.strangler.cdc.reconcile.Reconciliations;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The document {@code GET /cdc/status} answers, as Jackson writes it, for a bridge whose parts are stand-ins. */
+class BridgeStatusTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void aCaptureWithoutAnErrorAndARouteNotSeenYetAreJsonNullsNotTheWordNull() {
+        JsonNode json = statusDocument(CaptureEngine.State.RUNNING, null, null);
+
+        JsonNode lastError = json.path("directions").path("legacy-to-service").path("capture").path("lastError");
+        assertThat(lastError.isNull()).as("lastError: " + lastError).isTrue();
+        JsonNode routeStage = json.path("writeOwner").path("routeStage");
+        assertThat(routeStage.isNull()).as("routeStage: " + routeStage).isTrue();
+        assertThat(json.path("writeOwner").path("owner").asString()).isEqualTo("LEGACY");
+    }
+
+    @Test
+    void aFailedCaptureShowsItsError() {
+        JsonNode json = statusDocument(CaptureEngine.State.FAILED, "connection refused (PSQLException)", "SHADOW");
+
+        assertThat(json.path("directions").path("legacy-to-service").path("capture").path("lastError").asString())
+                .isEqualTo("connection refused (PSQLException)");
+        assertThat(json.path("writeOwner").path("routeStage").asString()).isEqualTo("SHADOW");
+        assertThat(json.path("healthy").asBoolean()).isFalse();
+    }
+
+    private static JsonNode statusDocument(CaptureEngine.State state, @Nullable String lastError,
+            @Nullable String routeStage) {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        CaptureEngine capture = mock(CaptureEngine.class);
+        when(capture.state()).thenReturn(state);
+        when(capture.lastError()).thenReturn(lastError);
+        ChangeApplier applier = mock(ChangeApplier.class);
+        when(applier.topic()).thenReturn("strangler.cdc.legacy.payments");
+        when(applier.stats()).thenReturn(new ApplierStats("legacy-to-service", meters));
+        SlotMonitor slot = mock(SlotMonitor.class);
+        when(slot.slot()).thenReturn("strangler_legacy");
+        when(slot.last()).thenReturn(new SlotMonitor.Reading(true, true, 0, 0));
+        DeadLetters deadLetters = mock(DeadLetters.class);
+        when(deadLetters.topic()).thenReturn("strangler.cdc.dead-letters");
+        RouteOwnership ownership = mock(RouteOwnership.class);
+        when(ownership.get()).thenReturn(WriteOwner.LEGACY);
+        when(ownership.stage()).thenReturn(routeStage);
+        BridgeStatus status = new BridgeStatus(List.of(new Direction("legacy-to-service", capture,
+                new CaptureStats("legacy-to-service", meters, false), applier, slot)), deadLetters, ownership,
+                mock(Reconciliations.class), Duration.ofSeconds(30), DataSize.ofMegabytes(512));
+        return JSON.readTree(JSON.writeValueAsString(status.document()));
+    }
+}
