@@ -51,8 +51,12 @@ public record ProxyProperties(
     public record Routes(@DefaultValue(".lab/data/strangler-proxy/routes.json") @NotNull Path file) {
     }
 
-    /** @param tokenFile the bearer token's file; created with a random token, owner-only, when missing */
-    public record Admin(@DefaultValue(".lab/proxy-admin.token") @NotNull Path tokenFile) {
+    /**
+     * @param tokenFile the bearer token's file; created with a random token, owner-only, when missing
+     * @param maxRequestBody larger admin request bodies get 413 (a route is about a kilobyte)
+     */
+    public record Admin(@DefaultValue(".lab/proxy-admin.token") @NotNull Path tokenFile,
+                        @DefaultValue("64KB") @NotNull DataSize maxRequestBody) {
     }
 
     /**

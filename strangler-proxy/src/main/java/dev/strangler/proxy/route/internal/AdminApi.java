@@ -98,10 +98,14 @@ class AdminApi {
                                 @RequestHeader(name = "X-Operator", required = false) @Nullable String operator) {
         if (change.stage() == null) {
             throw new RouteChangeException(RouteChangeException.Kind.INVALID,
-                    "stage must be one of LEGACY, SHADOW, CANARY, EXTRACTED, ROLLED_BACK");
+                    UnreadableInput.describe("stage", Stage.class));
         }
         if (change.stage() == Stage.CANARY && change.percent() == null) {
             throw new RouteChangeException(RouteChangeException.Kind.INVALID, "stage CANARY needs a percent");
+        }
+        if (change.stage() != Stage.CANARY && change.percent() != null) {
+            // said and silently dropped, a percent would make the caller believe the stage takes a share
+            throw new RouteChangeException(RouteChangeException.Kind.INVALID, "percent is only for stage CANARY");
         }
         int percent = change.percent() == null ? 0 : change.percent();
         Route stored = store.changeStage(id, change.stage(), percent, ifMatch == null ? null : version(ifMatch),
@@ -162,10 +166,15 @@ class AdminApi {
         return problem(e.status, e.type, e.getMessage());
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
-    ProblemDetail unreadable(Exception e) {
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", UnreadableInput.detail(e));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mistyped(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "malformed-request",
-                "The request body or a parameter could not be read as the admin API expects.");
+                UnreadableInput.describe(e.getName(), e.getRequiredType()));
     }
 
     private Route find(String id) {

@@ -46,6 +46,21 @@ class RouteConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<AdminBodyLimit> adminBodyLimit(ProxyProperties properties) {
+        FilterRegistrationBean<AdminBodyLimit> registration =
+                new FilterRegistrationBean<>(new AdminBodyLimit(properties.admin().maxRequestBody().toBytes()));
+        // the whole admin port: nothing on it takes a large body, and a refused one must still get an answer
+        registration.addUrlPatterns("/*");
+        registration.setOrder(1); // after the token: a caller without it learns nothing, not even the limit
+        return registration;
+    }
+
+    @Bean
+    StrictJson strictJson() {
+        return new StrictJson();
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "proxy.kafka.enabled", havingValue = "true", matchIfMissing = true)
     KafkaRouteSync kafkaRouteSync(RouteStore store, JsonMapper json, ProxyProperties properties) {
         return new KafkaRouteSync(store, json, properties.kafka().bootstrapServers(), properties.kafka().topic());
