@@ -20,7 +20,7 @@ public final class Fixtures {
     private final DSLContext db;
     private final Api api;
 
-    Fixtures(DSLContext db, Api api) {
+    public Fixtures(DSLContext db, Api api) {
         this.db = db;
         this.api = api;
     }

@@ -158,10 +158,16 @@ public final class LabComponents {
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.legacyDb() + "/shop?user=postgres",
                         "--shop.psp.base-url=http://127.0.0.1:" + ports.paymentGateway(),
                         "--shop.payments.remote-base-url=http://127.0.0.1:" + ports.paymentService(),
+                        // orders follow the service's payment events (PAID once the service holds the money)
+                        "--shop.payment-events.enabled=true",
+                        "--shop.payment-events.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka()),
+                        "--shop.payment-events.schema-registry-url="
+                                + SchemaRegistry.confluentApiUrl(ports.schemaRegistry()),
                         "--shop.seed.orders-on-empty=" + FIRST_START_ORDERS))),
                 layout.root());
         return new LabComponent(name, build.description(), port, List.of(),
-                "http://127.0.0.1:" + port + "/", List.of("legacy-db", "payment-gateway", "zipkin"),
+                "http://127.0.0.1:" + port + "/",
+                List.of("legacy-db", "payment-gateway", "zipkin", "kafka", "schema-registry"),
                 PidFileLauncher.jvm(command, pidFile, layout.log(name)),
                 // readiness turns UP only after start-up work, including the first seeding, is done
                 HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),

@@ -178,6 +178,17 @@ public class JooqOrders {
                 .execute() == 1;
     }
 
+    /**
+     * The order becomes PAID because a payment that lives elsewhere now holds its money. Only an order awaiting
+     * payment moves: a repeated event changes nothing (not even {@code updated_at}), and a cancelled order stays
+     * cancelled. True when the order moved.
+     */
+    public boolean markPaidByPayment(long orderId, Instant now) {
+        return db.update(ORDERS).set(ORDERS.STATUS, OrderStatus.PAID.code()).set(ORDERS.UPDATED_AT, utc(now))
+                .where(ORDERS.ID.eq(orderId).and(ORDERS.STATUS.eq(OrderStatus.AWAITING_PAYMENT.code())))
+                .execute() == 1;
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
