@@ -93,6 +93,12 @@ final class ChildApp implements AutoCloseable {
         }
     }
 
+    /** kill -9: no shutdown hook, no graceful close, as a crash. */
+    void kill() {
+        process.destroyForcibly();
+        await("killed").atMost(Duration.ofSeconds(20)).until(() -> !process.isAlive());
+    }
+
     @Override
     public void close() {
         Processes.stop(process.toHandle(), Duration.ofSeconds(20));

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.strangler.lab.junit.TestLab;
-import dev.strangler.lab.process.Ports;
 import dev.strangler.lab.psp.TestCard;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,6 +26,7 @@ class DecommissionedMonolithIT {
 
     private static final String CARD = TestCard.VISA_APPROVED.number();
 
+    private static DecommissionedShop lab;
     private static ChildApp service;
     private static ChildApp shop;
     private static String shopDb;
@@ -35,35 +34,17 @@ class DecommissionedMonolithIT {
 
     @BeforeAll
     static void start() throws Exception {
-        int shopPort = Ports.freePort();
-        service = ChildApp.start("payment-service",
-                Path.of("..", "extracted", "payment-service", "target", "payment-service.jar"), List.of(
-                        "--spring.datasource.url=" + TestLab.freshDatabase(TestLab.paymentsPostgres(), "decom"),
-                        "--payments.psp.base-url=" + TestLab.psp().baseUrl(),
-                        "--payments.orders.base-url=http://127.0.0.1:" + shopPort));
-        shopDb = TestLab.freshDatabase(TestLab.legacyPostgres(), "decom");
-        shop = ChildApp.start("decommissioned-monolith", shopPort, Path.of("target", "legacy-monolith-decommissioned.jar"),
-                List.of("--spring.datasource.url=" + shopDb,
-                        "--shop.payments.remote-base-url=" + service.baseUrl(),
-                        "--shop.payments.mode-refresh=200ms"));
-        // no seed feature in this build: one product in stock, by hand
-        try (Connection c = DriverManager.getConnection(shopDb); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery(
-                    "insert into products (sku, name, price) values ('D-1', 'Decommission mug', 12.50) returning id")) {
-                rs.next();
-                product = rs.getLong(1);
-            }
-            s.executeUpdate("insert into inventory (product_id, stock) values (" + product + ", 1000)");
-        }
+        lab = DecommissionedShop.start("decom", List.of("--shop.payments.mode-refresh=200ms"));
+        service = lab.service();
+        shop = lab.shop();
+        shopDb = lab.shopDb();
+        product = lab.product();
     }
 
     @AfterAll
     static void stop() {
-        if (shop != null) {
-            shop.close();
-        }
-        if (service != null) {
-            service.close();
+        if (lab != null) {
+            lab.close();
         }
     }
 

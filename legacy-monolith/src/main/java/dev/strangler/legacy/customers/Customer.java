@@ -1,15 +1,31 @@
 package dev.strangler.legacy.customers;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A customer as the API shows it.
  *
- * @param lastCardLast4 last four digits of the card of the customer's latest payment, null if none
+ * @param lastCardLast4      last four digits of the card of the customer's latest payment, null if none (or unknown)
+ * @param lastCardUnavailable why the last card cannot be shown (the payment service cannot be reached); absent
+ *                            otherwise
  */
-public record Customer(long id, String email, String name, String createdAt, @Nullable String lastCardLast4) {
+public record Customer(long id, String email, String name, String createdAt, @Nullable String lastCardLast4,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String lastCardUnavailable) {
+
+    /** What a customer shows of their last card while the payment service cannot be asked. */
+    public static final String LAST_CARD_UNAVAILABLE = "Last card unavailable: the payment service cannot be reached"
+            + " right now.";
+
+    public Customer(long id, String email, String name, String createdAt, @Nullable String lastCardLast4) {
+        this(id, email, name, createdAt, lastCardLast4, null);
+    }
 
     public Customer withLastCard(@Nullable String last4) {
-        return new Customer(id, email, name, createdAt, last4);
+        return new Customer(id, email, name, createdAt, last4, null);
+    }
+
+    public Customer withLastCardUnavailable() {
+        return new Customer(id, email, name, createdAt, null, LAST_CARD_UNAVAILABLE);
     }
 }

@@ -78,6 +78,11 @@ public class Orders {
         }
         log.info("Order {} placed for customer {} ({} lines, paid: {})", orderId, request.customerId(),
                 request.items().size(), card != null);
+        if (card == null) {
+            // a new order without a card has no payment: asking the payment side would only tie an order that
+            // needs no payment to the payment service being up
+            return orders.find(orderId).orElseThrow(() -> ShopProblem.notFound("order"));
+        }
         return get(orderId);
     }
 
@@ -179,11 +184,23 @@ public class Orders {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The order with its lines and payment summary, or a 404 problem. */
+    /**
+     * The order with its lines and payment summary, or a 404 problem. An order is still an order while the payment
+     * service is down: it is shown with {@code paymentUnavailable} instead of failing (the shop's promise of failure
+     * isolation: what does not need a payment keeps working).
+     */
     @Transactional(readOnly = true)
     public OrderView get(long orderId) {
-        return orders.find(orderId).orElseThrow(() -> ShopProblem.notFound("order"))
-                .withPayment(orderPayments.latest(orderId));
+        OrderView order = orders.find(orderId).orElseThrow(() -> ShopProblem.notFound("order"));
+        try {
+            return order.withPayment(orderPayments.latest(orderId));
+        } catch (ShopProblem problem) {
+            if (!problem.getStatusCode().is5xxServerError()) {
+                throw problem;
+            }
+            log.warn("Order {} shown without its payment: {}", orderId, problem.slug());
+            return order.withPaymentUnavailable();
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.strangler.legacy.db.Tables.CUSTOMERS;
 import static dev.strangler.legacy.db.Tables.ORDERS;
 
 import dev.strangler.legacy.Money;
+import dev.strangler.legacy.ShopProblem;
 import dev.strangler.legacy.payments.Payment;
 import dev.strangler.legacy.payments.PaymentProcessing;
 import dev.strangler.legacy.payments.PaymentStatus;
@@ -26,6 +27,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +42,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PaymentApiSalesReport implements SalesReports {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentApiSalesReport.class);
 
     /** Distinct ranges kept; more are dropped (a report is recomputed when asked again). */
     private static final int MAX_RANGES = 64;
@@ -82,7 +87,17 @@ class PaymentApiSalesReport implements SalesReports {
                     computed.clear();
                     computing.clear(); // at worst one range is computed twice at once
                 }
-                fresh = new Computed(compute(from, to), clock.instant());
+                Computed stale = computed.get(range);
+                try {
+                    fresh = new Computed(compute(from, to), clock.instant());
+                } catch (ShopProblem problem) {
+                    if (stale == null || !problem.getStatusCode().is5xxServerError()) {
+                        throw problem; // nothing older to show: the payment service's own problem, fast
+                    }
+                    // the payment service is down: the report computed last is still the best answer there is
+                    log.warn("Sales report {}..{} served as computed at {}: {}", from, to, stale.at(), problem.slug());
+                    return stale.report();
+                }
                 computed.put(range, fresh);
             }
             return fresh.report();
