@@ -18,7 +18,9 @@ import dev.strangler.cdc.capture.OutboxCapture;
 import dev.strangler.cdc.capture.internal.DebeziumConfig;
 import dev.strangler.cdc.capture.internal.LostSlots;
 import dev.strangler.cdc.capture.internal.VaultTokenizer;
+import dev.strangler.cdc.publish.BrokerAdmin;
 import dev.strangler.cdc.publish.ChangePublisher;
+import dev.strangler.cdc.publish.DeadLetterCount;
 import dev.strangler.cdc.publish.DeadLetters;
 import dev.strangler.cdc.publish.TopicSetup;
 import dev.strangler.cdc.reconcile.Reconciler;
@@ -123,8 +125,19 @@ class BridgeConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DeadLetters deadLetters(BridgeProperties properties, MeterRegistry meters, TopicSetup topics) {
-        return new DeadLetters(properties.kafka().bootstrapServers(), properties.topics().deadLetters(), meters);
+    DeadLetters deadLetters(BridgeProperties properties, TopicSetup topics) {
+        return new DeadLetters(properties.kafka().bootstrapServers(), properties.topics().deadLetters());
+    }
+
+    @Bean(destroyMethod = "close")
+    BrokerAdmin brokerAdmin(BridgeProperties properties) {
+        return new BrokerAdmin(properties.kafka().bootstrapServers());
+    }
+
+    @Bean
+    DeadLetterCount deadLetterCount(BridgeProperties properties, BrokerAdmin kafka, MeterRegistry meters,
+            TopicSetup topics) {
+        return new DeadLetterCount(kafka, properties.topics().deadLetters(), meters);
     }
 
     /**
@@ -229,7 +242,7 @@ class BridgeConfiguration {
     }
 
     @Bean
-    BridgeStatus bridgeStatus(BridgeProperties properties, RunningDirections running, DeadLetters deadLetters,
+    BridgeStatus bridgeStatus(BridgeProperties properties, RunningDirections running, DeadLetterCount deadLetters,
             RouteOwnership routes, Reconciliations reconciliations) {
         return new BridgeStatus(running.directions(), deadLetters, routes, reconciliations,
                 properties.health().lagThreshold(), properties.health().walWarning());

@@ -1,7 +1,5 @@
 package dev.strangler.cdc.publish;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -21,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The dead-letter topic: a record that no retry can apply goes there with the reason and its origin in headers, and
  * the stream goes on. Replay: fix the cause, then copy the records back to the topic named in
  * {@value ChangeHeaders#DLQ_TOPIC} (the README shows how). A change that failed at capture holds no value at all
- * (its row held a card number): only the key and the reason.
+ * (its row held a card number): only the key and the reason. How many wait there is {@link DeadLetterCount}'s to
+ * say, read from the topic.
  */
 public final class DeadLetters implements AutoCloseable {
 
@@ -29,9 +28,8 @@ public final class DeadLetters implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
-    private final Counter count;
 
-    public DeadLetters(String bootstrapServers, String topic, MeterRegistry meters) {
+    public DeadLetters(String bootstrapServers, String topic) {
         this.topic = topic;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -39,16 +37,6 @@ public final class DeadLetters implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new ByteArraySerializer());
-        this.count = Counter.builder("strangler.cdc.dead.letters").description("Records sent to the dead-letter topic")
-                .register(meters);
-    }
-
-    public String topic() {
-        return topic;
-    }
-
-    public long count() {
-        return (long) count.count();
     }
 
     /**
@@ -74,7 +62,6 @@ public final class DeadLetters implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing a dead letter", e);
         }
-        count.increment();
         log.warn("Dead letter: {}[{}]@{} key {}: {}", sourceTopic, partition, offset, key, reason);
     }
 

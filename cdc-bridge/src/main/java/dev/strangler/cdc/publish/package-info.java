@@ -1,7 +1,8 @@
 /**
  * Publishes {@code PaymentChange} events to Kafka in the Confluent wire format (Avro, schema id from the registry):
  * an idempotent producer with {@code acks=all}, keyed by payment id so that one payment's changes stay in order,
- * with the correlation id and a W3C {@code traceparent} in the headers.
+ * with the correlation id and a W3C {@code traceparent} in the headers; and the dead letters, counted from their
+ * topic.
  */
 @NullMarked
 package dev.strangler.cdc.publish;

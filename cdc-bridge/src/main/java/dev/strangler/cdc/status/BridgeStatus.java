@@ -2,10 +2,11 @@ package dev.strangler.cdc.status;
 
 import dev.strangler.cdc.apply.ApplierStats;
 import dev.strangler.cdc.apply.RouteOwnership;
-import dev.strangler.cdc.publish.DeadLetters;
+import dev.strangler.cdc.publish.DeadLetterCount;
 import dev.strangler.cdc.reconcile.ReconcileReport;
 import dev.strangler.cdc.reconcile.Reconciliations;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +16,21 @@ import org.springframework.util.unit.DataSize;
 /** Everything the bridge knows about itself, as one document for {@code /cdc/status} and the health details. */
 public final class BridgeStatus {
 
+    /**
+     * How the bridge is, worst first. DOWN: changes do not get through (a capture failed, a change waits too long).
+     * DEGRADED: they do, but dead letters wait on their topic for someone to replay or delete them; a restart does not
+     * make them go away, so neither does this.
+     */
+    public enum Condition { DOWN, DEGRADED, UP }
+
     private final List<Direction> directions;
-    private final DeadLetters deadLetters;
+    private final DeadLetterCount deadLetters;
     private final RouteOwnership ownership;
     private final Reconciliations reconciliations;
     private final Duration lagThreshold;
     private final DataSize walWarning;
 
-    public BridgeStatus(List<Direction> directions, DeadLetters deadLetters, RouteOwnership ownership,
+    public BridgeStatus(List<Direction> directions, DeadLetterCount deadLetters, RouteOwnership ownership,
             Reconciliations reconciliations, Duration lagThreshold, DataSize walWarning) {
         this.directions = List.copyOf(directions);
         this.deadLetters = deadLetters;
@@ -41,24 +49,53 @@ public final class BridgeStatus {
         return directions.stream().allMatch(d -> d.applier().stats().currentLagMs() == 0);
     }
 
-    /** What is wrong, in words; empty when healthy. */
-    public List<String> problems() {
-        List<String> problems = new java.util.ArrayList<>();
+    /** The condition and the document it was read from, from one look at the bridge, so that they agree. */
+    public record Report(Condition condition, Map<String, Object> document) {
+    }
+
+    /** What is wrong, found in one look: the outages, then what degrades the bridge (the dead letters). */
+    private record Findings(List<String> outages, List<String> degradations, long deadLetters) {
+
+        Condition condition() {
+            return !outages.isEmpty() ? Condition.DOWN : !degradations.isEmpty() ? Condition.DEGRADED : Condition.UP;
+        }
+
+        List<String> problems() {
+            List<String> problems = new ArrayList<>(outages);
+            problems.addAll(degradations);
+            return problems;
+        }
+    }
+
+    private Findings findings() {
+        long dead = deadLetters.count();
+        return new Findings(outages(), degradations(dead), dead);
+    }
+
+    /** What keeps changes from getting through: the bridge is DOWN. */
+    private List<String> outages() {
+        List<String> outages = new ArrayList<>();
         for (Direction d : directions) {
             if (d.capture().state() == dev.strangler.cdc.capture.CaptureEngine.State.FAILED) {
-                problems.add(d.name() + " capture is down: " + d.capture().lastError());
+                outages.add(d.name() + " capture is down: " + d.capture().lastError());
             }
             if (d.applier().stats().currentLag().compareTo(lagThreshold) > 0) {
-                problems.add(d.name() + " lag " + d.applier().stats().currentLagMs() + " ms exceeds "
+                outages.add(d.name() + " lag " + d.applier().stats().currentLagMs() + " ms exceeds "
                         + lagThreshold.toMillis() + " ms");
             }
         }
-        return problems;
+        return outages;
+    }
+
+    /** What someone must attend to, though changes get through: the bridge is DEGRADED. */
+    private List<String> degradations(long dead) {
+        return dead == 0 ? List.of() : List.of(dead + " dead letters on " + deadLetters.topic()
+                + ": fix the cause, replay them, then delete them from the topic (cdc-bridge/README.md)");
     }
 
     /** Warnings that do not make the bridge unhealthy (yet). */
     public List<String> warnings() {
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (Direction d : directions) {
             SlotMonitor.Reading r = d.slot().last();
             if (r.retainedWalBytes() > walWarning.toBytes()) {
@@ -74,9 +111,15 @@ public final class BridgeStatus {
     }
 
     public Map<String, Object> document() {
+        return report().document();
+    }
+
+    public Report report() {
+        Findings findings = findings();
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("healthy", problems().isEmpty());
-        doc.put("problems", problems());
+        doc.put("status", findings.condition().name());
+        doc.put("healthy", findings.condition() == Condition.UP);
+        doc.put("problems", findings.problems());
         doc.put("warnings", warnings());
         Map<String, Object> dirs = new LinkedHashMap<>();
         for (Direction d : directions) {
@@ -105,7 +148,7 @@ public final class BridgeStatus {
             dirs.put(d.name(), m);
         }
         doc.put("directions", dirs);
-        doc.put("deadLetters", Map.of("topic", deadLetters.topic(), "count", deadLetters.count()));
+        doc.put("deadLetters", Map.of("topic", deadLetters.topic(), "count", findings.deadLetters()));
         Map<String, @Nullable Object> writeOwner = new LinkedHashMap<>();
         writeOwner.put("owner", ownership.get().name());
         writeOwner.put("routeStage", ownership.stage()); // null (JSON null) until the route table is read
@@ -114,6 +157,6 @@ public final class BridgeStatus {
         doc.put("reconcile", last == null ? Map.of("ran", false) : Map.of("ran", true,
                 "at", last.startedAt().toString(), "mismatches", last.mismatches(),
                 "legacyRows", last.legacyRows(), "serviceRows", last.serviceRows()));
-        return doc;
+        return new Report(findings.condition(), doc);
     }
 }

@@ -10,7 +10,7 @@ import dev.strangler.cdc.apply.RouteOwnership;
 import dev.strangler.cdc.apply.WriteOwner;
 import dev.strangler.cdc.capture.CaptureEngine;
 import dev.strangler.cdc.capture.CaptureStats;
-import dev.strangler.cdc.publish.DeadLetters;
+import dev.strangler.cdc.publish.DeadLetterCount;
 import dev.strangler.cdc.reconcile.Reconciliations;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -47,8 +47,33 @@ class BridgeStatusTests {
         assertThat(json.path("healthy").asBoolean()).isFalse();
     }
 
+    @Test
+    void deadLettersOnTheTopicDegradeTheBridgeAndAreNamed() {
+        BridgeStatus status = bridge(CaptureEngine.State.RUNNING, null, "LEGACY", 7);
+        JsonNode json = JSON.readTree(JSON.writeValueAsString(status.document()));
+
+        assertThat(status.report().condition()).isEqualTo(BridgeStatus.Condition.DEGRADED);
+        assertThat(json.path("status").asString()).isEqualTo("DEGRADED");
+        assertThat(json.path("healthy").asBoolean()).isFalse();
+        assertThat(json.path("problems").get(0).asString()).startsWith("7 dead letters on strangler.cdc.dead-letters");
+        assertThat(json.path("deadLetters").path("count").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void anOutageOutranksDeadLetters() {
+        BridgeStatus status = bridge(CaptureEngine.State.FAILED, "connection refused (PSQLException)", "LEGACY", 7);
+
+        assertThat(status.report().condition()).isEqualTo(BridgeStatus.Condition.DOWN);
+        assertThat(status.document().get("problems").toString()).contains("capture is down", "7 dead letters");
+    }
+
     private static JsonNode statusDocument(CaptureEngine.State state, @Nullable String lastError,
             @Nullable String routeStage) {
+        return JSON.readTree(JSON.writeValueAsString(bridge(state, lastError, routeStage, 0).document()));
+    }
+
+    private static BridgeStatus bridge(CaptureEngine.State state, @Nullable String lastError,
+            @Nullable String routeStage, long deadLetterCount) {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         CaptureEngine capture = mock(CaptureEngine.class);
         when(capture.state()).thenReturn(state);
@@ -59,14 +84,14 @@ class BridgeStatusTests {
         SlotMonitor slot = mock(SlotMonitor.class);
         when(slot.slot()).thenReturn("strangler_legacy");
         when(slot.last()).thenReturn(new SlotMonitor.Reading(true, true, 0, 0));
-        DeadLetters deadLetters = mock(DeadLetters.class);
+        DeadLetterCount deadLetters = mock(DeadLetterCount.class);
         when(deadLetters.topic()).thenReturn("strangler.cdc.dead-letters");
+        when(deadLetters.count()).thenReturn(deadLetterCount);
         RouteOwnership ownership = mock(RouteOwnership.class);
         when(ownership.get()).thenReturn(WriteOwner.LEGACY);
         when(ownership.stage()).thenReturn(routeStage);
-        BridgeStatus status = new BridgeStatus(List.of(new Direction("legacy-to-service", capture,
+        return new BridgeStatus(List.of(new Direction("legacy-to-service", capture,
                 new CaptureStats("legacy-to-service", meters, false), applier, slot)), deadLetters, ownership,
                 mock(Reconciliations.class), Duration.ofSeconds(30), DataSize.ofMegabytes(512));
-        return JSON.readTree(JSON.writeValueAsString(status.document()));
     }
 }

@@ -23,25 +23,34 @@ public final class ServicePayments implements TargetWriter {
     /**
      * One statement per batch: a column array each, in the order the applier collapsed the changes. The inserted
      * {@code version} is the number of changes folded into the row minus one, so that an update adds that number.
+     *
+     * <p>A change without a card token is not a card change: its source row's card column held no card number (the
+     * playbook's decommission masks the monolith's, {@code ************4242}). The row keeps the token, last four
+     * digits and brand it has, taken from the existing row by the left join: PostgreSQL checks NOT NULL on the
+     * proposed insert row before ON CONFLICT, so {@code coalesce(excluded.card_token, payments.card_token)} in the
+     * update came too late and every masked row became a dead letter. A payment the service does not have yet and
+     * whose change carries no token still fails the constraint: nothing can give it a token, a real dead letter.
      */
     private static final String UPSERT = """
             insert into payments (id, order_id, legacy_id, status, currency, amount_minor, captured_minor,
                                   refunded_minor, card_token, card_last4, card_brand, psp_reference, psp_attempts,
                                   version, created_at, updated_at)
-            select id, order_id, legacy_id, status, currency, amount_minor, captured_minor, refunded_minor,
-                   card_token, card_last4, card_brand, psp_reference, 0, folded - 1, created_at, updated_at
+            select c.id, c.order_id, c.legacy_id, c.status, c.currency, c.amount_minor, c.captured_minor,
+                   c.refunded_minor, coalesce(c.card_token, p.card_token),
+                   case when c.card_token is null then p.card_last4 else c.card_last4 end,
+                   case when c.card_token is null then p.card_brand else coalesce(c.card_brand, p.card_brand) end,
+                   c.psp_reference, 0, c.folded - 1, c.created_at, c.updated_at
             from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
                         ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
                         ?::int[])
                  as c(id, order_id, legacy_id, status, currency, amount_minor, captured_minor, refunded_minor,
                       card_token, card_last4, card_brand, psp_reference, created_at, updated_at, folded)
+                 left join payments p on p.id = c.id
             on conflict (id) do update set
                 order_id = excluded.order_id, legacy_id = excluded.legacy_id, status = excluded.status,
                 currency = excluded.currency, amount_minor = excluded.amount_minor,
                 captured_minor = excluded.captured_minor, refunded_minor = excluded.refunded_minor,
-                card_token = coalesce(excluded.card_token, payments.card_token),
-                card_last4 = excluded.card_last4,
-                card_brand = coalesce(excluded.card_brand, payments.card_brand),
+                card_token = excluded.card_token, card_last4 = excluded.card_last4, card_brand = excluded.card_brand,
                 psp_reference = excluded.psp_reference, version = payments.version + excluded.version + 1,
                 updated_at = excluded.updated_at
             """;
