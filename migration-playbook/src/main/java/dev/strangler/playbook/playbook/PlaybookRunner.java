@@ -2,6 +2,7 @@ package dev.strangler.playbook.playbook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.strangler.playbook.cdc.DeadLetterTopic;
 import dev.strangler.playbook.playbook.PlaybookDefinition.StepDefinition;
 import dev.strangler.playbook.playbook.PlaybookState.StepState;
 import java.io.IOException;
@@ -27,14 +28,22 @@ public final class PlaybookRunner {
     private final StepContext context;
     private final PrintWriter out;
     private final Map<String, Step> actions;
+    private final DeadLetterTopic deadLetters;
 
     public PlaybookRunner(PlaybookDefinition playbook, PlaybookState state, StepContext context, PrintWriter out,
             Map<String, Step> actions) {
+        this(playbook, state, context, out, actions, context.deadLetters());
+    }
+
+    /** With the dead-letter topic every step's gate checks ({@link #deadLetterGate}). */
+    public PlaybookRunner(PlaybookDefinition playbook, PlaybookState state, StepContext context, PrintWriter out,
+            Map<String, Step> actions, DeadLetterTopic deadLetters) {
         this.playbook = playbook;
         this.state = state;
         this.context = context;
         this.out = out;
         this.actions = actions;
+        this.deadLetters = deadLetters;
     }
 
     /** Prints what a run would do, step by step, and where it stands. */
@@ -78,6 +87,9 @@ public final class PlaybookRunner {
                 outcome = StepOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), Map.of(),
                         "check ./strangler status; run the playbook again to retry this step");
             }
+            if (outcome.passed()) {
+                outcome = deadLetterGate(outcome);
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             writeEvidence(s, outcome, seconds);
             if (outcome.passed()) {
@@ -104,6 +116,30 @@ public final class PlaybookRunner {
                 pretty(Duration.between(started, Instant.now())), context.reports().resolve("playbook"));
         out.flush();
         return 0;
+    }
+
+    /**
+     * The gate after every step: a step cannot pass while changes sit on the bridge's dead-letter topic, whatever its
+     * own gate measured (a decommission once left 10,067 there after every gate said PASS). Counted from the topic.
+     */
+    private StepOutcome deadLetterGate(StepOutcome passed) {
+        DeadLetterTopic topic = deadLetters;
+        long dead;
+        try {
+            dead = topic.records();
+        } catch (IllegalArgumentException e) {
+            return StepOutcome.failed("the dead-letter topic cannot be read: " + e.getMessage(), passed.evidence(),
+                    "./strangler status (is Kafka up?)");
+        }
+        Map<String, Object> evidence = new LinkedHashMap<>(passed.evidence());
+        evidence.put("deadLetters", dead);
+        if (dead > 0) {
+            return StepOutcome.failed(dead + " changes on the dead-letter topic " + topic.topic()
+                    + " (the step's own gate passed: " + passed.summary() + ")", evidence,
+                    "curl -s localhost:" + context.ports().cdcBridge() + "/cdc/status; the bridge's README says how to"
+                            + " read, replay and clear dead letters");
+        }
+        return StepOutcome.passed(passed.summary(), evidence);
     }
 
     /** Prints each step's state. */

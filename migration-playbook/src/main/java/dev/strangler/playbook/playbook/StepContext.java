@@ -1,6 +1,7 @@
 package dev.strangler.playbook.playbook;
 
 import dev.strangler.playbook.cdc.CdcBridge;
+import dev.strangler.playbook.cdc.DeadLetterTopic;
 import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.lab.LabPorts;
 import dev.strangler.playbook.route.ProxyAdmin;
@@ -43,6 +44,11 @@ public final class StepContext {
 
     public CdcBridge bridge() {
         return new CdcBridge(URI.create("http://127.0.0.1:" + ports.cdcBridge()));
+    }
+
+    /** The bridge's dead-letter topic in the lab's Kafka, counted from the topic. */
+    public DeadLetterTopic deadLetters() {
+        return new DeadLetterTopic("127.0.0.1:" + ports.kafka(), DeadLetterTopic.LAB_TOPIC);
     }
 
     /** The lab as configured now: its components can be restarted from a step. */
