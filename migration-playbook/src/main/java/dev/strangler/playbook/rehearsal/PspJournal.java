@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,7 +31,7 @@ public final class PspJournal {
 
     /** What the journal shows since the moment asked for. */
     public record Charges(long authorizationsGranted, long ordersCharged, long duplicateCharges,
-                          Map<String, Integer> duplicatesByOrder) {
+                          Map<String, Integer> duplicatesByOrder, List<BusinessRules.Charge> charges) {
     }
 
     private final URI base;
@@ -42,6 +44,7 @@ public final class PspJournal {
     public Charges chargesSince(Instant since) {
         JsonNode journal = read();
         Map<String, Set<String>> keysByOrder = new HashMap<>();
+        Map<String, BusinessRules.Charge> byKey = new LinkedHashMap<>();
         long granted = 0;
         int anonymous = 0;
         for (JsonNode event : journal.path("requests")) {
@@ -55,9 +58,12 @@ public final class PspJournal {
                 continue;
             }
             granted++;
-            String order = reference(request.path("body").asText(""));
+            String body = request.path("body").asText("");
+            String order = reference(body);
             String key = header(request.path("headers"), "Idempotency-Key");
-            keysByOrder.computeIfAbsent(order, o -> new HashSet<>()).add(key == null ? "no-key-" + anonymous++ : key);
+            String charge = key == null ? "no-key-" + anonymous++ : key;
+            keysByOrder.computeIfAbsent(order, o -> new HashSet<>()).add(charge);
+            byKey.putIfAbsent(order + "|" + charge, new BusinessRules.Charge(order, amount(body)));
         }
         Map<String, Integer> duplicates = new HashMap<>();
         long duplicateCharges = 0;
@@ -67,7 +73,7 @@ public final class PspJournal {
                 duplicateCharges += e.getValue().size() - 1;
             }
         }
-        return new Charges(granted, keysByOrder.size(), duplicateCharges, duplicates);
+        return new Charges(granted, keysByOrder.size(), duplicateCharges, duplicates, List.copyOf(byKey.values()));
     }
 
     private JsonNode read() {
@@ -93,6 +99,15 @@ public final class PspJournal {
             return JSON.readTree(body).path("reference").asText("unknown");
         } catch (IOException e) {
             return "unreadable";
+        }
+    }
+
+    /** The {@code amount} of an authorization body ({@code "12.50"}); -1 when it cannot be read, never a match. */
+    static java.math.BigDecimal amount(String body) {
+        try {
+            return new java.math.BigDecimal(JSON.readTree(body).path("amount").asText("-1"));
+        } catch (IOException | NumberFormatException e) {
+            return java.math.BigDecimal.ONE.negate();
         }
     }
 

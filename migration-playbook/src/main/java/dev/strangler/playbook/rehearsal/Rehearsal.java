@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.strangler.playbook.cdc.CdcBridge;
+import dev.strangler.playbook.cdc.DeadLetterTopic;
 import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.lab.LabPorts;
 import dev.strangler.playbook.pcireport.PciScope;
@@ -120,6 +121,16 @@ public final class Rehearsal {
         evidence.put("psp", Map.of("authorizations_granted", charges.authorizationsGranted(),
                 "orders_charged", charges.ordersCharged(), "orders_charged_twice", charges.duplicatesByOrder()));
 
+        // what a finance team would check first: orders against payments, charges against orders, dead letters
+        BusinessCheck business = settledBusinessCheck(charges.charges());
+        evidence.put("business_mismatches", business.mismatches().total());
+        evidence.put("business_mismatches_detail", business.mismatches().evidence());
+        evidence.put("charges_without_order", business.charges().withoutOrder());
+        evidence.put("charges_not_equal_to_order_total", business.charges().notEqualToOrderTotal());
+        evidence.put("charge_samples", business.charges().samples());
+        long deadLetters = new DeadLetterTopic("127.0.0.1:" + ports.kafka(), DeadLetterTopic.LAB_TOPIC).records();
+        evidence.put("dead_letters", deadLetters);
+
         PciScopeScan scan = PciScope.scan(ScanTargets.lab(layout, ports, 1000), line -> { });
         long pans = scan.outsideVault().stream().mapToLong(PciScopeScan.Finding::occurrences).sum();
         List<String> outside = PciScopeReport.outsideScope(scan);
@@ -129,15 +140,21 @@ public final class Rehearsal {
         double wall = (System.nanoTime() - t0) / 1e9;
         evidence.put("wall_seconds", round(wall));
         boolean passed = exit == 0 && traffic.failed() == 0 && lost.total() == 0 && charges.duplicateCharges() == 0
-                && pans == 0 && outside.isEmpty();
+                && pans == 0 && outside.isEmpty() && business.clean() && deadLetters == 0;
         evidence.put("passed", passed);
         write(evidence);
 
         out.printf(Locale.ROOT, "%nRehearsal %s in %.0f s: %,d requests (%.1f/s during the playbook), %d failed for"
                         + " users; %d writes lost;"
-                        + " %d duplicate charges (%d authorizations); %d card numbers outside the PCI scope.%n",
+                        + " %d duplicate charges (%d authorizations); %d card numbers outside the PCI scope;"
+                        + " %d orders disagreeing with their payments; %d charges without an order, %d not for the"
+                        + " order's total; %d dead letters.%n",
                 passed ? "PASSED" : "FAILED", wall, traffic.requests(), rpsDuringPlaybook, traffic.failed(),
-                lost.total(), charges.duplicateCharges(), charges.authorizationsGranted(), pans);
+                lost.total(), charges.duplicateCharges(), charges.authorizationsGranted(), pans,
+                business.mismatches().total(), business.charges().withoutOrder(),
+                business.charges().notEqualToOrderTotal(), deadLetters);
+        business.mismatches().byRule().forEach((rule, n) -> out.println("  " + rule + ": " + n));
+        business.charges().samples().forEach(sample -> out.println("  charge: " + sample));
         if (traffic.failed() > 0) {
             out.println("  failed requests by kind: " + traffic.failures());
         }
@@ -149,6 +166,43 @@ public final class Rehearsal {
     }
 
     private record LostWrites(long total, Map<String, Object> detail) {
+    }
+
+    private record BusinessCheck(BusinessRules.Findings mismatches, BusinessRules.ChargeFindings charges) {
+
+        boolean clean() {
+            return mismatches.total() == 0 && charges.withoutOrder() == 0 && charges.notEqualToOrderTotal() == 0;
+        }
+    }
+
+    /** How long the business checks wait for the last events to reach the shop (the monolith follows the service). */
+    static final Duration BUSINESS_SETTLE = Duration.ofSeconds(30);
+
+    /**
+     * The business rules over both databases and the gateway's charges, read again every two seconds for up to
+     * {@link #BUSINESS_SETTLE} while they find something: the last payment events may still be on their way to the
+     * shop. What is still wrong after that is a finding.
+     */
+    private BusinessCheck settledBusinessCheck(List<BusinessRules.Charge> charges) {
+        long deadline = System.nanoTime() + BUSINESS_SETTLE.toNanos();
+        while (true) {
+            ShopLedger ledger = ShopLedger.read(jdbc(ports.legacyDb(), "shop"), jdbc(ports.paymentsDb(), "payments"));
+            BusinessCheck check = new BusinessCheck(BusinessRules.mismatches(ledger),
+                    BusinessRules.charges(charges, ledger.orders()));
+            if (check.clean() || System.nanoTime() > deadline) {
+                return check;
+            }
+            try {
+                Thread.sleep(2_000); // an external system settling, not a test's synchronisation
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return check;
+            }
+        }
+    }
+
+    private static String jdbc(int port, String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
     }
 
     /**
