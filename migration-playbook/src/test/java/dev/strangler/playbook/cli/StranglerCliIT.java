@@ -8,6 +8,7 @@ import dev.strangler.lab.process.ProcessInfo;
 import dev.strangler.playbook.lab.LabComponents;
 import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.lab.LabPorts;
+import dev.strangler.playbook.lab.MonolithBuild;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class StranglerCliIT {
 
     private static final Path LAB = Path.of("target/it-lab").toAbsolutePath();
+    private static final Path REPORTS = Path.of("target/it-lab-reports").toAbsolutePath();
     private static int offset;
     private static LabCli cli;
 
@@ -54,12 +56,14 @@ class StranglerCliIT {
             run("down");
             dev.strangler.lab.process.FileTrees.deleteRecursively(LAB);
         }
+        dev.strangler.lab.process.FileTrees.deleteRecursively(REPORTS);
         chooseFreePorts();
     }
 
     static void chooseFreePorts() {
         // the lab's default ports plus an offset; take the first offset whose ports are all free here
-        cli = new LabCli(LAB, 2000);
+        // reports of its own too: up --reset deletes the reports directory's evidence, not the repository's
+        cli = new LabCli(LAB, 2000).with("STRANGLER_REPORTS_DIR", REPORTS.toString());
         offset = cli.offset();
     }
 
@@ -86,8 +90,20 @@ class StranglerCliIT {
     @Test
     @Order(2)
     void upStatusDownLeavesNothingRunning() throws Exception {
-        LabCli.Result up = run("up");
+        // what a completed playbook leaves behind (the decommissioned build on the monolith's second port, the
+        // playbook's state, its evidence): up --reset starts from scratch, with the original build, seeded
+        LabLayout layout = new LabLayout(Path.of(".."), LAB, REPORTS);
+        MonolithBuild.select(layout, MonolithBuild.Deployment.INITIAL.next(MonolithBuild.DECOMMISSIONED));
+        for (Path planted : List.of(layout.playbookState("payments"), REPORTS.resolve("playbook/decommission.json"))) {
+            Files.createDirectories(planted.getParent());
+            Files.writeString(planted, "{}");
+        }
+
+        LabCli.Result up = run("up", "--reset");
         assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(layout.playbookState("payments")).doesNotExist();
+        assertThat(REPORTS.resolve("playbook")).doesNotExist();
+        assertThat(MonolithBuild.current(layout)).isEqualTo(MonolithBuild.ORIGINAL);
         List<String> names = LabComponents.standard(new LabLayout(Path.of("."), LAB), new LabPorts(offset)).stream()
                 .map(c -> c.name()).toList();
         assertThat(up.output()).contains("The lab is up").contains(names);
