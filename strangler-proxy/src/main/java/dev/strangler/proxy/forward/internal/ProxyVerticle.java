@@ -3,6 +3,7 @@ package dev.strangler.proxy.forward.internal;
 import brave.Span;
 import dev.strangler.proxy.canary.CallerKey;
 import dev.strangler.proxy.canary.CanarySplit;
+import dev.strangler.proxy.problem.Problem;
 import dev.strangler.proxy.route.Faults;
 import dev.strangler.proxy.route.Route;
 import dev.strangler.proxy.route.RouteStore;
@@ -102,6 +103,7 @@ public final class ProxyVerticle extends VerticleBase {
         server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setAcceptBacklog(4096).setHttp2ClearTextEnabled(false)
                 .setIdleTimeout(120).setIdleTimeoutUnit(TimeUnit.SECONDS));
         server.requestHandler(proxy);
+        server.invalidRequestHandler(new InvalidRequestProblem());
         return server.listen(settings.port(), settings.host());
     }
 
@@ -170,13 +172,13 @@ public final class ProxyVerticle extends VerticleBase {
             Route route = routes.current().match(method, path);
             if (route == null) {
                 tracing.rejected(in, method, null, 404, "no-route");
-                return Future.succeededFuture(problem(ctx, 404, "no-route", "No route takes this request."));
+                return Future.succeededFuture(problem(ctx,
+                        Problem.of(404, "no-route", "No route takes this request.")));
             }
             long length = contentLength(in.getHeader(HttpHeaders.CONTENT_LENGTH));
             if (length > settings.maxRequestBody()) {
                 tracing.rejected(in, method, route, 413, "request-too-large");
-                return Future.succeededFuture(problem(ctx, 413, "request-too-large",
-                        "The request body is larger than " + settings.maxRequestBody() + " bytes."));
+                return Future.succeededFuture(problem(ctx, tooLargeProblem()));
             }
             if (length < 0 && in.headers().contains(HttpHeaders.TRANSFER_ENCODING) && request.getBody() != null) {
                 Body body = request.getBody();
@@ -277,8 +279,8 @@ public final class ProxyVerticle extends VerticleBase {
                 ex.error = "injected-fault";
             }
             return delay.compose(v -> fail
-                    ? Future.succeededFuture(problem(ctx, 503, "injected-fault",
-                            "A fault injected at the proxy for a chaos drill (strangler chaos)."))
+                    ? Future.succeededFuture(problem(ctx, Problem.of(503, "injected-fault",
+                            "A fault injected at the proxy for a chaos drill (strangler chaos).")))
                     : forward(ctx, ex));
         }
 
@@ -287,9 +289,10 @@ public final class ProxyVerticle extends VerticleBase {
                 boolean timeout = failure instanceof TimeoutException
                         || String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("timeout");
                 ex.error = timeout ? "upstream-timeout" : "upstream-unavailable";
-                return Future.succeededFuture(timeout
-                        ? problem(ctx, 504, "upstream-timeout", "The " + ex.side.tag() + " upstream did not answer in time.")
-                        : problem(ctx, 502, "upstream-unavailable", "The " + ex.side.tag() + " upstream could not be reached."));
+                String upstream = "The " + ex.side.tag() + " upstream";
+                return Future.succeededFuture(problem(ctx, timeout
+                        ? Problem.of(504, "upstream-timeout", upstream + " did not answer in time.")
+                        : Problem.of(502, "upstream-unavailable", upstream + " could not be reached.")));
             });
         }
 
@@ -387,10 +390,9 @@ public final class ProxyVerticle extends VerticleBase {
     private void tooLarge(HttpServerRequest in) {
         var response = in.response();
         if (!response.headWritten()) {
-            response.setStatusCode(413).putHeader("content-type", "application/problem+json")
-                    .putHeader("connection", "close")
-                    .end("{\"type\":\"/problems/request-too-large\",\"title\":\"Content Too Large\",\"status\":413,"
-                            + "\"detail\":\"The request body is larger than " + settings.maxRequestBody() + " bytes.\"}")
+            response.setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(Buffer.buffer(tooLargeProblem().json()))
                     .onComplete(v -> in.connection().close());
         } else {
             in.connection().close();
@@ -441,24 +443,18 @@ public final class ProxyVerticle extends VerticleBase {
         }
     }
 
-    private static ProxyResponse problem(ProxyContext ctx, int status, String type, String detail) {
-        Exchange ex = ctx.get(Exchange.KEY, Exchange.class);
-        String json = "{\"type\":\"/problems/" + type + "\",\"title\":\"" + title(status) + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\""
-                + (ex == null ? "" : ",\"correlationId\":\"" + ex.correlationId + "\"") + "}";
-        ProxyResponse response = ctx.request().release().response().setStatusCode(status);
-        response.setBody(bufferBody(Buffer.buffer(json), "application/problem+json"));
-        return response;
+    private Problem tooLargeProblem() {
+        return Problem.of(413, "request-too-large",
+                "The request body is larger than " + settings.maxRequestBody() + " bytes.");
     }
 
-    private static String title(int status) {
-        return switch (status) {
-            case 404 -> "Not Found";
-            case 413 -> "Content Too Large";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> "Bad Gateway";
-        };
+    /** The proxy's own answer in place of the upstream's, with the exchange's correlation id once there is one. */
+    private static ProxyResponse problem(ProxyContext ctx, Problem problem) {
+        Exchange ex = ctx.get(Exchange.KEY, Exchange.class);
+        Problem answered = ex == null ? problem : problem.withCorrelationId(ex.correlationId);
+        ProxyResponse response = ctx.request().release().response().setStatusCode(problem.status());
+        response.setBody(bufferBody(Buffer.buffer(answered.json()), Problem.MEDIA_TYPE));
+        return response;
     }
 
     private static Body bufferBody(Buffer buffer, @Nullable String mediaType) {

@@ -1,5 +1,6 @@
 package dev.strangler.proxy.route.internal;
 
+import dev.strangler.proxy.problem.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,10 +29,8 @@ final class AdminTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(401);
         response.setHeader("WWW-Authenticate", "Bearer realm=\"strangler-proxy\"");
-        response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"/problems/unauthorized\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"The admin API needs the bearer token from the proxy's admin token file.\"}");
+        Problem.of(401, "unauthorized", "The admin API needs the bearer token from the proxy's admin token file.")
+                .writeTo(response);
     }
 }
