@@ -2,14 +2,12 @@ package dev.strangler.playbook.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strangler.playbook.chaos.ChaosLog;
+import dev.strangler.playbook.chaos.ComponentKill;
 import dev.strangler.playbook.lab.Lab;
-import dev.strangler.playbook.lab.LabComponent;
 import dev.strangler.playbook.lab.LabLayout;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,22 +37,7 @@ public final class ChaosCommand {
 
         @Override
         public Integer call() throws InterruptedException {
-            Lab lab = lab();
-            LabComponent target = lab.component(component).orElseThrow(() -> new IllegalArgumentException(
-                    "no lab component '" + component + "'; one of: "
-                            + String.join(", ", lab.components().stream().map(LabComponent::name).toList())));
-            Optional<ProcessHandle> running = target.launcher().running();
-            if (running.isEmpty()) {
-                throw new IllegalArgumentException(component + " is not running");
-            }
-            ProcessHandle process = running.get();
-            long pid = process.pid();
-            process.destroyForcibly();
-            boolean gone = process.onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join() != null
-                    || !process.isAlive();
-            if (!gone) {
-                throw new IllegalArgumentException(component + " (pid " + pid + ") is still alive after SIGKILL");
-            }
+            long pid = ComponentKill.kill(lab(), component);
             log().append("kill", component, "SIGKILL pid " + pid, reason);
             out().printf("Killed %s (pid %d). Bring it back with: ./strangler chaos restore%n", component, pid);
             return 0;

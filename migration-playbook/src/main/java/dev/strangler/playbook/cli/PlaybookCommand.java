@@ -8,12 +8,14 @@ import dev.strangler.playbook.playbook.PlaybookRunner;
 import dev.strangler.playbook.playbook.PlaybookState;
 import dev.strangler.playbook.playbook.StepContext;
 import dev.strangler.playbook.playbook.internal.ReadTraffic;
+import dev.strangler.playbook.rehearsal.ChaosDrill;
 import dev.strangler.playbook.rehearsal.Rehearsal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,15 +36,20 @@ public final class PlaybookCommand {
                 + " repository, or $STRANGLER_REPORTS_DIR).")
         Path reports;
 
-        PlaybookRunner runner() {
-            LabLayout layout = LabLayout.fromEnvironment();
-            LabPorts ports = LabPorts.fromEnvironment();
+        /** The playbook file named, read and checked. */
+        PlaybookDefinition playbook() {
             Path file = name.endsWith(".yaml") || name.endsWith(".yml") ? Path.of(name)
-                    : layout.inRepository("migration-playbook/playbooks/" + name + ".yaml");
+                    : LabLayout.fromEnvironment().inRepository("migration-playbook/playbooks/" + name + ".yaml");
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("no playbook " + file);
             }
-            PlaybookDefinition playbook = PlaybookDefinition.read(file);
+            return PlaybookDefinition.read(file);
+        }
+
+        PlaybookRunner runner() {
+            LabLayout layout = LabLayout.fromEnvironment();
+            LabPorts ports = LabPorts.fromEnvironment();
+            PlaybookDefinition playbook = playbook();
             PlaybookState state = PlaybookState.load(layout.playbookState(playbook.name()), playbook);
             StepContext context = new StepContext(layout, ports, out(), reportsDir(),
                     new ReadTraffic("http://127.0.0.1:" + ports.proxy(), maxLegacyPaymentId(ports)));
@@ -77,17 +84,34 @@ public final class PlaybookCommand {
                 + " (all must be 0; evidence in rehearsal.json beside the reports).")
         double underLoad;
 
+        @Option(names = "--with-chaos", description = "With --under-load: during the canary step, kill -9 the CDC"
+                + " bridge and the payment service, leave them down for --chaos-outage seconds and start them again;"
+                + " the evidence splits the failed requests into those that needed them and those that must not have"
+                + " failed (0).")
+        boolean withChaos;
+
+        @Option(names = "--chaos-outage", paramLabel = "SECONDS", defaultValue = "20",
+                description = "How long the drill leaves the components down (default: ${DEFAULT-VALUE}).")
+        int chaosOutageSeconds;
+
         @Override
         public Integer call() {
             PlaybookRunner runner = runner();
             if (dryRun) {
                 return runner.plan();
             }
+            if (withChaos && underLoad <= 0) {
+                throw new IllegalArgumentException("--with-chaos needs --under-load RPS: a drill is judged by the"
+                        + " traffic it breaks");
+            }
             if (underLoad <= 0) {
                 return runner.run();
             }
-            Rehearsal.Result result = new Rehearsal(LabLayout.fromEnvironment(), LabPorts.fromEnvironment(), out(),
-                    reportsDir()).run(underLoad, runner::run);
+            LabLayout layout = LabLayout.fromEnvironment();
+            ChaosDrill drill = !withChaos ? null : new ChaosDrill(lab(), layout.playbookState(playbook().name()),
+                    "canary", Duration.ofSeconds(chaosOutageSeconds), Duration.ofSeconds(15), out());
+            Rehearsal.Result result = new Rehearsal(layout, LabPorts.fromEnvironment(), out(), reportsDir())
+                    .run(underLoad, runner::run, drill);
             return result.passed() ? 0 : 1;
         }
     }

@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a playbook while the load generator keeps a steady mixed shop load on the proxy, then proves from evidence
@@ -64,6 +65,15 @@ public final class Rehearsal {
 
     /** Runs {@code playbook} (returns its exit code) under {@code rps} requests per second of mixed shop traffic. */
     public Result run(double rps, IntSupplier playbook) {
+        return run(rps, playbook, null);
+    }
+
+    /**
+     * The same with a chaos drill during the playbook. A canary whose service is killed is rolled back by the proxy
+     * and stops the playbook, which is the toolkit doing its job; the rehearsal then runs the playbook once more
+     * after the drill, as an operator would, and the evidence says so ({@code playbook_attempts}).
+     */
+    public Result run(double rps, IntSupplier playbook, @Nullable ChaosDrill drill) {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
         TrafficSettings settings = TrafficSettings.of(URI.create("http://127.0.0.1:" + ports.proxy()), rps, null)
@@ -79,10 +89,26 @@ public final class Rehearsal {
         TrafficSummary traffic;
         TrafficSnapshot atStart;
         TrafficSnapshot atEnd;
+        ChaosDrill.Outcome chaos = null;
+        int attempts = 1;
         try {
             Thread.sleep(RAMP_UP.toMillis()); // the ramp: a shop's traffic after a deploy, every request counted
             atStart = load.snapshot();
+            if (drill != null) {
+                drill.start(load);
+            }
             exit = playbook.getAsInt();
+            if (drill != null) {
+                drill.playbookEnded();
+                chaos = drill.await(Duration.ofMinutes(10));
+                if (exit != 0 && chaos.ran()) {
+                    out.println("Rehearsal: the playbook stopped during the chaos drill; running it again from where"
+                            + " it stopped, as an operator would once the components are back.");
+                    out.flush();
+                    attempts++;
+                    exit = playbook.getAsInt();
+                }
+            }
             atEnd = load.snapshot();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -107,6 +133,17 @@ public final class Rehearsal {
         evidence.put("achieved_rps", round(traffic.achievedRps()));
         evidence.put("requests_total", traffic.requests());
         evidence.put("requests_failed", traffic.failed());
+        long explained = 0;
+        long shouldNotHaveFailed = 0;
+        if (drill != null) {
+            ChaosDrill.Outcome o = chaos == null ? drill.await(Duration.ZERO) : chaos;
+            evidence.put("chaos", o.evidence(drill.outage()));
+            evidence.put("playbook_attempts", attempts);
+            explained = o.ran() ? o.failedNeedingTheKilledService() : 0;
+            shouldNotHaveFailed = o.ran() ? o.failedThatShouldNotHave() : 1;
+        }
+        long unexplained = traffic.failed() - explained;
+        evidence.put("requests_failed_unexplained", unexplained);
         evidence.put("failures_by_kind", traffic.failures());
         evidence.put("failure_samples", traffic.failureSamples());
         evidence.put("latency_ms", traffic.latency());
@@ -139,7 +176,7 @@ public final class Rehearsal {
 
         double wall = (System.nanoTime() - t0) / 1e9;
         evidence.put("wall_seconds", round(wall));
-        boolean passed = exit == 0 && traffic.failed() == 0 && lost.total() == 0 && charges.duplicateCharges() == 0
+        boolean passed = exit == 0 && unexplained == 0 && shouldNotHaveFailed == 0 && lost.total() == 0 && charges.duplicateCharges() == 0
                 && pans == 0 && outside.isEmpty() && business.clean() && deadLetters == 0;
         evidence.put("passed", passed);
         write(evidence);
@@ -157,6 +194,11 @@ public final class Rehearsal {
         business.charges().samples().forEach(sample -> out.println("  charge: " + sample));
         if (traffic.failed() > 0) {
             out.println("  failed requests by kind: " + traffic.failures());
+        }
+        if (drill != null) {
+            out.printf(Locale.ROOT, "  chaos drill (%s killed for %d s): %d requests failed that needed them, %d that"
+                    + " did not (must be 0); %d unexplained failures%n", ChaosDrill.VICTIMS, drill.outage().toSeconds(),
+                    explained, shouldNotHaveFailed, unexplained);
         }
         lost.detail().forEach((k, v) -> out.println("  " + k + ": " + v));
         outside.forEach(reason -> out.println("  outside the scope: " + reason));

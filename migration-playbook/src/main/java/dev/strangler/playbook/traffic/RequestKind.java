@@ -38,6 +38,18 @@ public enum RequestKind {
         return share;
     }
 
+    /**
+     * Whether the request cannot be answered without the payment service once payments are extracted: it makes,
+     * changes or shows a payment. Everything else must keep working while the service is down (the shop's promise
+     * of failure isolation); a chaos drill counts the failures of each group apart.
+     */
+    public boolean needsPayments() {
+        return switch (this) {
+            case CHECKOUT, PAY, CAPTURE, REFUND, VIEW_PAYMENT -> true;
+            default -> false;
+        };
+    }
+
     /** Whether the request changes the shop (and may touch money). */
     public boolean writes() {
         return request.startsWith("POST");

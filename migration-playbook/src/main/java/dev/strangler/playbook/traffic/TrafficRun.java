@@ -263,15 +263,19 @@ public final class TrafficRun implements AutoCloseable {
         long declined = 0;
         long outOfStock = 0;
         long failed = 0;
-        for (Counters c : byKind.values()) {
+        Map<RequestKind, Long> failedByKind = new EnumMap<>(RequestKind.class);
+        for (Map.Entry<RequestKind, Counters> e : byKind.entrySet()) {
+            Counters c = e.getValue();
             ok += c.ok.sum();
             declined += c.declined.sum();
             outOfStock += c.outOfStock.sum();
             failed += c.failed.sum();
+            failedByKind.put(e.getKey(), c.failed.sum());
         }
         return new TrafficSnapshot(round(elapsedNanos() / 1e9), scheduled.sum(), ok + declined + outOfStock + failed,
                 ok, declined, outOfStock, failed, inFlight.get(), paymentIds.size(),
-                millis(latency.percentileMicros(50)), millis(latency.percentileMicros(99)), failureCounts());
+                millis(latency.percentileMicros(50)), millis(latency.percentileMicros(99)), failureCounts(),
+                failedByKind);
     }
 
     /** The summary: final once {@link #isComplete()}, else a summary so far. */

@@ -15,13 +15,15 @@ import java.util.Map;
  * @param failed          failed for the user (see {@link FailureKind})
  * @param inFlight        sent, not answered yet
  * @param paymentsCreated authorizations this run obtained
+ * @param failedByKind    failed requests per request kind: the difference of two snapshots says what failed between
  */
 public record TrafficSnapshot(double elapsedSeconds, long scheduled, long completed, long ok, long declined,
         long outOfStock, long failed, long inFlight, long paymentsCreated, double p50Millis, double p99Millis,
-        Map<FailureKind, Long> failures) {
+        Map<FailureKind, Long> failures, Map<RequestKind, Long> failedByKind) {
 
     public TrafficSnapshot {
         failures = Map.copyOf(failures);
+        failedByKind = Map.copyOf(failedByKind);
     }
 
     /** Requests per second scheduled so far. */
