@@ -85,6 +85,13 @@ public final class PostgresServer implements AutoCloseable {
         config.put("synchronous_commit", "on");
         // a CDC slot that nobody reads must not fill the disk
         config.put("max_slot_wal_keep_size", "1GB");
+        // PostgreSQL recycles a WAL segment it no longer needs by renaming it to a future segment's name, and the old
+        // records (card numbers the playbook has since masked, say) stay in that file until new WAL overwrites them,
+        // where a scan of pg_wal finds them. Off, the segment is unlinked; the cost is creating a new one when needed
+        config.put("wal_recycle", "off");
+        // PostgreSQL's default, spelled out: any WAL kept past a checkpoint for standbys (the lab has none) would also
+        // keep the rows it logged; replication slots hold what the CDC bridge has not confirmed, capped above
+        config.put("wal_keep_size", "0");
         config.put("max_connections", "100");
         // PostgreSQL's own default: at 32 MB the bridge's apply of a 200,000-row backlog had its backends evicting
         // dirty pages themselves (IO:DataFileWrite in pg_stat_activity, benchmarks/cdc stall probe); the memory is

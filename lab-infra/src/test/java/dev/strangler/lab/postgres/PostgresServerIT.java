@@ -31,6 +31,9 @@ class PostgresServerIT {
             assertThat(Integer.parseInt(show(s, "max_replication_slots"))).isGreaterThanOrEqualTo(4);
             assertThat(Integer.parseInt(show(s, "max_wal_senders"))).isGreaterThanOrEqualTo(4);
             assertThat(show(s, "max_slot_wal_keep_size")).isEqualTo("1GB");
+            // a WAL segment the server no longer needs is deleted, not renamed with its old rows still inside
+            assertThat(show(s, "wal_recycle")).isEqualTo("off");
+            assertThat(show(s, "wal_keep_size")).isEqualTo("0");
             assertThat(Integer.parseInt(show(s, "server_version_num"))).isGreaterThanOrEqualTo(160000);
         }
     }
