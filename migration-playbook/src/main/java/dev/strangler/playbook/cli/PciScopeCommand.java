@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code strangler pci-scope}: where card numbers are, by evidence, before and after the migration. */
 @Command(name = "pci-scope", description = {
-        "Scan the lab for card numbers (every text column of both databases, a sample of every Kafka topic, every log"
-                + " file) and write reports/pci-scope.md and .json: which processes, tables and columns, topics and log"
-                + " files hold them, beside the first scan (the baseline), with a diagram of the cardholder-data"
+        "Scan the lab for card numbers (every text column of both databases, every file of both database servers' data"
+                + " directories as bytes, a sample of every Kafka topic, every log file) and write reports/pci-scope.md"
+                + " and .json: which processes, tables and columns, database files (WAL, relation files), topics and"
+                + " log files hold them, beside the first scan (the baseline), with a diagram of the cardholder-data"
                 + " environment. Reports show counts, places and last four digits only.",
         "With --expect-extracted, exits 1 when a card number is found anywhere outside the payment service's vault, or"
                 + " when a source cannot be scanned."})
@@ -58,6 +59,15 @@ public final class PciScopeCommand implements Callable<Integer> {
     @Option(names = "--logs", paramLabel = "DIR", description = "The log directory (default: the lab's logs/).")
     @Nullable Path logs;
 
+    @Option(names = "--legacy-db-data", paramLabel = "DIR", description = "The monolith's database server's data"
+            + " directory, read as bytes (default: the lab's data/legacy-db, unless --legacy-db names another server).")
+    @Nullable Path legacyDbData;
+
+    @Option(names = "--payments-db-data", paramLabel = "DIR", description = "The payment service's database server's"
+            + " data directory, read as bytes (default: the lab's data/payments-db, unless --payments-db names another"
+            + " server).")
+    @Nullable Path paymentsDbData;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -71,7 +81,8 @@ public final class PciScopeCommand implements Callable<Integer> {
             o.println("  " + line);
             o.flush();
         });
-        int sources = targets.databases().size() + (targets.kafkaBootstrap() == null ? 0 : 1) + (targets.logs() == null ? 0 : 1);
+        int sources = targets.databases().size() + targets.dataDirectories().size()
+                + (targets.kafkaBootstrap() == null ? 0 : 1) + (targets.logs() == null ? 0 : 1);
         if (scan.unscanned().size() >= sources && scan.findings().isEmpty()) {
             spec.commandLine().getErr().println("error: nothing could be scanned: is the lab up (./strangler up,"
                     + " ./strangler status)? No report written.");
@@ -128,13 +139,21 @@ public final class PciScopeCommand implements Callable<Integer> {
         LabLayout layout = LabLayout.fromEnvironment();
         ScanTargets lab = ScanTargets.lab(layout, LabPorts.fromEnvironment(), kafkaSample);
         List<ScanTargets.DatabaseTarget> databases = new ArrayList<>();
+        List<ScanTargets.DataDirectory> dataDirectories = new ArrayList<>();
         for (ScanTargets.DatabaseTarget db : lab.databases()) {
-            String url = db.component().equals("legacy-db") && legacyDb != null ? legacyDb
-                    : db.component().equals("payments-db") && paymentsDb != null ? paymentsDb : db.jdbcUrl();
-            databases.add(new ScanTargets.DatabaseTarget(db.component(), db.database(), url, db.owner(), db.vaultTable(),
-                    db.readers()));
+            boolean legacy = db.component().equals("legacy-db");
+            String url = legacy ? legacyDb : db.component().equals("payments-db") ? paymentsDb : null;
+            Path data = legacy ? legacyDbData : db.component().equals("payments-db") ? paymentsDbData : null;
+            databases.add(new ScanTargets.DatabaseTarget(db.component(), db.database(), url != null ? url : db.jdbcUrl(),
+                    db.owner(), db.vaultTable(), db.readers()));
+            // another server than the lab's is read through its files only when its data directory is given too
+            lab.dataDirectories().stream().filter(d -> d.component().equals(db.component()))
+                    .filter(d -> data != null || url == null)
+                    .map(d -> new ScanTargets.DataDirectory(d.component(), data != null ? data : d.directory(),
+                            url != null ? url : d.jdbcUrl()))
+                    .forEach(dataDirectories::add);
         }
         return new ScanTargets(lab.lab(), databases, kafka != null ? kafka : lab.kafkaBootstrap(),
-                logs != null ? logs : lab.logs(), kafkaSample, lab.byDesign());
+                logs != null ? logs : lab.logs(), dataDirectories, kafkaSample, lab.byDesign());
     }
 }

@@ -1,6 +1,7 @@
 package dev.strangler.playbook.pcireport;
 
 import dev.strangler.lab.pan.CardNumberScanner;
+import dev.strangler.playbook.pcireport.internal.DataFileScanner;
 import dev.strangler.playbook.pcireport.internal.DatabaseScanner;
 import dev.strangler.playbook.pcireport.internal.LogScanner;
 import dev.strangler.playbook.pcireport.internal.ScopeRules;
@@ -17,8 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * Scans the lab for card numbers: every text column of every table of its databases, a sample of every Kafka topic,
- * every log file. A source that cannot be read is reported as unscanned (never silently skipped): evidence with a hole
+ * Scans the lab for card numbers: every text column of every table of its databases, every file of its database
+ * servers' data directories (as bytes), a sample of every Kafka topic, every log file. A source that cannot be read is reported as unscanned (never silently skipped): evidence with a hole
  * in it cannot prove a scope.
  */
 public final class PciScope {
@@ -104,11 +105,35 @@ public final class PciScope {
                 }
             }
         }
+        long dataFiles = 0;
+        long dataBytes = 0;
+        for (ScanTargets.DataDirectory data : targets.dataDirectories()) {
+            String what = data.component() + " files (" + data.directory() + ")";
+            if (!Files.isDirectory(data.directory())) {
+                unscanned.add(new PciScopeScan.Unscanned(PciScopeScan.Source.DATA_FILE, what, "no such directory"));
+                progress.accept(what + ": NOT SCANNED (no such directory)");
+                continue;
+            }
+            try {
+                DataFileScanner.Result r = DataFileScanner.scan(data);
+                findings.addAll(r.findings());
+                dataFiles += r.files();
+                dataBytes += r.bytes();
+                r.unreadable().forEach(file -> unscanned.add(new PciScopeScan.Unscanned(
+                        PciScopeScan.Source.DATA_FILE, file, "unreadable")));
+                progress.accept(String.format(Locale.ROOT, "%s: %,d files, %.1f MB; card numbers: %s", what, r.files(),
+                        r.bytes() / 1048576.0, count(r.findings().size(), "file group")));
+            } catch (java.io.IOException e) {
+                unscanned.add(new PciScopeScan.Unscanned(PciScopeScan.Source.DATA_FILE, what,
+                        String.valueOf(e.getMessage())));
+                progress.accept(what + ": NOT SCANNED (" + e.getMessage() + ")");
+            }
+        }
         byDesign.addAll(targets.byDesign());
         return new PciScopeScan(scannedAt, targets.lab().toString(), findings, byDesign,
                 ScopeRules.processes(targets, findings, byDesign),
                 new PciScopeScan.Coverage(targets.databases().size(), tables, columns, candidates, topics, records,
-                        logFiles, logBytes),
+                        logFiles, logBytes, targets.dataDirectories().size(), dataFiles, dataBytes),
                 unscanned);
     }
 

@@ -77,6 +77,7 @@ public final class PciScopeReport {
                         case DATABASE -> "column";
                         case KAFKA_TOPIC -> "topic";
                         case LOG_FILE -> "log file";
+                        case DATA_FILE -> "database files";
                     }, place, f.component(), f.occurrences(), String.join(", ", f.last4()),
                     String.join("; ", f.examples())));
         }

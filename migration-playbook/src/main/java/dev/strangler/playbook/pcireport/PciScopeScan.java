@@ -32,16 +32,17 @@ public record PciScopeScan(String scannedAt, String lab, List<Finding> findings,
         unscanned = List.copyOf(unscanned);
     }
 
-    /** What kind of place. */
+    /** What kind of place: a column read through queries, a topic, a log file, or a database server's files. */
     public enum Source {
-        DATABASE, KAFKA_TOPIC, LOG_FILE
+        DATABASE, KAFKA_TOPIC, LOG_FILE, DATA_FILE
     }
 
     /**
      * Card numbers in clear at one place.
      *
      * @param component           the lab component that holds the place ({@code legacy-db}, {@code kafka}, the log's writer)
-     * @param location            {@code shop.public.payments.card_number}, a topic name, {@code logs/legacy-monolith.log}
+     * @param location            {@code shop.public.payments.card_number}, a topic name, {@code logs/legacy-monolith.log},
+     *                            a group of a database server's files ({@code pg_wal}, {@code base (table public.payments)})
      * @param occurrences         card numbers found (a row or record with two counts twice)
      * @param distinctCards       different card numbers among them
      * @param last4               a few of their last four digits, masked ({@code ****4242})
@@ -92,9 +93,9 @@ public record PciScopeScan(String scannedAt, String lab, List<Finding> findings,
         }
     }
 
-    /** How much the scan covered. */
+    /** How much the scan covered. A baseline written before data directories were scanned reads 0 for them. */
     public record Coverage(int databases, int tables, int textColumns, long candidateRows, int topics,
-            long recordsSampled, int logFiles, long logBytes) {
+            long recordsSampled, int logFiles, long logBytes, int dataDirectories, long dataFiles, long dataBytes) {
     }
 
     /** A source the scan could not read. */

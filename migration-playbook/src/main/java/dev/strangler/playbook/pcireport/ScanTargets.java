@@ -8,21 +8,24 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a scan reads: databases, a Kafka broker, a directory of log files, and what the lab declares as handling card
- * data by design.
+ * What a scan reads: databases, a Kafka broker, a directory of log files, the database servers' data directories, and
+ * what the lab declares as handling card data by design.
  *
  * @param lab                the lab directory (log locations are shown relative to it)
  * @param databases          every text column of every table of each is read
  * @param kafkaBootstrap     {@code host:port}; null: no broker to scan
  * @param logs               every file under it is read; null: no logs
+ * @param dataDirectories    every file under each is read as bytes (relation files, WAL segments, ...)
  * @param samplePerPartition records read from the start and from the end of every partition
  * @param byDesign           processes in scope by their purpose
  */
 public record ScanTargets(Path lab, List<DatabaseTarget> databases, @Nullable String kafkaBootstrap,
-        @Nullable Path logs, int samplePerPartition, List<PciScopeScan.ByDesign> byDesign) {
+        @Nullable Path logs, List<DataDirectory> dataDirectories, int samplePerPartition,
+        List<PciScopeScan.ByDesign> byDesign) {
 
     public ScanTargets {
         databases = List.copyOf(databases);
+        dataDirectories = List.copyOf(dataDirectories);
         byDesign = List.copyOf(byDesign);
         if (samplePerPartition < 1) {
             throw new IllegalArgumentException("the Kafka sample must be at least 1 record per partition");
@@ -47,14 +50,32 @@ public record ScanTargets(Path lab, List<DatabaseTarget> databases, @Nullable St
         }
     }
 
-    /** The lab's: both databases, its broker, its {@code logs/} directory, ports shifted by the offset. */
+    /**
+     * A database server's data directory, read as bytes: what a table, its dead row versions and the planner's
+     * statistics leave in relation files, and what the WAL keeps after the rows changed, none of which a query shows.
+     *
+     * @param component the server ({@code legacy-db})
+     * @param directory its data directory
+     * @param jdbcUrl   a database on that server, asked which table each relation file belongs to; null, or not
+     *                  reachable: files are named by their path
+     */
+    public record DataDirectory(String component, Path directory, @Nullable String jdbcUrl) {
+    }
+
+    /**
+     * The lab's: both databases and their data directories, its broker, its {@code logs/} directory, ports shifted by
+     * the offset.
+     */
     public static ScanTargets lab(LabLayout layout, LabPorts ports, int samplePerPartition) {
-        return new ScanTargets(layout.root(), List.of(
+        List<DatabaseTarget> databases = List.of(
                 new DatabaseTarget("legacy-db", "shop", jdbc(ports.legacyDb(), "shop"), "legacy-monolith", null,
                         Map.of("payments", "cdc-bridge")),
                 new DatabaseTarget("payments-db", "payments", jdbc(ports.paymentsDb(), "payments"), "payment-service",
-                        "vault_cards", Map.of())),
-                "127.0.0.1:" + ports.kafka(), layout.root().resolve("logs"), samplePerPartition, labByDesign());
+                        "vault_cards", Map.of()));
+        return new ScanTargets(layout.root(), databases, "127.0.0.1:" + ports.kafka(), layout.root().resolve("logs"),
+                databases.stream().map(d -> new DataDirectory(d.component(), layout.data(d.component()), d.jdbcUrl()))
+                        .toList(),
+                samplePerPartition, labByDesign());
     }
 
     /** The lab's processes that handle card numbers on purpose. */

@@ -23,7 +23,7 @@ class PciScopeReportTests {
     private static final ScanTargets TARGETS = new ScanTargets(LAB, List.of(
             new ScanTargets.DatabaseTarget("legacy-db", "shop", "jdbc:x", "legacy-monolith", null, Map.of("payments", "cdc-bridge")),
             new ScanTargets.DatabaseTarget("payments-db", "payments", "jdbc:y", "payment-service", "vault_cards", Map.of())),
-            null, null, 10, ScanTargets.labByDesign());
+            null, null, List.of(), 10, ScanTargets.labByDesign());
 
     private static final PciScopeScan.Finding LEGACY_COLUMN = new PciScopeScan.Finding(PciScopeScan.Source.DATABASE,
             "legacy-db", "shop.public.payments.card_number", 10_000, 4, List.of("****4242", "****4444"), List.of("id=1"), false);
@@ -36,7 +36,7 @@ class PciScopeReportTests {
         List<PciScopeScan.ByDesign> design = new java.util.ArrayList<>(List.of(VAULT));
         design.addAll(TARGETS.byDesign());
         return new PciScopeScan(at, LAB.toString(), findings, design, ScopeRules.processes(TARGETS, findings, design),
-                new PciScopeScan.Coverage(2, 12, 30, 10_000, 5, 1234, 9, 5_000_000), List.of());
+                new PciScopeScan.Coverage(2, 12, 30, 10_000, 5, 1234, 9, 5_000_000, 2, 1_500, 120_000_000), List.of());
     }
 
     @Test
@@ -84,7 +84,7 @@ class PciScopeReportTests {
         Path lab = Files.createDirectories(out.resolve("junit4111111111111111/lab"));
         Path logs = Files.createDirectories(lab.resolve("logs"));
         Files.writeString(logs.resolve("payment-service.log"), "DEBUG body {\"cardNumber\":\"4242424242424242\"}\n");
-        PciScopeScan scan = PciScope.scan(new ScanTargets(lab, List.of(), null, logs, 1, ScanTargets.labByDesign()),
+        PciScopeScan scan = PciScope.scan(new ScanTargets(lab, List.of(), null, logs, List.of(), 1, ScanTargets.labByDesign()),
                 line -> { });
 
         PciScopeReport.Written written = PciScopeReport.write(out.resolve("reports"), scan, false, true);
@@ -113,7 +113,7 @@ class PciScopeReportTests {
     @Test
     void aScanWithUnscannedSourcesDoesNotBecomeTheBaseline() throws Exception {
         PciScopeScan partial = new PciScopeScan("2025-01-01T10:00:00Z", LAB.toString(), List.of(), List.of(), List.of(),
-                new PciScopeScan.Coverage(1, 3, 5, 0, 0, 0, 0, 0),
+                new PciScopeScan.Coverage(1, 3, 5, 0, 0, 0, 0, 0, 0, 0, 0),
                 List.of(new PciScopeScan.Unscanned(PciScopeScan.Source.KAFKA_TOPIC, "kafka (127.0.0.1:1)", "nothing listens")));
 
         PciScopeReport.Written written = PciScopeReport.write(out, partial, false, false);
@@ -132,7 +132,7 @@ class PciScopeReportTests {
         PciScopeScan.Finding inVault = new PciScopeScan.Finding(PciScopeScan.Source.DATABASE, "payments-db",
                 "payments.public.vault_cards.key_id", 1, 1, List.of("****1111"), List.of("token=t"), true);
         PciScopeScan withHoles = new PciScopeScan("t", LAB.toString(), List.of(MONOLITH_LOG, inVault), List.of(), List.of(),
-                new PciScopeScan.Coverage(0, 0, 0, 0, 0, 0, 0, 0),
+                new PciScopeScan.Coverage(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
                 List.of(new PciScopeScan.Unscanned(PciScopeScan.Source.KAFKA_TOPIC, "kafka (127.0.0.1:1)", "nothing listens")));
 
         List<String> outside = PciScopeReport.outsideScope(withHoles);

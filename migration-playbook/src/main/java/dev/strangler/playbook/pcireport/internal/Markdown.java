@@ -26,6 +26,12 @@ public final class Markdown {
     private static final List<String> ALWAYS_SHOWN = List.of("strangler-proxy", "legacy-monolith", "payment-service",
             "cdc-bridge", "legacy-db", "payments-db", "kafka");
 
+    /** What the report must say plainly: evidence at rest in the lab is not evidence about copies of it. */
+    static final String CANNOT_SEE = "A backup or a WAL archive taken before the masking still holds the old card"
+            + " numbers, and so do the free blocks of the disk where PostgreSQL unlinked old WAL segments and rewritten"
+            + " tables, until the file system reuses them: no scan of the lab sees them, and they stay in scope until"
+            + " they are destroyed.";
+
     private Markdown() {
     }
 
@@ -139,6 +145,9 @@ public final class Markdown {
                 c -> String.format(Locale.ROOT, "%d / %,d", c.topics(), c.recordsSampled()));
         coverage(md, "log files / size", baseline.coverage(), now.coverage(),
                 c -> String.format(Locale.ROOT, "%d / %.1f MB", c.logFiles(), c.logBytes() / 1048576.0));
+        coverage(md, "database data directories / files / size", baseline.coverage(), now.coverage(),
+                c -> String.format(Locale.ROOT, "%d / %,d / %.1f MB", c.dataDirectories(), c.dataFiles(),
+                        c.dataBytes() / 1048576.0));
         md.append('\n');
         if (!now.unscanned().isEmpty()) {
             md.append("**Not scanned now** (the evidence has a hole until they are):\n\n");
@@ -147,17 +156,23 @@ public final class Markdown {
             md.append('\n');
         }
 
+        md.append("## What no scan of the lab can see\n\n");
+        md.append(CANNOT_SEE).append("\n\n");
+
         md.append("## How\n\n");
         md.append("A card number is a run of 13 to 19 digits starting with 3, 4, 5 or 6 (also written in groups of four,"
                 + " or 4-6-5 for American Express) that passes the Luhn check. Every text column (text, varchar, char,"
-                + " json, jsonb, xml) of every table of both databases is read; for every Kafka topic (internal ones"
+                + " json, jsonb, xml) of every table of both databases is read; every file of both database servers'"
+                + " data directories is read as bytes (relation files with their dead row versions and the planner's"
+                + " statistics, WAL segments, commit logs), grouped by what the files are: the WAL, the table a relation"
+                + " file belongs to (asked of `pg_class`), else the directory; for every Kafka topic (internal ones"
                 + " included) the first and last records of each partition are read through a consumer, so compressed"
                 + " batches are decompressed, and keys, values and headers are scanned; every file under the lab's"
                 + " `logs/` directory is read line by line. This report shows places, counts and last four digits only;"
                 + " a name that looks like a card number (a path's random digits, a topic) is masked the same way."
                 + " The vault's rows are AES-GCM ciphertext: no scan can tell a card number in them, so the vault is in"
-                + " scope by design, not by finding. Not covered: process memory, backups, files outside `logs/`, the"
-                + " databases' WAL and Kafka segments beyond the sample.\n");
+                + " scope by design, not by finding. Not covered either: process memory and Kafka segments beyond the"
+                + " sample.\n");
         return md.toString();
     }
 
@@ -222,6 +237,7 @@ public final class Markdown {
             case DATABASE -> "database column";
             case KAFKA_TOPIC -> "Kafka topic";
             case LOG_FILE -> "log file";
+            case DATA_FILE -> "database files";
         };
     }
 }

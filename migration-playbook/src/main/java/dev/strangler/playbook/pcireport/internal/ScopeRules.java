@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Which processes the findings put in the PCI scope. A place holding card numbers brings in the process that serves it
  * (the database server, the broker), the application that owns it, the processes known to read it (the bridge's
- * capture reads the monolith's payments) and, for a log file, the process that wrote it. Processes that handle card
+ * capture reads the monolith's payments) and, for a log file, the process that wrote it; a database server's own files
+ * bring in that server only. Processes that handle card
  * data on purpose (the vault's service, the capture) are in scope whatever the scan finds.
  */
 public final class ScopeRules {
@@ -50,6 +51,8 @@ public final class ScopeRules {
                     }
                 }
                 case LOG_FILE -> add(evidence, f.component(), String.format(Locale.ROOT, "wrote %,d card numbers to %s", f.occurrences(), f.location()));
+                // the server keeps them in its files; no application reads a WAL segment or a dead row version
+                case DATA_FILE -> add(evidence, f.component(), String.format(Locale.ROOT, "keeps %,d card numbers in its files: %s", f.occurrences(), f.location()));
             }
         }
         for (PciScopeScan.ByDesign b : byDesign) {

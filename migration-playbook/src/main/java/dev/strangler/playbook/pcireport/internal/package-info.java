@@ -1,4 +1,7 @@
-/** The scanners of each kind of place (databases, topics, log files), the scope rules and the Markdown rendering. */
+/**
+ * The scanners of each kind of place (databases, database files, topics, log files), the scope rules and the Markdown
+ * rendering.
+ */
 @NullMarked
 package dev.strangler.playbook.pcireport.internal;
 
