@@ -8,8 +8,11 @@ import dev.strangler.playbook.playbook.StepContext;
 import dev.strangler.playbook.playbook.StepOutcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Moves the playbook's routes to SHADOW (the monolith answers, the service gets a copy: reads as they are, writes as
@@ -21,73 +24,95 @@ public final class ShadowStep implements Step {
     public String plan(StepDefinition step, PlaybookDefinition playbook) {
         return "Move " + playbook.routes() + " to SHADOW, send " + step.intSetting("traffic-rps", 20)
                 + " req/s through the proxy until " + step.gateLong("min-compared", 1000)
-                + " answers are compared. Gate: diff rate <= " + step.gateDouble("max-diff-rate", 0.01) + ".";
+                + " answers are compared on every route. Gate: diff rate <= " + step.gateDouble("max-diff-rate", 0.01)
+                + " on every route (reads compared as they are, writes as dry runs).";
+    }
+
+    /** One route's compared and differing answers since the warm-up ended. */
+    private record Compared(String route, long compared, long differing, JsonNode samples) {
+
+        double diffRate() {
+            return rate(differing, compared);
+        }
     }
 
     @Override
     public StepOutcome run(StepDefinition step, PlaybookDefinition playbook, StepContext context) throws Exception {
         Routes.set(context.proxy(), playbook.routes(), "SHADOW", null, "playbook " + playbook.name() + ": shadow");
-        String readRoute = playbook.routes().getFirst();
         long minCompared = step.gateLong("min-compared", 1000);
         double maxDiffRate = step.gateDouble("max-diff-rate", 0.01);
         Instant deadline = Instant.now().plusSeconds(step.gateLong("timeout-seconds", 300));
-        JsonNode shadow;
+        Map<String, JsonNode> baseline = new LinkedHashMap<>();
+        List<Compared> now;
         long requests;
         long failures;
-        long compared0;
-        long differing0;
         try (StepContext.Traffic.Running load = context.traffic().start(step.intSetting("traffic-rps", 20))) {
             // warm-up: the first answers of a service that just got traffic (cold JIT, empty pools) say little
             // about the service; the gate counts what is compared after it
             int warmup = step.intSetting("warmup-seconds", 10);
             context.progress("shadow: warming up for %d s", warmup);
             StepContext.observe(Duration.ofSeconds(warmup));
-            JsonNode baseline = Routes.view(context.proxy(), readRoute).path("shadow");
-            compared0 = baseline.path("compared").asLong();
-            differing0 = baseline.path("differing").asLong();
+            for (String route : playbook.routes()) {
+                baseline.put(route, Routes.view(context.proxy(), route).path("shadow"));
+            }
             while (true) {
-                shadow = Routes.view(context.proxy(), readRoute).path("shadow");
+                now = compared(context, baseline);
                 requests = load.requests();
                 failures = load.failures();
-                long compared = shadow.path("compared").asLong() - compared0;
-                if (compared >= minCompared) {
+                List<Compared> tooFew = now.stream().filter(c -> c.compared() < minCompared).toList();
+                if (tooFew.isEmpty()) {
                     break;
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    return StepOutcome.failed("only " + compared + " answers compared in time",
-                            Map.of("compared", compared, "requests", requests),
+                    return StepOutcome.failed("too few answers compared in time: " + counts(now),
+                            Map.of("routes", evidence(now), "requests", requests),
                             "more traffic (traffic-rps in the playbook) or a longer timeout-seconds");
                 }
-                context.progress("shadow: %d of %d compared, diff rate %.2f%%, %d requests sent", compared,
-                        minCompared, rate(shadow.path("differing").asLong() - differing0, compared) * 100, requests);
+                context.progress("shadow: %s of %d compared, %d requests sent", counts(now), minCompared, requests);
                 StepContext.observe(Duration.ofSeconds(3));
             }
         }
-        long compared = shadow.path("compared").asLong() - compared0;
-        long differing = shadow.path("differing").asLong() - differing0;
-        double diffRate = rate(differing, compared);
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("route", readRoute);
-        evidence.put("compared", compared);
-        evidence.put("differing", differing);
-        evidence.put("diffRate", diffRate);
-        evidence.put("warmup", Map.of("compared", compared0, "differing", differing0));
-        evidence.put("samples", shadow.path("samples"));
-        for (String r : playbook.routes().subList(1, playbook.routes().size())) {
-            JsonNode other = Routes.view(context.proxy(), r).path("shadow");
-            evidence.put(r + ".compared", other.path("compared").asLong());
-            evidence.put(r + ".diffRate", other.path("diffRate").asDouble());
-        }
+        evidence.put("routes", evidence(now));
+        evidence.put("warmup", baseline);
         evidence.put("trafficRequests", requests);
         evidence.put("trafficFailures", failures);
-        if (diffRate > maxDiffRate) {
-            return StepOutcome.failed(String.format("diff rate %.2f%% over %d compared answers (gate: <= %.2f%%)",
-                    diffRate * 100, compared, maxDiffRate * 100), evidence,
-                    "./strangler route diffs " + readRoute + " shows what differs; fix the service or the data,"
-                            + " then run the playbook again");
+        List<Compared> failing = now.stream().filter(c -> c.diffRate() > maxDiffRate).toList();
+        if (!failing.isEmpty()) {
+            Compared worst = failing.getFirst();
+            return StepOutcome.failed(failing.stream().map(c -> String.format("%s: diff rate %.2f%% over %d compared",
+                            c.route(), c.diffRate() * 100, c.compared())).collect(Collectors.joining("; "))
+                            + String.format(" (gate: <= %.2f%% on every route)", maxDiffRate * 100), evidence,
+                    "./strangler route diffs " + worst.route() + " shows what differs; fix the service or the data"
+                            + " (or the route's noise rules, if the difference means nothing), then run the playbook"
+                            + " again");
         }
-        return StepOutcome.passed(String.format("%d answers compared after the warm-up, diff rate %.2f%%",
-                compared, diffRate * 100), evidence);
+        return StepOutcome.passed("answers compared after the warm-up on every route: " + now.stream()
+                .map(c -> String.format("%s %d, diff rate %.2f%%", c.route(), c.compared(), c.diffRate() * 100))
+                .collect(Collectors.joining("; ")), evidence);
+    }
+
+    private static List<Compared> compared(StepContext context, Map<String, JsonNode> baseline) {
+        List<Compared> all = new ArrayList<>();
+        baseline.forEach((route, before) -> {
+            JsonNode shadow = Routes.view(context.proxy(), route).path("shadow");
+            all.add(new Compared(route, shadow.path("compared").asLong() - before.path("compared").asLong(),
+                    shadow.path("differing").asLong() - before.path("differing").asLong(), shadow.path("samples")));
+        });
+        return all;
+    }
+
+    private static String counts(List<Compared> all) {
+        return all.stream().map(c -> c.route() + " " + c.compared()).collect(Collectors.joining(", "));
+    }
+
+    private static Map<String, Object> evidence(List<Compared> all) {
+        Map<String, Object> routes = new LinkedHashMap<>();
+        for (Compared c : all) {
+            routes.put(c.route(), Map.of("compared", c.compared(), "differing", c.differing(),
+                    "diffRate", c.diffRate(), "samples", c.samples()));
+        }
+        return routes;
     }
 
     private static double rate(long part, long whole) {

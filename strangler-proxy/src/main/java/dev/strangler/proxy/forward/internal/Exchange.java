@@ -4,6 +4,7 @@ import brave.Span;
 import brave.propagation.TraceContext;
 import dev.strangler.proxy.canary.CallerKey;
 import dev.strangler.proxy.route.Route;
+import dev.strangler.proxy.shadow.ShadowAnswer;
 import dev.strangler.proxy.slo.Side;
 import io.vertx.core.buffer.Buffer;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,12 @@ final class Exchange {
     boolean fellBack;
     boolean shadow;
     @Nullable Buffer requestBody;
+    /**
+     * A dry-run mirror sent together with the request rather than after legacy answered: the service must judge a
+     * write on the state the monolith saw before it, not after (a payment mirrored after the monolith's commit met
+     * a PAID order and answered 409 where the monolith said 201).
+     */
+    io.vertx.core.@Nullable Future<ShadowAnswer> earlyMirror;
     /** This hop's trace context, sent upstream; set by {@link EdgeTracing#start} before anything is forwarded. */
     TraceContext trace;
     /** The request's span while it is open; null when not recorded (spans off, or not sampled) and once finished. */

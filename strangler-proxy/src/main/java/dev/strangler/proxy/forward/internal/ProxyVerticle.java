@@ -245,12 +245,14 @@ public final class ProxyVerticle extends VerticleBase {
                         return body.compose(buffer -> {
                             ex.requestBody = buffer;
                             request.setBody(Body.body(buffer));
+                            mirrorWritesEarly(request, ex);
                             return send(ctx, ex);
                         });
                     }
                 } else {
                     ex.shadow = true;
                     tracing.shadowMirrored(ex);
+                    mirrorWritesEarly(request, ex);
                 }
             }
             return send(ctx, ex);
@@ -345,12 +347,34 @@ public final class ProxyVerticle extends VerticleBase {
                 date != null ? date : DateFormatter.format(new Date())));
     }
 
-    /** Sends the extracted service a copy of the request, after legacy answered; never touches the user's exchange. */
+    /**
+     * A write's dry-run copy leaves together with the request: sent after legacy answered, it would be judged on the
+     * state legacy's write left behind (the order already PAID, the payment already captured) and differ for that
+     * reason alone. Reads are mirrored after the answer, as before: they change nothing.
+     */
+    private void mirrorWritesEarly(ProxyRequest request, Exchange ex) {
+        if (ShadowMirror.needsDryRun(ex.method)) {
+            ex.earlyMirror = sendMirror(request, ex);
+        }
+    }
+
+    /** Compares legacy's answer with the extracted service's copy; never touches the user's exchange. */
     private void mirror(ProxyRequest request, Exchange ex, ShadowAnswer legacy) {
+        Future<ShadowAnswer> extracted = ex.earlyMirror != null ? ex.earlyMirror : sendMirror(request, ex);
+        if (extracted == null) {
+            shadow.skipped(ex.route.id());
+            return;
+        }
+        extracted.onComplete(ar -> shadow.compare(ex.route, ex.method, ex.path, ex.correlationId, legacy,
+                ar.succeeded() ? ar.result()
+                        : ShadowAnswer.failed(ar.cause().getClass().getSimpleName() + ": " + ar.cause().getMessage())));
+    }
+
+    /** Sends the extracted service a copy of the request; null when it cannot be sent (no upstream, too many). */
+    private @Nullable Future<ShadowAnswer> sendMirror(ProxyRequest request, Exchange ex) {
         Route route = ex.route;
         if (route.extracted() == null || mirrorsInFlight >= MAX_MIRRORS_IN_FLIGHT) {
-            shadow.skipped(route.id());
-            return;
+            return null;
         }
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
         headers.remove("host");
@@ -362,7 +386,7 @@ public final class ProxyVerticle extends VerticleBase {
                 .setURI(request.getURI());
         mirrorsInFlight++;
         Span span = tracing.startMirror(ex, headers);
-        client.request(options)
+        return client.request(options)
                 .compose(req -> {
                     req.headers().addAll(headers);
                     return ex.requestBody == null ? req.send() : req.send(ex.requestBody);
@@ -380,9 +404,6 @@ public final class ProxyVerticle extends VerticleBase {
                 .onComplete(ar -> {
                     mirrorsInFlight--;
                     EdgeTracing.finishMirror(span, ar.succeeded() ? ar.result().status() : 0, ar.cause());
-                    ShadowAnswer extracted = ar.succeeded() ? ar.result()
-                            : ShadowAnswer.failed(ar.cause().getClass().getSimpleName() + ": " + ar.cause().getMessage());
-                    shadow.compare(route, ex.method, ex.path, ex.correlationId, legacy, extracted);
                 });
     }
 
