@@ -2,17 +2,25 @@
 # The headline proof of issue #8: the whole payments playbook on a fresh lab with the default seed (10,000 orders),
 # while the load generator keeps a steady mixed shop load on the proxy (browse, checkout, pay, capture, refund).
 # Writes benchmarks/results/rehearsal.json: wall_seconds, requests_total, requests_failed, lost_writes,
-# duplicate_charges, pan_outside_scope, machine. Runs its own lab (own directory, ports shifted), so a running lab of
+# duplicate_charges, pan_outside_scope, business_mismatches, charges_without_order,
+# charges_not_equal_to_order_total, dead_letters, requests_failed_unexplained, machine. Runs its own lab (own directory, ports shifted), so a running lab of
 # yours is not touched.
 #
 #   benchmarks/rehearsal/run.sh            # 50 requests/s (REHEARSAL_RPS to change)
+#   benchmarks/rehearsal/run.sh --with-chaos   # the same with the chaos drill during canary:
+#                                               # writes benchmarks/results/rehearsal-chaos.json
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RPS=${REHEARSAL_RPS:-50}
+CHAOS=()
+RESULT=benchmarks/results/rehearsal.json
+if [ "${1:-}" = "--with-chaos" ]; then
+    CHAOS=(--with-chaos)
+    RESULT=benchmarks/results/rehearsal-chaos.json
+fi
 export STRANGLER_LAB_DIR="$PWD/benchmarks/rehearsal/target/lab"
 export STRANGLER_PORT_OFFSET=${STRANGLER_PORT_OFFSET:-11000}
 REPORTS="$PWD/benchmarks/rehearsal/target/reports"
-RESULT=benchmarks/results/rehearsal.json
 
 ./strangler --version >/dev/null            # builds the toolkit if needed, so the timings below exclude the build
 ./strangler down >/dev/null 2>&1 || true
@@ -22,7 +30,7 @@ trap './strangler down >/dev/null 2>&1 || true' EXIT
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 ./strangler up
 set +e
-./strangler playbook run payments --under-load "$RPS" --reports "$REPORTS"
+./strangler playbook run payments --under-load "$RPS" "${CHAOS[@]}" --reports "$REPORTS"
 EXIT=$?
 set -e
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -42,6 +50,11 @@ out = {
     "lost_writes": e["lost_writes"],
     "duplicate_charges": e["duplicate_charges"],
     "pan_outside_scope": e["pan_outside_scope"],
+    "business_mismatches": e["business_mismatches"],
+    "charges_without_order": e["charges_without_order"],
+    "charges_not_equal_to_order_total": e["charges_not_equal_to_order_total"],
+    "dead_letters": e["dead_letters"],
+    "requests_failed_unexplained": e["requests_failed_unexplained"],
     "passed": e["passed"],
     "playbook_exit_code": e["playbook_exit_code"],
     "command_exit_code": int(code),
@@ -54,6 +67,10 @@ out = {
     "failures_by_kind": e["failures_by_kind"],
     "latency_ms": e["latency_ms"],
     "lost_writes_detail": e["lost_writes_detail"],
+    "business_mismatches_detail": e["business_mismatches_detail"],
+    "charge_samples": e["charge_samples"],
+    "chaos": e.get("chaos"),
+    "playbook_attempts": e.get("playbook_attempts", 1),
     "psp": e["psp"],
     "pan_outside_scope_places": e["pan_outside_scope_places"],
     # step 7's gate: the frozen rule "only the payments package touches payment tables" on the monolith build that
@@ -70,5 +87,7 @@ out = {
 }
 json.dump(out, open(dst, 'w'), indent=2)
 print(json.dumps({k: out[k] for k in ("wall_seconds", "requests_total", "requests_failed", "lost_writes",
-                                       "duplicate_charges", "pan_outside_scope", "passed")}))
+                                       "duplicate_charges", "pan_outside_scope", "business_mismatches",
+                                       "charges_without_order", "charges_not_equal_to_order_total", "dead_letters",
+                                       "requests_failed_unexplained", "passed")}))
 PY
