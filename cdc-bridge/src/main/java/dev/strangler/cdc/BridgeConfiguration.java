@@ -27,6 +27,8 @@ import dev.strangler.cdc.reconcile.Reconciler;
 import dev.strangler.cdc.reconcile.Reconciliations;
 import dev.strangler.cdc.status.BridgeStatus;
 import dev.strangler.cdc.status.Direction;
+import dev.strangler.cdc.status.DirectionLag;
+import dev.strangler.cdc.status.KafkaReachability;
 import dev.strangler.cdc.status.SlotMonitor;
 import dev.strangler.cdc.tracing.ChangeTracing;
 import dev.strangler.registry.AvroDeserializer;
@@ -241,10 +243,12 @@ class BridgeConfiguration {
                 properties.reconcile().every(), meters);
     }
 
+    /** The bridge's status, and the lag gauge of each running direction (see {@link DirectionLag}). */
     @Bean
     BridgeStatus bridgeStatus(BridgeProperties properties, RunningDirections running, DeadLetterCount deadLetters,
-            RouteOwnership routes, Reconciliations reconciliations) {
-        return new BridgeStatus(running.directions(), deadLetters, routes, reconciliations,
+            KafkaReachability kafka, RouteOwnership routes, Reconciliations reconciliations, MeterRegistry meters) {
+        running.directions().forEach(d -> DirectionLag.register(d, meters));
+        return new BridgeStatus(running.directions(), deadLetters, kafka, routes, reconciliations,
                 properties.health().lagThreshold(), properties.health().walWarning());
     }
 

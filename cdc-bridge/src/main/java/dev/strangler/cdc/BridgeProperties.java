@@ -106,7 +106,8 @@ public record BridgeProperties(
     }
 
     /**
-     * @param lagThreshold health is DOWN when a change waits longer than this to be applied
+     * @param lagThreshold health is DOWN when a direction's lag (the applier's or the source side's, the largest) is
+     *                     longer than this
      * @param walWarning the replication slot's retained WAL above which health reports a warning
      */
     public record Health(@DefaultValue("30s") Duration lagThreshold, @DefaultValue("256MB") DataSize walWarning) {

@@ -53,6 +53,11 @@ class DeadLetterCountIT {
             JsonNode components = JSON.readTree(health.getBody());
             assertThat(components.path("status").asString()).isEqualTo("DEGRADED");
             assertThat(components.path("components").path("cdc").path("status").asString()).isEqualTo("DEGRADED");
+            // readiness includes cdc: dead letters do not take the bridge out of service
+            ResponseEntity<String> readiness = bridge.http().get().uri("/actuator/health/readiness").retrieve()
+                    .toEntity(String.class);
+            assertThat(readiness.getStatusCode().value()).isEqualTo(200);
+            assertThat(JSON.readTree(readiness.getBody()).path("status").asString()).isEqualTo("DEGRADED");
         }
     }
 

@@ -1,14 +1,16 @@
 package dev.strangler.cdc.apply;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-/** What one applier has done, and how far behind its source it is. Shown in status, health and metrics. */
+/**
+ * What one applier has done, and how long its oldest change polled from Kafka has waited to be applied. Shown in
+ * status, health and metrics; the direction's lag takes the source side into account too ({@code DirectionLag}).
+ */
 public final class ApplierStats {
 
     private final Counter applied;
@@ -33,9 +35,6 @@ public final class ApplierStats {
         this.lag = Timer.builder("strangler.cdc.lag").tag("direction", direction)
                 .description("Source commit to applied in the target database")
                 .publishPercentiles(0.5, 0.99).register(meters);
-        Gauge.builder("strangler.cdc.lag.current", this, s -> s.currentLagMs()).tag("direction", direction)
-                .baseUnit("milliseconds").description("How long the oldest unapplied change has waited")
-                .register(meters);
     }
 
     void polled(long oldestSourceMs) {

@@ -1,11 +1,17 @@
 package dev.strangler.cdc.capture;
 
+import io.debezium.engine.RecordChangeEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.connect.source.SourceRecord;
 
-/** What one capture has done: published changes, snapshot rows, skipped own writes. Shown in status and metrics. */
+/**
+ * What one capture has done (published changes, snapshot rows, skipped own writes), and how long its oldest change
+ * not yet acknowledged by Kafka has waited. Shown in status and metrics.
+ */
 public final class CaptureStats {
 
     private final Counter published;
@@ -32,6 +38,8 @@ public final class CaptureStats {
     }
     private volatile Instant lastPublishedAt = Instant.EPOCH;
     private volatile long lastSourceTsMicros;
+    /** Source commit time (ms) of the oldest change received from Debezium and not yet acknowledged; 0: none. */
+    private volatile long oldestUnacknowledgedMs;
 
     /**
      * @param snapshotDoneBefore the capture resumes from offsets of a completed snapshot (an earlier run backfilled)
@@ -49,6 +57,23 @@ public final class CaptureStats {
         published.increment(count);
         lastPublishedAt = Instant.now();
         lastSourceTsMicros = sourceTsMicros;
+    }
+
+    /**
+     * Debezium handed over a batch: its oldest change waits from here until Kafka acknowledges the batch. A batch
+     * that failed is handed over again after the capture restarts, and its first attempt's age stands: the change
+     * has waited since then.
+     */
+    void received(List<RecordChangeEvent<SourceRecord>> batch) {
+        if (oldestUnacknowledgedMs == 0 && !batch.isEmpty()) {
+            long oldest = SourceRecords.oldestSourceMs(batch);
+            oldestUnacknowledgedMs = oldest > 0 ? oldest : System.currentTimeMillis();
+        }
+    }
+
+    /** Kafka acknowledged everything received so far (or none of it had to be sent). */
+    void acknowledged() {
+        oldestUnacknowledgedMs = 0;
     }
 
     void snapshotRows(int count, boolean last) {
@@ -97,5 +122,15 @@ public final class CaptureStats {
 
     public long lastSourceTsMicros() {
         return lastSourceTsMicros;
+    }
+
+    /**
+     * How long the oldest change received from Debezium and not yet acknowledged by Kafka has waited since its source
+     * commit; 0 when none waits. It grows while Kafka is gone (the publish waits for an acknowledgement that does not
+     * come) or the vault does not answer, when the appliers receive nothing and their own lag says 0.
+     */
+    public long unacknowledgedMs() {
+        long oldest = oldestUnacknowledgedMs;
+        return oldest == 0 ? 0 : Math.max(0, System.currentTimeMillis() - oldest);
     }
 }

@@ -59,6 +59,7 @@ public final class LegacyPaymentCapture implements DebeziumEngine.ChangeConsumer
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         long startMicros = ChangeTracing.nowMicros();
+        stats.received(records);
         List<Read> reads = new ArrayList<>(records.size());
         Set<CardNumber> cards = new LinkedHashSet<>();
         int snapshotRows = 0;
@@ -114,6 +115,7 @@ public final class LegacyPaymentCapture implements DebeziumEngine.ChangeConsumer
             publisher.publish(topic, out);
             stats.published(out.size(), lastTs);
         }
+        stats.acknowledged();
         if (snapshotRows > 0) {
             stats.snapshotRows(snapshotRows, lastSnapshot);
         } else if (!reads.isEmpty()) {

@@ -45,6 +45,7 @@ public final class OutboxCapture implements DebeziumEngine.ChangeConsumer<Record
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         long startMicros = ChangeTracing.nowMicros();
+        stats.received(records);
         List<Outgoing> out = new ArrayList<>();
         int snapshotRows = 0;
         boolean lastSnapshot = false;
@@ -90,6 +91,7 @@ public final class OutboxCapture implements DebeziumEngine.ChangeConsumer<Record
             publisher.publish(topic, out);
             stats.published(out.size(), lastTs);
         }
+        stats.acknowledged();
         if (snapshotRows > 0) {
             stats.snapshotRows(snapshotRows, lastSnapshot);
         } else if (!records.isEmpty()) {

@@ -1,9 +1,12 @@
 package dev.strangler.cdc.capture;
 
 import dev.strangler.cdc.translate.SourcePosition;
+import io.debezium.engine.RecordChangeEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.jspecify.annotations.Nullable;
 
 /** Reading Debezium's PostgreSQL change envelope ({@code op}, {@code before}, {@code after}, {@code source}). */
@@ -18,6 +21,20 @@ final class SourceRecords {
         Long tsUs = source.schema().field("ts_us") != null ? source.getInt64("ts_us") : null;
         long ts = tsUs != null ? tsUs : source.getInt64("ts_ms") * 1000;
         return new SourcePosition(lsn == null ? 0 : lsn, source.getInt64("txId"), ts, isSnapshot(source));
+    }
+
+    /** The earliest source commit time (ms) of the batch's change envelopes; 0 when none carries one. */
+    static long oldestSourceMs(List<RecordChangeEvent<SourceRecord>> batch) {
+        long oldest = Long.MAX_VALUE;
+        for (RecordChangeEvent<SourceRecord> event : batch) {
+            if (event.record().value() instanceof Struct envelope && envelope.schema().field("source") != null) {
+                Long ts = envelope.getStruct("source").getInt64("ts_ms");
+                if (ts != null && ts > 0) {
+                    oldest = Math.min(oldest, ts);
+                }
+            }
+        }
+        return oldest == Long.MAX_VALUE ? 0 : oldest;
     }
 
     static boolean isSnapshot(Struct source) {

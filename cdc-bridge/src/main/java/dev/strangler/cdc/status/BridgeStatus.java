@@ -17,7 +17,8 @@ import org.springframework.util.unit.DataSize;
 public final class BridgeStatus {
 
     /**
-     * How the bridge is, worst first. DOWN: changes do not get through (a capture failed, a change waits too long).
+     * How the bridge is, worst first. DOWN: changes do not get through (a capture failed, Kafka does not answer, a
+     * change has waited longer than the lag threshold, wherever it waits: see {@link DirectionLag}).
      * DEGRADED: they do, but dead letters wait on their topic for someone to replay or delete them; a restart does not
      * make them go away, so neither does this.
      */
@@ -25,15 +26,17 @@ public final class BridgeStatus {
 
     private final List<Direction> directions;
     private final DeadLetterCount deadLetters;
+    private final KafkaReachability kafka;
     private final RouteOwnership ownership;
     private final Reconciliations reconciliations;
     private final Duration lagThreshold;
     private final DataSize walWarning;
 
-    public BridgeStatus(List<Direction> directions, DeadLetterCount deadLetters, RouteOwnership ownership,
-            Reconciliations reconciliations, Duration lagThreshold, DataSize walWarning) {
+    public BridgeStatus(List<Direction> directions, DeadLetterCount deadLetters, KafkaReachability kafka,
+            RouteOwnership ownership, Reconciliations reconciliations, Duration lagThreshold, DataSize walWarning) {
         this.directions = List.copyOf(directions);
         this.deadLetters = deadLetters;
+        this.kafka = kafka;
         this.ownership = ownership;
         this.reconciliations = reconciliations;
         this.lagThreshold = lagThreshold;
@@ -79,10 +82,14 @@ public final class BridgeStatus {
             if (d.capture().state() == dev.strangler.cdc.capture.CaptureEngine.State.FAILED) {
                 outages.add(d.name() + " capture is down: " + d.capture().lastError());
             }
-            if (d.applier().stats().currentLag().compareTo(lagThreshold) > 0) {
-                outages.add(d.name() + " lag " + d.applier().stats().currentLagMs() + " ms exceeds "
-                        + lagThreshold.toMillis() + " ms");
+            DirectionLag lag = DirectionLag.of(d);
+            if (lag.ms() > lagThreshold.toMillis()) {
+                outages.add(d.name() + " lag " + lag + " exceeds " + lagThreshold.toMillis() + " ms");
             }
+        }
+        String kafkaProblem = kafka.problem();
+        if (kafkaProblem != null) {
+            outages.add(kafkaProblem);
         }
         return outages;
     }
@@ -124,6 +131,7 @@ public final class BridgeStatus {
         Map<String, Object> dirs = new LinkedHashMap<>();
         for (Direction d : directions) {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lagMs", DirectionLag.of(d).ms());
             Map<String, @Nullable Object> capture = new LinkedHashMap<>();
             capture.put("state", d.capture().state().name());
             capture.put("published", d.captured().published());
@@ -131,6 +139,7 @@ public final class BridgeStatus {
             capture.put("snapshotRows", d.captured().snapshotRows());
             capture.put("snapshotCompleted", d.captured().snapshotCompleted());
             capture.put("lastError", d.capture().lastError()); // null (JSON null) until the capture fails
+            capture.put("unacknowledgedMs", d.captured().unacknowledgedMs());
             m.put("capture", capture);
             ApplierStats a = d.applier().stats();
             m.put("apply", Map.of(
@@ -144,10 +153,12 @@ public final class BridgeStatus {
                     "lastAppliedAt", a.lastAppliedAt().toString()));
             SlotMonitor.Reading r = d.slot().last();
             m.put("slot", Map.of("name", d.slot().slot(), "exists", r.exists(), "active", r.active(),
-                    "retainedWalBytes", r.retainedWalBytes(), "unconfirmedBytes", r.unconfirmedBytes()));
+                    "retainedWalBytes", r.retainedWalBytes(), "unconfirmedBytes", r.unconfirmedBytes(),
+                    "unconfirmedForMs", r.stalledMs()));
             dirs.put(d.name(), m);
         }
         doc.put("directions", dirs);
+        doc.put("kafka", kafka.document());
         doc.put("deadLetters", Map.of("topic", deadLetters.topic(), "count", findings.deadLetters()));
         Map<String, @Nullable Object> writeOwner = new LinkedHashMap<>();
         writeOwner.put("owner", ownership.get().name());

@@ -2,7 +2,14 @@ package dev.strangler.cdc.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.debezium.engine.RecordChangeEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
 class CaptureStatsTests {
@@ -28,5 +35,31 @@ class CaptureStatsTests {
         assertThat(stats.snapshotCompleted()).isFalse();
         stats.streaming();
         assertThat(stats.snapshotCompleted()).isTrue();
+    }
+
+    @Test
+    void theOldestChangeNotYetAcknowledgedAgesFromItsCommitUntilKafkaAcknowledges() {
+        CaptureStats stats = new CaptureStats("legacy-to-service", new SimpleMeterRegistry(), true);
+        long now = System.currentTimeMillis();
+        assertThat(stats.unacknowledgedMs()).isZero();
+
+        stats.received(List.of(change(now - 40_000), change(now - 50_000)));
+        assertThat(stats.unacknowledgedMs()).isBetween(50_000L, 60_000L);
+
+        // the failed batch comes again after the capture restarts: it has waited since its first attempt
+        stats.received(List.of(change(now - 10_000)));
+        assertThat(stats.unacknowledgedMs()).isGreaterThanOrEqualTo(50_000L);
+
+        stats.acknowledged();
+        assertThat(stats.unacknowledgedMs()).isZero();
+    }
+
+    /** A Debezium change envelope with only what the age reads: the source's commit time. */
+    private static RecordChangeEvent<SourceRecord> change(long committedMs) {
+        Schema source = SchemaBuilder.struct().field("ts_ms", Schema.INT64_SCHEMA).build();
+        Schema envelope = SchemaBuilder.struct().field("source", source).build();
+        Struct value = new Struct(envelope).put("source", new Struct(source).put("ts_ms", committedMs));
+        SourceRecord record = new SourceRecord(Map.of(), Map.of(), "t", null, envelope, value);
+        return () -> record;
     }
 }

@@ -10,6 +10,7 @@ import dev.strangler.cdc.apply.RouteOwnership;
 import dev.strangler.cdc.apply.WriteOwner;
 import dev.strangler.cdc.capture.CaptureEngine;
 import dev.strangler.cdc.capture.CaptureStats;
+import dev.strangler.cdc.publish.BrokerAdmin;
 import dev.strangler.cdc.publish.DeadLetterCount;
 import dev.strangler.cdc.reconcile.Reconciliations;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -67,6 +68,26 @@ class BridgeStatusTests {
         assertThat(status.document().get("problems").toString()).contains("capture is down", "7 dead letters");
     }
 
+    @Test
+    void kafkaIsAnOutageFromTheSecondFailedProbeInARowUntilItAnswers() {
+        KafkaReachability kafka = new KafkaReachability(mock(BrokerAdmin.class));
+        BridgeStatus status = bridge(CaptureEngine.State.RUNNING, null, "LEGACY", 0, kafka);
+
+        kafka.failed("TimeoutException: Timed out waiting for a node assignment");
+        assertThat(status.report().condition()).as("one failed probe").isEqualTo(BridgeStatus.Condition.UP);
+        kafka.failed("TimeoutException: Timed out waiting for a node assignment");
+        BridgeStatus.Report down = status.report();
+        assertThat(down.condition()).isEqualTo(BridgeStatus.Condition.DOWN);
+        JsonNode json = JSON.readTree(JSON.writeValueAsString(down.document()));
+        assertThat(json.path("problems").get(0).asString()).startsWith("kafka unreachable since ")
+                .contains("2 failed probes in a row", "TimeoutException");
+        assertThat(json.path("kafka").path("reachable").asBoolean()).isFalse();
+        assertThat(json.path("kafka").path("failingSince").asString()).isNotBlank();
+
+        kafka.answered();
+        assertThat(status.report().condition()).isEqualTo(BridgeStatus.Condition.UP);
+    }
+
     private static JsonNode statusDocument(CaptureEngine.State state, @Nullable String lastError,
             @Nullable String routeStage) {
         return JSON.readTree(JSON.writeValueAsString(bridge(state, lastError, routeStage, 0).document()));
@@ -74,6 +95,11 @@ class BridgeStatusTests {
 
     private static BridgeStatus bridge(CaptureEngine.State state, @Nullable String lastError,
             @Nullable String routeStage, long deadLetterCount) {
+        return bridge(state, lastError, routeStage, deadLetterCount, new KafkaReachability(mock(BrokerAdmin.class)));
+    }
+
+    private static BridgeStatus bridge(CaptureEngine.State state, @Nullable String lastError,
+            @Nullable String routeStage, long deadLetterCount, KafkaReachability kafka) {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         CaptureEngine capture = mock(CaptureEngine.class);
         when(capture.state()).thenReturn(state);
@@ -83,7 +109,7 @@ class BridgeStatusTests {
         when(applier.stats()).thenReturn(new ApplierStats("legacy-to-service", meters));
         SlotMonitor slot = mock(SlotMonitor.class);
         when(slot.slot()).thenReturn("strangler_legacy");
-        when(slot.last()).thenReturn(new SlotMonitor.Reading(true, true, 0, 0));
+        when(slot.last()).thenReturn(new SlotMonitor.Reading(true, true, 0, 0, 0, 0));
         DeadLetterCount deadLetters = mock(DeadLetterCount.class);
         when(deadLetters.topic()).thenReturn("strangler.cdc.dead-letters");
         when(deadLetters.count()).thenReturn(deadLetterCount);
@@ -91,7 +117,7 @@ class BridgeStatusTests {
         when(ownership.get()).thenReturn(WriteOwner.LEGACY);
         when(ownership.stage()).thenReturn(routeStage);
         return new BridgeStatus(List.of(new Direction("legacy-to-service", capture,
-                new CaptureStats("legacy-to-service", meters, false), applier, slot)), deadLetters, ownership,
-                mock(Reconciliations.class), Duration.ofSeconds(30), DataSize.ofMegabytes(512));
+                new CaptureStats("legacy-to-service", meters, false), applier, slot)), deadLetters, kafka,
+                ownership, mock(Reconciliations.class), Duration.ofSeconds(30), DataSize.ofMegabytes(512));
     }
 }

@@ -69,7 +69,9 @@ class CdcStatusClient {
     CdcReadiness summarise(JsonNode status) {
         long lag = 0;
         for (JsonNode direction : status.path("directions")) {
-            lag = Math.max(lag, direction.path("apply").path("lagMs").asLong());
+            // the direction's lag counts the source side too (a bridge before it had only the applier's)
+            lag = Math.max(lag, Math.max(direction.path("lagMs").asLong(), direction.path("apply").path("lagMs")
+                    .asLong()));
         }
         long deadLetters = status.path("deadLetters").path("count").asLong();
         JsonNode reconcile = status.path("reconcile");
