@@ -171,8 +171,9 @@ public final class Markdown {
                 + " `logs/` directory is read line by line. This report shows places, counts and last four digits only;"
                 + " a name that looks like a card number (a path's random digits, a topic) is masked the same way."
                 + " The vault's rows are AES-GCM ciphertext: no scan can tell a card number in them, so the vault is in"
-                + " scope by design, not by finding. Not covered either: process memory and Kafka segments beyond the"
-                + " sample.\n");
+                + " scope by design, not by finding. Not covered either: process memory, Kafka segments beyond the"
+                + " sample, and in the database files the values PostgreSQL stores compressed (long texts; the column"
+                + " scan reads those).\n");
         return md.toString();
     }
 
