@@ -33,7 +33,8 @@ import java.util.Map;
  * table, which it reads every second: no restart. Then the payment code is deleted: the lab redeploys the monolith as
  * its decommissioned build ({@code legacy-monolith-decommissioned}: the same shop without a single class that touches
  * a payment table), blue-green, so that no request waits for a start. The card numbers its old rows still
- * hold are masked to their last four digits, so that no card number is left outside the service's vault. The gate
+ * hold are masked to their last four digits, and cleared from its database's files ({@link CardColumnMasking}), so
+ * that no card number is left outside the service's vault. The gate
  * reads the frozen architecture rule on the deployed build: no monolith class may touch a payment table. The masking
  * cannot be undone (the vault keeps the cards); the switch and the redeploy can.
  */
@@ -42,6 +43,8 @@ public final class DecommissionStep implements Step {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     static final Duration SWITCH_TIMEOUT = Duration.ofSeconds(30);
+    /** How long the masking waits for the CDC bridge to confirm past it, and for the WAL that held the cards to go. */
+    static final Duration MASKING_TIMEOUT = Duration.ofMinutes(2);
     /** How long a newly started monolith is warmed before it gets traffic ({@link MonolithWarmUp}). */
     static final Duration WARM_UP = Duration.ofSeconds(8);
 
@@ -50,7 +53,10 @@ public final class DecommissionStep implements Step {
         return "Switch the monolith's payment seam to remote (shop_settings payments.mode, no restart: its payment"
                 + " calls go to the service), then redeploy it as its decommissioned build (no payment code) blue-green:"
                 + " started on the monolith's other port, warmed, the proxy's routes moved to it, the old one stopped"
-                + " once its requests are done; and mask the card numbers left in its payments table. Gate: the monolith reports remote payments with no in-process code and serves a"
+                + " once its requests are done; and mask the card numbers left in its payments table, then clear them"
+                + " from its database's files (statistics rebuilt, table rewritten, WAL moved on once the CDC bridge"
+                + " has confirmed past the masking). Gate: the monolith reports remote payments with no in-process"
+                + " code and serves a"
                 + " payment; the frozen rule finds no monolith class touching a payment table; no card number left in"
                 + " its database; the PCI scope scan (pci-scope --expect-extracted) finds card numbers only in the"
                 + " service's vault.";
@@ -67,30 +73,29 @@ public final class DecommissionStep implements Step {
         context.progress("switching the monolith's payments to the remote implementation (no restart)");
         String mode = awaitMode(context, "remote");
         String deployed = deploy(context, MonolithBuild.DECOMMISSIONED);
-        int masked;
-        long left;
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("monolithPaymentsMode", mode);
+        evidence.put("monolithBuild", deployed);
+        context.progress("masking the monolith's card numbers, then clearing them from its database's files");
+        CardColumnMasking.Result masking;
+        try {
+            masking = CardColumnMasking.mask(legacyDb, MASKING_TIMEOUT);
+        } catch (CardColumnMasking.Held e) {
+            return StepOutcome.failed(e.getMessage(), evidence, "./strangler status (is the cdc-bridge up and caught"
+                    + " up?); run the playbook again: what is masked stays masked, the clearing is retried");
+        }
+        evidence.putAll(masking.evidence());
+        long left = masking.left();
         long anyPayment;
-        try (Connection c = DriverManager.getConnection(legacyDb); Statement s = c.createStatement()) {
-            masked = s.executeUpdate("update payments set card_number = '************' || right(card_number, 4)"
-                    + " where card_number ~ '^[0-9]{12,19}$'");
-            try (ResultSet rs = s.executeQuery("select count(*) from payments where card_number ~ '^[0-9]{12,19}$'")) {
-                rs.next();
-                left = rs.getLong(1);
-            }
-            try (ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from payments where id < 1000000000")) {
-                rs.next();
-                anyPayment = rs.getLong(1);
-            }
+        try (Connection c = DriverManager.getConnection(legacyDb); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from payments where id < 1000000000")) {
+            rs.next();
+            anyPayment = rs.getLong(1);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
         int served = anyPayment == 0 ? 404 : http.send(HttpRequest.newBuilder(URI.create(
                         monolith(context) + "/api/payments/" + anyPayment))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("monolithPaymentsMode", mode);
-        evidence.put("monolithBuild", deployed);
-        evidence.put("cardNumbersMasked", masked);
-        evidence.put("cardNumbersLeft", left);
         evidence.put("paymentServedByMonolith", anyPayment + " -> HTTP " + served);
         // the PCI scope by evidence: every text column of both databases, a sample of every topic, every log file
         PciScopeScan scan = PciScope.scan(ScanTargets.lab(context.layout(), context.ports(), 1000),
@@ -140,7 +145,8 @@ public final class DecommissionStep implements Step {
         }
         return StepOutcome.passed("monolith redeployed without payment code (" + deployed + "; the frozen rule finds"
                 + " 0 classes touching payment tables, " + analysis.report().rule().frozen() + " at the start), "
-                + masked + " card numbers masked, none left; card numbers only in the vault (" + pci.markdown() + ")",
+                + masking.masked() + " card numbers masked, none left, nor in the database's files (statistics"
+                + " rebuilt, WAL moved on); card numbers only in the vault (" + pci.markdown() + ")",
                 evidence);
     }
 
