@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strangler.lab.pan.CardNumberScanner;
 import dev.strangler.playbook.pcireport.internal.ScopeRules;
 import java.nio.file.Files;
@@ -108,6 +109,22 @@ class PciScopeReportTests {
 
         assertThat(reset.baselineCreated()).isTrue();
         assertThat(PciScopeReport.readBaseline(reset.baselineFile()).scannedAt()).isEqualTo("2025-01-03T10:00:00Z");
+    }
+
+    @Test
+    void aBaselineWrittenBeforeDataDirectoriesWereScannedIsKept() throws Exception {
+        PciScopeReport.Written first = PciScopeReport.write(out, scan("2025-01-01T10:00:00Z", List.of(LEGACY_COLUMN)),
+                false, false);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode old = (ObjectNode) json.readTree(first.baselineFile().toFile());
+        ((ObjectNode) old.get("coverage")).remove(List.of("dataDirectories", "dataFiles", "dataBytes"));
+        Files.writeString(first.baselineFile(), json.writeValueAsString(old));
+
+        PciScopeReport.Written later = PciScopeReport.write(out, scan("2025-01-02T10:00:00Z", List.of()), false, false);
+
+        assertThat(later.baseline()).isEqualTo(PciScopeReport.Baseline.KEPT);
+        assertThat(later.evidence().baseline().coverage().dataFiles()).isZero();
+        assertThat(Files.readString(later.markdown())).contains("| database data directories / files / size | 0 / 0 / 0.0 MB | 2 / 1,500 / 114.4 MB |");
     }
 
     @Test
