@@ -126,10 +126,14 @@ final class CardColumnMasking {
                 if (segments(s).getFirst().compareTo(lastSegment) > 0) {
                     break;
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new Held(walHeldBack(c, lastSegment, wait));
-                }
-                StepContext.observe(POLL);
+                // a slot still needs them: its consumer confirms past the checkpoint's snapshot of running
+                // transactions, then its restart point moves on and the next checkpoint removes them
+                do {
+                    if (System.nanoTime() > deadline) {
+                        throw new Held(walHeldBack(c, lastSegment, wait));
+                    }
+                    StepContext.observe(POLL);
+                } while (!slotsNeeding(c, lastSegment).isEmpty());
             }
             // the segment being written and those waiting ahead of it may be files PostgreSQL recycled, with older
             // WAL in them (preallocated ones are zeros): switch past them all, so that each is written over
@@ -195,21 +199,27 @@ final class CardColumnMasking {
         }
     }
 
-    /** Why the segments up to {@code lastSegment} are still there: the slots that need them, else the settings. */
-    private static String walHeldBack(Connection c, String lastSegment, Duration wait) throws SQLException {
-        List<String> reasons = new ArrayList<>();
-        try (PreparedStatement slots = c.prepareStatement("""
+    /** The replication slots that still need WAL from a segment up to {@code lastSegment}. */
+    private static List<String> slotsNeeding(Connection c, String lastSegment) throws SQLException {
+        List<String> slots = new ArrayList<>();
+        try (PreparedStatement needing = c.prepareStatement("""
                 select format('replication slot %s (%s, %s) still needs WAL from %s', slot_name,
                               coalesce(database, 'physical'), case when active then 'active' else 'inactive' end,
                               restart_lsn)
                 from pg_replication_slots where pg_walfile_name(restart_lsn) <= ?""")) {
-            slots.setString(1, lastSegment);
-            try (ResultSet rs = slots.executeQuery()) {
+            needing.setString(1, lastSegment);
+            try (ResultSet rs = needing.executeQuery()) {
                 while (rs.next()) {
-                    reasons.add(rs.getString(1));
+                    slots.add(rs.getString(1));
                 }
             }
         }
+        return slots;
+    }
+
+    /** Why the segments up to {@code lastSegment} are still there: the slots that need them, else the settings. */
+    private static String walHeldBack(Connection c, String lastSegment, Duration wait) throws SQLException {
+        List<String> reasons = new ArrayList<>(slotsNeeding(c, lastSegment));
         try (Statement s = c.createStatement()) {
             if (reasons.isEmpty()) {
                 reasons.add("wal_keep_size " + text(s, "show wal_keep_size") + ", archive_mode "
