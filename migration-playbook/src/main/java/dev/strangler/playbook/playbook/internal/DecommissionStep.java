@@ -56,10 +56,9 @@ public final class DecommissionStep implements Step {
                 + " once its requests are done; and mask the card numbers left in its payments table, then clear them"
                 + " from its database's files (statistics rebuilt, table rewritten, WAL moved on once the CDC bridge"
                 + " has confirmed past the masking). Gate: the monolith reports remote payments with no in-process"
-                + " code and serves a"
-                + " payment; the frozen rule finds no monolith class touching a payment table; no card number left in"
-                + " its database; the PCI scope scan (pci-scope --expect-extracted) finds card numbers only in the"
-                + " service's vault.";
+                + " code and serves a payment; the frozen rule finds no monolith class touching a payment table; no"
+                + " card number left in its database, nor in its files; the PCI scope scan (pci-scope"
+                + " --expect-extracted) finds card numbers only in the service's vault.";
     }
 
     @Override
@@ -97,7 +96,8 @@ public final class DecommissionStep implements Step {
                         monolith(context) + "/api/payments/" + anyPayment))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         evidence.put("paymentServedByMonolith", anyPayment + " -> HTTP " + served);
-        // the PCI scope by evidence: every text column of both databases, a sample of every topic, every log file
+        // the PCI scope by evidence: every text column of both databases, every file of their servers' data
+        // directories (WAL, relation files), a sample of every topic, every log file
         PciScopeScan scan = PciScope.scan(ScanTargets.lab(context.layout(), context.ports(), 1000),
                 line -> context.progress("pci-scope: %s", line));
         PciScopeReport.Written pci = PciScopeReport.write(context.reports(), scan, false, true);
