@@ -48,7 +48,7 @@ class PrometheusRulesTests {
         }
         // the migration's questions each have an alert
         assertThat(names).contains("CanaryRolledBack", "CdcLagHigh", "CdcReconciliationMismatches",
-                "CdcDeadLettersGrowing", "CdcSlotRetainsWal");
+                "CdcDeadLetters", "CdcSlotRetainsWal");
     }
 
     @Test

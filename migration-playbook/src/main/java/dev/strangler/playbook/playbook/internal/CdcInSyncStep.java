@@ -39,8 +39,11 @@ public final class CdcInSyncStep implements Step {
                         forward.path("apply").path("applied").asLong());
             } else {
                 JsonNode report = context.bridge().reconcilePayments(settle);
-                long lag = context.bridge().status().path("directions").path("legacy-to-service").path("apply")
-                        .path("lagMs").asLong();
+                // the direction's lag is measured from the source (the oldest change not yet in Kafka, WAL the slot
+                // has not confirmed) as well as at the applier: a bridge cut off from Kafka is not "in sync"
+                com.fasterxml.jackson.databind.JsonNode direction = context.bridge().status().path("directions")
+                        .path("legacy-to-service");
+                long lag = Math.max(direction.path("lagMs").asLong(), direction.path("apply").path("lagMs").asLong());
                 long mismatches = report.path("missingCount").asLong() + report.path("extraCount").asLong()
                         + report.path("differingCount").asLong();
                 Map<String, Object> evidence = new LinkedHashMap<>();
