@@ -7,7 +7,7 @@ import dev.strangler.playbook.playbook.PlaybookDefinition;
 import dev.strangler.playbook.playbook.PlaybookRunner;
 import dev.strangler.playbook.playbook.PlaybookState;
 import dev.strangler.playbook.playbook.StepContext;
-import dev.strangler.playbook.playbook.internal.ReadTraffic;
+import dev.strangler.playbook.playbook.internal.ShopTraffic;
 import dev.strangler.playbook.rehearsal.ChaosDrill;
 import dev.strangler.playbook.rehearsal.Rehearsal;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ public final class PlaybookCommand {
             PlaybookDefinition playbook = playbook();
             PlaybookState state = PlaybookState.load(layout.playbookState(playbook.name()), playbook);
             StepContext context = new StepContext(layout, ports, out(), reportsDir(),
-                    new ReadTraffic("http://127.0.0.1:" + ports.proxy(), maxLegacyPaymentId(ports)));
+                    new ShopTraffic("http://127.0.0.1:" + ports.proxy(), maxLegacyPaymentId(ports)));
             return new PlaybookRunner(playbook, state, context, out(), Actions.standard());
         }
 

@@ -43,7 +43,8 @@ class PlaybookIT {
             FileTrees.deleteRecursively(LAB);
         }
         FileTrees.deleteRecursively(REPORTS);
-        cli = new LabCli(LAB, 5000);
+        // its own reports directory: a reset (the last test) deletes the reports of the lab it resets
+        cli = new LabCli(LAB, 5000).with("STRANGLER_REPORTS_DIR", REPORTS.toString());
         // the shipped playbook with shorter observation windows: the same steps and actions. The shadow gate is
         // looser: on a shared 2-core test machine the bridge's lag can spike past the moment a payment is read back
         // right after a write, a real but passing difference (the shipped gate, 1 %, holds on an otherwise idle lab;
@@ -51,6 +52,7 @@ class PlaybookIT {
         String shipped = Files.readString(Path.of("playbooks/payments.yaml"));
         Files.writeString(PLAYBOOK, shipped
                 .replace("min-compared: 1000", "min-compared: 200")
+                .replace("payments-write: 200", "payments-write: 40")
                 .replace("max-diff-rate: 0.01", "max-diff-rate: 0.10")
                 .replace("traffic-rps: 20", "traffic-rps: 30")
                 .replace("percents: [5, 25, 50, 100]", "percents: [50, 100]")
@@ -143,8 +145,12 @@ class PlaybookIT {
             ZipkinTrace trace = ZipkinTrace.fetch(ports.zipkin(), traceId);
             String tree = trace.describe();
             assertThat(trace.services()).as(tree).contains("strangler-proxy", "legacy-monolith", "payment-service", "cdc-bridge");
-            JsonNode proxy = span(trace, ZipkinTrace.of("strangler-proxy").and(ZipkinTrace.kind("SERVER")), tree);
-            JsonNode monolith = span(trace, ZipkinTrace.of("legacy-monolith").and(ZipkinTrace.kind("SERVER")), tree);
+            // the checkout's own spans: the payment service also asks the shop for the order's total, through the
+            // proxy, which is a proxy SERVER and a monolith SERVER span deeper in the same trace
+            JsonNode proxy = span(trace, ZipkinTrace.of("strangler-proxy").and(ZipkinTrace.kind("SERVER"))
+                    .and(ZipkinTrace.named("proxy post")), tree);
+            JsonNode monolith = span(trace, ZipkinTrace.of("legacy-monolith").and(ZipkinTrace.kind("SERVER"))
+                    .and(ZipkinTrace.named("http post /api/orders")), tree);
             // the authorization; the decommissioned monolith then reads the order's payment back from the service too
             JsonNode service = span(trace, ZipkinTrace.of("payment-service").and(ZipkinTrace.kind("SERVER"))
                     .and(ZipkinTrace.named("post /api/payments")), tree);
@@ -203,6 +209,36 @@ class PlaybookIT {
         assertThat(HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
                         + ports.proxy() + "/api/products?page=0&size=1")).build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void upResetAfterARunStartsTheOriginalSeededShopAndThePlaybookRunsAgainFromItsFirstStep() throws Exception {
+        LabPorts ports = cli.ports();
+        assertThat(cli.run("playbook", "run", PLAYBOOK.toString(), "--reports", REPORTS.toString()).exitCode())
+                .as("the decommission again, so that the reset starts from a decommissioned lab").isZero();
+        assertThat(cli.run("down").exitCode()).isZero();
+
+        LabCli.Result reset = cli.run("up", "--reset");
+
+        assertThat(reset.exitCode()).as(reset.output()).isZero();
+        LabCli.Result status = cli.run("playbook", "status", PLAYBOOK.toString());
+        assertThat(status.output()).containsPattern("analyse\\s+PENDING").containsPattern("decommission\\s+PENDING")
+                .doesNotContain("DONE");
+        JsonNode info = JSON.readTree(HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + ports.legacyMonolith() + "/actuator/info")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(info.path("payments").path("inProcessAvailable").asBoolean(false))
+                .as("the original build on the monolith's first port").isTrue();
+        JsonNode customers = JSON.readTree(HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + ports.proxy() + "/api/customers?page=0&size=1")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(customers.path("totalItems").asLong()).as("the shop was seeded again").isPositive();
+
+        LabCli.Result again = cli.run("playbook", "run", PLAYBOOK.toString(), "--reports", REPORTS.toString());
+
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains("[1/7] analyse: Find").doesNotContain("done before");
     }
 
     /** The first id on the monolith's first page of products (one in stock) or customers, through the proxy. */

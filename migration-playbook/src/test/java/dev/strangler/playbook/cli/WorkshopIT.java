@@ -50,6 +50,7 @@ class WorkshopIT {
         Files.writeString(PLAYBOOK, Files.readString(Path.of("playbooks/payments.yaml"))
                 .replace("settle-seconds: 30", "settle-seconds: 5")
                 .replace("min-compared: 1000", "min-compared: 200")
+                .replace("payments-write: 200", "payments-write: 40")
                 .replace("max-diff-rate: 0.01", "max-diff-rate: 0.10")
                 .replace("traffic-rps: 20", "traffic-rps: 30")
                 .replace("percents: [5, 25, 50, 100]", "percents: [50, 100]")

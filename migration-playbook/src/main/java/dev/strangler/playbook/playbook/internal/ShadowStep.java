@@ -23,8 +23,9 @@ public final class ShadowStep implements Step {
     @Override
     public String plan(StepDefinition step, PlaybookDefinition playbook) {
         return "Move " + playbook.routes() + " to SHADOW, send " + step.intSetting("traffic-rps", 20)
-                + " req/s through the proxy until " + step.gateLong("min-compared", 1000)
-                + " answers are compared on every route. Gate: diff rate <= " + step.gateDouble("max-diff-rate", 0.01)
+                + " req/s through the proxy (payment reads, and the shop's mix of writes at half that rate) until "
+                + step.gateLong("min-compared", 1000) + " answers are compared on every route (or the route's own"
+                + " min-compared-by-route). Gate: diff rate <= " + step.gateDouble("max-diff-rate", 0.01)
                 + " on every route (reads compared as they are, writes as dry runs).";
     }
 
@@ -39,7 +40,6 @@ public final class ShadowStep implements Step {
     @Override
     public StepOutcome run(StepDefinition step, PlaybookDefinition playbook, StepContext context) throws Exception {
         Routes.set(context.proxy(), playbook.routes(), "SHADOW", null, "playbook " + playbook.name() + ": shadow");
-        long minCompared = step.gateLong("min-compared", 1000);
         double maxDiffRate = step.gateDouble("max-diff-rate", 0.01);
         Instant deadline = Instant.now().plusSeconds(step.gateLong("timeout-seconds", 300));
         Map<String, JsonNode> baseline = new LinkedHashMap<>();
@@ -59,16 +59,17 @@ public final class ShadowStep implements Step {
                 now = compared(context, baseline);
                 requests = load.requests();
                 failures = load.failures();
-                List<Compared> tooFew = now.stream().filter(c -> c.compared() < minCompared).toList();
+                List<Compared> tooFew = now.stream().filter(c -> c.compared() < minCompared(step, c.route()))
+                        .toList();
                 if (tooFew.isEmpty()) {
                     break;
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    return StepOutcome.failed("too few answers compared in time: " + counts(now),
+                    return StepOutcome.failed("too few answers compared in time: " + counts(now, step),
                             Map.of("routes", evidence(now), "requests", requests),
                             "more traffic (traffic-rps in the playbook) or a longer timeout-seconds");
                 }
-                context.progress("shadow: %s of %d compared, %d requests sent", counts(now), minCompared, requests);
+                context.progress("shadow: %s compared, %d requests sent", counts(now, step), requests);
                 StepContext.observe(Duration.ofSeconds(3));
             }
         }
@@ -92,6 +93,15 @@ public final class ShadowStep implements Step {
                 .collect(Collectors.joining("; ")), evidence);
     }
 
+    /**
+     * Answers a route must have compared: {@code min-compared}, or the route's own under {@code
+     * min-compared-by-route} (a write route gets fewer requests than a read route under the same load).
+     */
+    static long minCompared(StepDefinition step, String route) {
+        JsonNode own = step.gate().path("min-compared-by-route").path(route);
+        return own.isNumber() ? own.asLong() : step.gateLong("min-compared", 1000);
+    }
+
     private static List<Compared> compared(StepContext context, Map<String, JsonNode> baseline) {
         List<Compared> all = new ArrayList<>();
         baseline.forEach((route, before) -> {
@@ -102,8 +112,9 @@ public final class ShadowStep implements Step {
         return all;
     }
 
-    private static String counts(List<Compared> all) {
-        return all.stream().map(c -> c.route() + " " + c.compared()).collect(Collectors.joining(", "));
+    private static String counts(List<Compared> all, StepDefinition step) {
+        return all.stream().map(c -> c.route() + " " + c.compared() + "/" + minCompared(step, c.route()))
+                .collect(Collectors.joining(", "));
     }
 
     private static Map<String, Object> evidence(List<Compared> all) {
