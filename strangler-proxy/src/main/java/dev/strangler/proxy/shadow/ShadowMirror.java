@@ -51,6 +51,9 @@ public final class ShadowMirror {
         this.meters = meters;
     }
 
+    /** A write's answer that only a party outside both services decides (402 Payment Required). */
+    static final int NOT_KNOWABLE_BY_A_DRY_RUN = 402;
+
     /** Whether a request may be mirrored: safe methods always, unsafe ones only to a dry-run capable service. */
     public static boolean mayMirror(Route route, String method) {
         return SAFE.contains(method) || route.shadow().dryRun();
@@ -87,6 +90,13 @@ public final class ShadowMirror {
             s.failed.incrementAndGet();
             meters.counter("proxy.shadow.comparisons", "route", route.id(), "outcome", "failed").increment();
             log.debug("Shadow mirror failed on route {} ({}): {}", route.id(), correlationId, extracted.failure());
+            return List.of();
+        }
+        if (needsDryRun(method) && legacy.status() == NOT_KNOWABLE_BY_A_DRY_RUN) {
+            // 402: the payment was refused by a party a dry run never asks (the gateway declined the card); the dry
+            // run's "would be authorized" says nothing either way, so this pair is neither a match nor a difference
+            s.skipped.incrementAndGet();
+            meters.counter("proxy.shadow.comparisons", "route", route.id(), "outcome", "not-comparable").increment();
             return List.of();
         }
         List<String> differences = differences(route.shadow(), legacy, extracted);

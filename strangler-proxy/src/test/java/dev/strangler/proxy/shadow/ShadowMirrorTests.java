@@ -50,6 +50,23 @@ class ShadowMirrorTests {
     }
 
     @Test
+    void aDeclineOnlyTheGatewayCouldGiveIsNotComparedWithADryRun() {
+        ShadowAnswer declined = answer(402, "{\"type\":\"/problems/card-declined\"}");
+        ShadowAnswer wouldAuthorize = answer(201, "{\"status\":\"AUTHORIZED\"}");
+
+        mirror.compareNow(route, "POST", "/api/payments", "cid", declined, wouldAuthorize);
+        mirror.compareNow(route, "POST", "/api/payments", "cid", answer(201, "{\"status\":\"AUTHORIZED\"}"),
+                answer(409, "{\"type\":\"/problems/order-already-paid\"}"));
+
+        ShadowStats stats = mirror.stats(route);
+        assertThat(stats.compared()).as("the 201/409 pair is compared, the 402 is not").isEqualTo(1);
+        assertThat(stats.differing()).isEqualTo(1);
+        assertThat(stats.skipped()).isEqualTo(1);
+        assertThat(meters.counter("proxy.shadow.comparisons", "route", route.id(), "outcome", "not-comparable").count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void onlyFailedMirrorsGiveNoDiffRateButAFullFailureRate() {
         compare(ShadowAnswer.failed("ConnectException: Connection refused"));
 

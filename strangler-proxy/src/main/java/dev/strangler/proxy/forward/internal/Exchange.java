@@ -27,9 +27,9 @@ final class Exchange {
     boolean shadow;
     @Nullable Buffer requestBody;
     /**
-     * A dry-run mirror sent together with the request rather than after legacy answered: the service must judge a
-     * write on the state the monolith saw before it, not after (a payment mirrored after the monolith's commit met
-     * a PAID order and answered 409 where the monolith said 201).
+     * A write's dry-run mirror, sent before the write goes to legacy: the service must judge a write on the state
+     * the monolith saw before it, not after (a payment mirrored after the monolith's commit met a PAID order and
+     * answered 409 where the monolith said 201).
      */
     io.vertx.core.@Nullable Future<ShadowAnswer> earlyMirror;
     /** This hop's trace context, sent upstream; set by {@link EdgeTracing#start} before anything is forwarded. */

@@ -245,14 +245,13 @@ public final class ProxyVerticle extends VerticleBase {
                         return body.compose(buffer -> {
                             ex.requestBody = buffer;
                             request.setBody(Body.body(buffer));
-                            mirrorWritesEarly(request, ex);
-                            return send(ctx, ex);
+                            return afterDryRun(request, ex).transform(ar -> send(ctx, ex));
                         });
                     }
                 } else {
                     ex.shadow = true;
                     tracing.shadowMirrored(ex);
-                    mirrorWritesEarly(request, ex);
+                    return afterDryRun(request, ex).transform(ar -> send(ctx, ex));
                 }
             }
             return send(ctx, ex);
@@ -348,15 +347,31 @@ public final class ProxyVerticle extends VerticleBase {
     }
 
     /**
-     * A write's dry-run copy leaves together with the request: sent after legacy answered, it would be judged on the
-     * state legacy's write left behind (the order already PAID, the payment already captured) and differ for that
-     * reason alone. Reads are mirrored after the answer, as before: they change nothing.
+     * A write's dry-run copy goes first, and the write follows its answer (or {@link #DRY_RUN_HEAD_START_MILLIS}):
+     * sent after legacy answered, or even beside it, the dry run was judged on the state legacy's write left
+     * behind (the order already PAID, the payment already captured) and differed for that reason alone, a false
+     * 201/409. Only writes of a route in SHADOW wait; reads are mirrored after the answer, as before.
      */
-    private void mirrorWritesEarly(ProxyRequest request, Exchange ex) {
-        if (ShadowMirror.needsDryRun(ex.method)) {
-            ex.earlyMirror = sendMirror(request, ex);
+    private Future<?> afterDryRun(ProxyRequest request, Exchange ex) {
+        if (!ShadowMirror.needsDryRun(ex.method)) {
+            return Future.succeededFuture();
         }
+        Future<ShadowAnswer> dryRun = sendMirror(request, ex);
+        ex.earlyMirror = dryRun;
+        if (dryRun == null) {
+            return Future.succeededFuture();
+        }
+        io.vertx.core.Promise<Void> go = io.vertx.core.Promise.promise();
+        long timer = vertx.setTimer(DRY_RUN_HEAD_START_MILLIS, id -> go.tryComplete());
+        dryRun.onComplete(ar -> {
+            vertx.cancelTimer(timer);
+            go.tryComplete();
+        });
+        return go.future();
     }
+
+    /** How long a shadowed write waits at most for its dry run before it goes to legacy anyway. */
+    static final long DRY_RUN_HEAD_START_MILLIS = 1000;
 
     /** Compares legacy's answer with the extracted service's copy; never touches the user's exchange. */
     private void mirror(ProxyRequest request, Exchange ex, ShadowAnswer legacy) {
