@@ -145,8 +145,9 @@ class BridgeIT {
                         .equals(Long.toString(paymentId)));
 
         // the service request's trace goes on in the Kafka headers, from the outbox to the apply
-        String traceId = (String) service.row("select trace_id from outbox where aggregate_id = ? order by id"
-                + " desc limit 1", Long.toString(paymentId)).get("trace_id");
+        // the service stores its writing span's traceparent (00-<trace id>-<span id>-01)
+        String traceId = (String) service.row("select split_part(trace_id, '-', 2) as trace_id from outbox"
+                + " where aggregate_id = ? order by id desc limit 1", Long.toString(paymentId)).get("trace_id");
         assertThat(traceId).matches("[0-9a-f]{32}");
         assertThat(Topics.readAll(bridge.serviceTopic())).filteredOn(r -> r.key() != null
                         && new String(r.key(), StandardCharsets.UTF_8).equals(Long.toString(paymentId)))

@@ -102,8 +102,11 @@ class BridgeTracingIT {
         assertThat(publish.tag("offset")).isEqualTo(Long.toString(record.offset()));
 
         // the payment's first change, from the service's API: in the request's trace, under its writing span if any
-        Map<String, Object> first = service.row("select trace_id, span_id from outbox where aggregate_id = ?"
-                + " order by id limit 1", Long.toString(paymentId));
+        // the service stores its writing span's traceparent (00-<trace id>-<span id>-01), no bare span id
+        Map<String, Object> first = service.row("select split_part(trace_id, '-', 2) as trace_id,"
+                + " split_part(trace_id, '-', 3) as span_id, span_id as bare_span_id from outbox"
+                + " where aggregate_id = ? order by id limit 1", Long.toString(paymentId));
+        assertThat(first.get("bare_span_id")).isNull();
         assertThat((String) first.get("trace_id")).matches("[0-9a-f]{32}");
         MutableSpan firstCapture = span((String) first.get("trace_id"), "capture outbox").orElseThrow();
         assertThat(firstCapture.parentId()).isEqualTo(first.get("span_id"));

@@ -60,7 +60,7 @@ public final class OutboxCapture implements DebeziumEngine.ChangeConsumer<Record
             }
             SourcePosition position = SourceRecords.position(envelope);
             Struct after = envelope.getStruct("after");
-            OutboxEvent outbox = new OutboxEvent(after.getInt64("id"), after.getString("aggregate_type"),
+            OutboxEvent outbox = OutboxEvent.of(after.getInt64("id"), after.getString("aggregate_type"),
                     after.getString("aggregate_id"), after.getString("event_type"), after.getString("payload"),
                     after.getString("trace_id"), SourceRecords.string(after, "span_id"));
             if (position.snapshot()) {

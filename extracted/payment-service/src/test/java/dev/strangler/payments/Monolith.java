@@ -49,7 +49,18 @@ public final class Monolith implements AutoCloseable {
 
     /** On a port chosen beforehand: a service started first needs the monolith's address for order totals. */
     public static Monolith start(String name, int port, List<String> extraArgs) {
-        String databaseUrl = TestLab.freshDatabase(TestLab.legacyPostgres(), "shop");
+        return start(name, port, TestLab.freshDatabase(TestLab.legacyPostgres(), "shop"), extraArgs);
+    }
+
+    /**
+     * A second monolith on {@code databaseUrl}, e.g. the shared one's: its orders are then the ones the service's
+     * order lookup (pointed at the shared monolith) finds.
+     */
+    public static Monolith startOn(String name, String databaseUrl, List<String> extraArgs) {
+        return start(name, Ports.freePort(), databaseUrl, extraArgs);
+    }
+
+    private static Monolith start(String name, int port, String databaseUrl, List<String> extraArgs) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + port,
                 "--spring.datasource.url=" + databaseUrl,
                 "--shop.psp.base-url=" + TestLab.psp().baseUrl(),
