@@ -78,7 +78,7 @@ class PaymentServiceDownIT {
         ChildApp.Reply registered = shop.post("/api/customers", "{\"email\":\"new@example.com\",\"name\":\"New\"}");
 
         assertThat(one.status()).as(one.body()).isEqualTo(200);
-        assertThat(one.json().get("lastCardUnavailable").asString()).startsWith("Last card unavailable");
+        assertThat(one.json().get("paymentsUnavailable").asString()).startsWith("Payments unavailable");
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
     }

@@ -7,15 +7,15 @@ import org.jspecify.annotations.Nullable;
  * A customer as the API shows it.
  *
  * @param lastCardLast4      last four digits of the card of the customer's latest payment, null if none (or unknown)
- * @param lastCardUnavailable why the last card cannot be shown (the payment service cannot be reached); absent
+ * @param paymentsUnavailable why the last card cannot be shown (the payment service cannot be reached); absent
  *                            otherwise
  */
 public record Customer(long id, String email, String name, String createdAt, @Nullable String lastCardLast4,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String lastCardUnavailable) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String paymentsUnavailable) {
 
     /** What a customer shows of their last card while the payment service cannot be asked. */
-    public static final String LAST_CARD_UNAVAILABLE = "Last card unavailable: the payment service cannot be reached"
-            + " right now.";
+    public static final String PAYMENTS_UNAVAILABLE = "Payments unavailable: the payment service cannot be"
+            + " reached right now, so the last card is not shown.";
 
     public Customer(long id, String email, String name, String createdAt, @Nullable String lastCardLast4) {
         this(id, email, name, createdAt, lastCardLast4, null);
@@ -25,7 +25,7 @@ public record Customer(long id, String email, String name, String createdAt, @Nu
         return new Customer(id, email, name, createdAt, last4, null);
     }
 
-    public Customer withLastCardUnavailable() {
-        return new Customer(id, email, name, createdAt, null, LAST_CARD_UNAVAILABLE);
+    public Customer withPaymentsUnavailable() {
+        return new Customer(id, email, name, createdAt, null, PAYMENTS_UNAVAILABLE);
     }
 }

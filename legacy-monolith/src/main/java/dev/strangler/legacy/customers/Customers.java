@@ -50,7 +50,7 @@ public class Customers {
             }
             // a customer is still a customer while the payment service is down: shown without their last card
             log.warn("{} customers shown without their last card: {}", page.size(), problem.slug());
-            return page.stream().map(Customer::withLastCardUnavailable).toList();
+            return page.stream().map(Customer::withPaymentsUnavailable).toList();
         }
         return page.stream().map(c -> c.withLastCard(last4.get(c.id()))).toList();
     }
