@@ -19,7 +19,7 @@ final class AvroSchemas {
     /**
      * The schema without Java-only properties such as {@code "avro.java.string": "String"}, which Avro's code
      * generator adds to every string type when {@code stringType=String}. Registries compare schemas as text, so with
-     * them the same record got a second id and a second version in its subject (../shared/notes/avro.md); readers in
+     * them the same record got a second id and a second version in its subject (seen with Apicurio's Confluent API); readers in
      * other languages do not need them either.
      */
     static Schema withoutJavaProperties(Schema schema) {
