@@ -203,6 +203,27 @@ public class Orders {
         }
     }
 
+    /** Bounds one lookup of customers' orders (a page of customers is at most 100); callers ask again for more. */
+    public static final int MAX_CUSTOMERS_PER_LOOKUP = 100;
+
+    /**
+     * The orders of these customers, newest first, without lines or payments. A customer without orders (or an id
+     * nobody has) adds nothing. 400 {@code invalid-parameter} when an id is missing or not positive, 400
+     * {@code too-many-customers} past {@link #MAX_CUSTOMERS_PER_LOOKUP} ids.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<OrderSummary> ofCustomers(java.util.List<@Nullable Long> customerIds) {
+        if (customerIds.isEmpty() || customerIds.stream().anyMatch(id -> id == null || id < 1)) {
+            // "?customerId=" names nobody: answering [] would tell a caller that customer has no orders
+            throw ShopProblem.badRequest("invalid-parameter", "Parameter 'customerId' must name customer ids.");
+        }
+        if (customerIds.size() > MAX_CUSTOMERS_PER_LOOKUP) {
+            throw ShopProblem.badRequest("too-many-customers",
+                    "At most " + MAX_CUSTOMERS_PER_LOOKUP + " customers per lookup; ask again for the rest.");
+        }
+        return orders.ofCustomers(new java.util.LinkedHashSet<>(customerIds));
+    }
+
     /**
      * Cancels an order that was not captured yet: puts the stock back and voids an authorized payment. A captured
      * order must be refunded instead (409).

@@ -10,6 +10,7 @@ import static dev.strangler.legacy.db.Tables.PRODUCTS;
 import dev.strangler.legacy.Money;
 import dev.strangler.legacy.db.tables.records.OrderLinesRecord;
 import dev.strangler.legacy.orders.OrderStatus;
+import dev.strangler.legacy.orders.OrderSummary;
 import dev.strangler.legacy.orders.OrderView;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -110,6 +111,15 @@ public class JooqOrders {
         return new OrderView(orderId, order.get(ORDERS.CUSTOMER_ID),
                 OrderStatus.fromCode(order.get(ORDERS.STATUS)).name(), Money.format(order.get(ORDERS.TOTAL)),
                 order.get(ORDERS.CURRENCY), order.get(ORDERS.CREATED_AT).toInstant().toString(), lines, null);
+    }
+
+    /** The orders of these customers, newest first (by id), without lines: one query on the customer index. */
+    public List<OrderSummary> ofCustomers(Collection<Long> customerIds) {
+        return db.select(ORDERS.ID, ORDERS.CUSTOMER_ID, ORDERS.STATUS, ORDERS.TOTAL, ORDERS.CURRENCY, ORDERS.CREATED_AT)
+                .from(ORDERS).where(ORDERS.CUSTOMER_ID.in(customerIds))
+                .orderBy(ORDERS.ID.desc())
+                .fetch(r -> new OrderSummary(r.value1(), r.value2(), OrderStatus.fromCode(r.value3()).name(),
+                        Money.format(r.value4()), r.value5(), r.value6().toInstant().toString()));
     }
 
     /** Puts the order's quantities back in stock. */
