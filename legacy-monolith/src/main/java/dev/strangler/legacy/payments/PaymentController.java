@@ -1,5 +1,6 @@
 package dev.strangler.legacy.payments;
 
+import dev.strangler.legacy.ShopProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -7,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -71,6 +75,27 @@ class PaymentController {
     @GetMapping("/{id}")
     PaymentResponse get(@PathVariable long id) {
         return PaymentResponse.from(payments.get(id));
+    }
+
+    /** Bounds one lookup of orders' payments, as the payment service bounds its own; callers ask again for more. */
+    static final int MAX_ORDERS_PER_LOOKUP = 500;
+
+    /**
+     * The payments of these orders ({@code ?orderId=1&orderId=2}, at most {@value #MAX_ORDERS_PER_LOOKUP}), newest
+     * first: the payment service's lookup, path for path, so that a caller of the shop (the extracted customer
+     * service, for a customer's last card) gets its answer whichever side the proxy routes payments to.
+     */
+    @GetMapping(params = "orderId")
+    List<PaymentResponse> ofOrders(@RequestParam List<@Nullable Long> orderId) {
+        if (orderId.isEmpty() || orderId.contains(null)) {
+            // "?orderId=" names no order: answering [] would tell a caller that order has no payment
+            throw ShopProblem.badRequest("invalid-parameter", "Parameter 'orderId' must name an order id.");
+        }
+        if (orderId.size() > MAX_ORDERS_PER_LOOKUP) {
+            throw ShopProblem.badRequest("too-many-orders",
+                    "At most " + MAX_ORDERS_PER_LOOKUP + " orders per lookup; ask again for the rest.");
+        }
+        return payments.paymentsOfOrders(new LinkedHashSet<>(orderId)).stream().map(PaymentResponse::from).toList();
     }
 
     @PostMapping(path = "/{id}/capture")
