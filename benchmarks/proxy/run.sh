@@ -79,7 +79,8 @@ echo "test-benchmark-token-0123456789" > "$WORK/token"
 proxy() { # name port admin-port [more arguments]
   local name=$1 port=$2 admin=$3; shift 3
   "$JAVA" $PROXY_HEAP -XX:+UseParallelGC -jar "$JAR" --server.port=$admin --proxy.port=$port --proxy.host=127.0.0.1 \
-    --proxy.legacy-upstream=http://127.0.0.1:$BACKEND --proxy.extracted-upstream=http://127.0.0.1:$BACKEND \
+    --proxy.legacy-upstream=http://127.0.0.1:$BACKEND --proxy.upstreams.payment-service=http://127.0.0.1:$BACKEND \
+    --proxy.extractions="$PWD/extractions" \
     --proxy.routes.file="$WORK/$name-routes.json" --proxy.admin.token-file="$WORK/token" --proxy.kafka.enabled=false \
     --logging.level.dev.strangler.proxy.access=WARN "$@" > "$WORK/logs/$name.log" 2>&1 &
   echo $! > "$WORK/$name.pid"

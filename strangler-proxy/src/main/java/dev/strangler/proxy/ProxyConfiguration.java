@@ -58,7 +58,7 @@ class ProxyConfiguration {
                         Tracing tracing, ObjectProvider<SpanHandler> spanHandlers, ObjectProvider<SpanReporter> reporters) {
         return new DataPlane(p.host(), p.port(), p.eventLoops(), p.upstreamPoolSize(), p.maxRequestBody().toBytes(),
                 p.shadowBodyCap().toBytes(), routes, shadow, meters, slo, p.accessLog(), tracing,
-                SpanDestinations.any(spanHandlers, reporters));
+                SpanDestinations.any(spanHandlers, reporters), p.callerHeader());
     }
 
     private static void registerGauges(RouteStore routes, SloWatch watch, MeterRegistry meters) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -22,8 +23,13 @@ import org.springframework.validation.annotation.Validated;
  *                         concurrent callers)
  * @param maxRequestBody larger requests get 413
  * @param shadowBodyCap shadow comparison buffers bodies up to this size; larger ones are compared by status only
- * @param legacyUpstream the monolith, filled into routes of the default table
- * @param extractedUpstream the extracted service, filled into routes of the default table
+ * @param legacyUpstream the monolith: the legacy side of every extraction's routes, and of the catch-all route
+ * @param upstreams the extracted services by name ({@code proxy.upstreams.<service>=http://...}); a service not
+ *                  named here is reached at its descriptor's {@code url}
+ * @param extractions the directory of extraction descriptors ({@code <name>.yaml}) the default route table is built
+ *                    from
+ * @param callerHeader the request header naming the caller (the shop's user id): the canary's sticky key; callers
+ *                     without it get a cookie
  * @param replicaId this replica's name in audit entries and on the Kafka topic; empty means host name and port
  * @param accessLog whether every request is logged (asynchronously) to the {@code dev.strangler.proxy.access} logger
  * @param routes where the route table lives
@@ -40,12 +46,18 @@ public record ProxyProperties(
         @DefaultValue("10MB") @NotNull DataSize maxRequestBody,
         @DefaultValue("256KB") @NotNull DataSize shadowBodyCap,
         @DefaultValue("http://127.0.0.1:8081") @NotNull URI legacyUpstream,
-        @DefaultValue("http://127.0.0.1:8082") @NotNull URI extractedUpstream,
+        Map<String, URI> upstreams,
+        @DefaultValue("extractions") @NotNull Path extractions,
+        @DefaultValue("X-Caller-Id") @NotBlank String callerHeader,
         @DefaultValue("") String replicaId,
         @DefaultValue("true") boolean accessLog,
         @DefaultValue @Valid Routes routes,
         @DefaultValue @Valid Admin admin,
         @DefaultValue @Valid Kafka kafka) {
+
+    public ProxyProperties {
+        upstreams = upstreams == null ? Map.of() : Map.copyOf(upstreams);
+    }
 
     /** @param file the route table's JSON file; the audit log sits next to it */
     public record Routes(@DefaultValue(".lab/data/strangler-proxy/routes.json") @NotNull Path file) {

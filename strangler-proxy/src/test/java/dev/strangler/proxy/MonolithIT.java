@@ -63,7 +63,7 @@ class MonolithIT {
         Files.createDirectories(dir);
         proxy = ProxyReplica.start(dir, Map.of(
                 "proxy.legacy-upstream", "http://127.0.0.1:" + monolithPort,
-                "proxy.extracted-upstream", "http://127.0.0.1:" + extracted.port(),
+                "proxy.upstreams.payment-service", "http://127.0.0.1:" + extracted.port(),
                 "proxy.kafka.enabled", "false"));
     }
 

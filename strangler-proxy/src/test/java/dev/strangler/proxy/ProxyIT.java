@@ -77,7 +77,8 @@ class ProxyIT {
         registry.add("proxy.port", () -> 0);
         registry.add("proxy.event-loops", () -> 2);
         registry.add("proxy.legacy-upstream", () -> "http://127.0.0.1:" + legacy.port());
-        registry.add("proxy.extracted-upstream", () -> "http://127.0.0.1:" + extracted.port());
+        registry.add("proxy.upstreams.payment-service", () -> "http://127.0.0.1:" + extracted.port());
+        registry.add("proxy.extractions", () -> Extractions.REPOSITORY.toString());
         registry.add("proxy.routes.file", () -> dir.resolve("routes.json").toString());
         registry.add("proxy.admin.token-file", () -> dir.resolve("token").toString());
         registry.add("proxy.kafka.enabled", () -> false);
@@ -397,7 +398,7 @@ class ProxyIT {
     void shadowNeverMirrorsAnUnsafeRequestToAServiceWithoutDryRun() throws Exception {
         Route write = store.current().route("payments-write").orElseThrow();
         store.put(new Route(write.id(), write.path(), write.methods(), write.legacy(), write.extracted(), Stage.SHADOW, 0,
-                "test", 0, write.timeouts(), new dev.strangler.proxy.route.ShadowRules(false, List.of(), 0, false, List.of(), 5),
+                "test", 0, write.timeouts(), new dev.strangler.proxy.route.ShadowRules(false, List.of(), 0, false, List.of(), 5, List.of()),
                 write.slo(), null), write.version(), "test", "no dry-run support");
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(proxy("/api/payments"))

@@ -16,7 +16,8 @@ record ProxyReplica(ConfigurableApplicationContext context) implements AutoClose
 
     static ProxyReplica start(Path dir, Map<String, String> properties) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--proxy.port=0", "--proxy.event-loops=1",
-                "--proxy.routes.file=" + dir.resolve("routes.json"), "--proxy.admin.token-file=" + dir.resolve("token")));
+                "--proxy.routes.file=" + dir.resolve("routes.json"), "--proxy.admin.token-file=" + dir.resolve("token"),
+                "--proxy.extractions=" + Extractions.REPOSITORY));
         properties.forEach((k, v) -> args.add("--" + k + "=" + v));
         return new ProxyReplica(new SpringApplicationBuilder(StranglerProxyApplication.class).run(args.toArray(String[]::new)));
     }

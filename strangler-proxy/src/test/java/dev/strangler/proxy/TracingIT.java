@@ -80,7 +80,8 @@ class TracingIT {
         registry.add("proxy.port", () -> 0);
         registry.add("proxy.event-loops", () -> 2);
         registry.add("proxy.legacy-upstream", () -> "http://127.0.0.1:" + legacy.port());
-        registry.add("proxy.extracted-upstream", () -> "http://127.0.0.1:" + extracted.port());
+        registry.add("proxy.upstreams.payment-service", () -> "http://127.0.0.1:" + extracted.port());
+        registry.add("proxy.extractions", () -> Extractions.REPOSITORY.toString());
         registry.add("proxy.routes.file", () -> dir.resolve("routes.json").toString());
         registry.add("proxy.admin.token-file", () -> dir.resolve("token").toString());
         registry.add("proxy.kafka.enabled", () -> false);
@@ -234,7 +235,7 @@ class TracingIT {
         collected.spans.clear();
         Route write = store.current().route("payments-write").orElseThrow();
         store.put(new Route(write.id(), write.path(), write.methods(), write.legacy(), write.extracted(), Stage.SHADOW, 0,
-                "test", 0, write.timeouts(), new ShadowRules(false, List.of(), 0, false, List.of(), 5), write.slo(), null),
+                "test", 0, write.timeouts(), new ShadowRules(false, List.of(), 0, false, List.of(), 5, List.of()), write.slo(), null),
                 write.version(), "test", "no dry-run support");
 
         send(HttpRequest.newBuilder(proxy("/api/payments")).POST(HttpRequest.BodyPublishers.ofString("{}")));
@@ -250,7 +251,7 @@ class TracingIT {
         setStage("payments-read", Stage.CANARY, 50);
         String toExtracted = null;
         for (int id = 1; toExtracted == null; id++) {
-            if (CanarySplit.toExtracted("customer:" + id, 50)) {
+            if (CanarySplit.toExtracted("caller:" + id, 50)) {
                 toExtracted = Integer.toString(id);
             }
         }
@@ -262,8 +263,8 @@ class TracingIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(proxySpans()).hasSize(2));
         Map<String, String> customer = spanFor(extracted, "/api/payments/9").tags();
         assertThat(customer).containsEntry("proxy.stage", "CANARY").containsEntry("proxy.canary.percent", "50")
-                .containsEntry("proxy.canary.bucket", Integer.toString(CanarySplit.bucket("customer:" + toExtracted)))
-                .containsEntry("proxy.canary.key", "customer-header").containsEntry("proxy.upstream", "extracted");
+                .containsEntry("proxy.canary.bucket", Integer.toString(CanarySplit.bucket("caller:" + toExtracted)))
+                .containsEntry("proxy.canary.key", "caller-header").containsEntry("proxy.upstream", "extracted");
         WireMockServer served = legacy.findAll(getRequestedFor(urlEqualTo("/api/payments/10"))).isEmpty() ? extracted : legacy;
         Map<String, String> newcomer = spanFor(served, "/api/payments/10").tags();
         assertThat(newcomer).containsEntry("proxy.canary.key", "new-cookie").containsKey("proxy.canary.bucket");

@@ -5,36 +5,37 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who a caller is, for the canary split: the {@code X-Customer-Id} header when the caller sends one, else the
- * {@code strangler_id} cookie the proxy hands out on a caller's first request.
+ * Who a caller is, for the canary split: the caller header ({@code proxy.caller-header}, the shop's user id) when
+ * the caller sends one, else the {@code strangler_id} cookie the proxy hands out on a caller's first request.
  *
  * @param value the key
  * @param issued true when the proxy made it up just now and must set the cookie in the response
  */
 public record CallerKey(String value, boolean issued) {
 
-    public static final String HEADER = "X-Customer-Id";
     public static final String COOKIE = "strangler_id";
+    /** The prefix of a key taken from the caller header. */
+    public static final String HEADER_KEY = "caller:";
 
     /** The caller key from a request's header and Cookie header values. */
-    public static CallerKey of(@Nullable String customerIdHeader, @Nullable String cookieHeader) {
-        if (customerIdHeader != null && !customerIdHeader.isBlank()) {
-            return new CallerKey("customer:" + customerIdHeader.trim(), false);
+    public static CallerKey of(@Nullable String callerHeader, @Nullable String cookieHeader) {
+        if (callerHeader != null && !callerHeader.isBlank()) {
+            return new CallerKey(HEADER_KEY + callerHeader.trim(), false);
         }
         String cookie = cookie(cookieHeader);
         if (cookie != null) {
             return new CallerKey("cookie:" + cookie, false);
         }
         // not UUID.randomUUID(): its SecureRandom is shared by every event loop, and a bucket key is no secret (a
-        // caller may as well choose its side with X-Customer-Id); same shape, a random version-4 UUID
+        // caller may as well choose its side with the caller header); same shape, a random version-4 UUID
         ThreadLocalRandom random = ThreadLocalRandom.current();
         UUID id = new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & ~(3L << 62)) | (2L << 62));
         return new CallerKey("cookie:" + id, true);
     }
 
-    /** Where the key came from, for traces: {@code customer-header}, {@code cookie}, or {@code new-cookie}. */
+    /** Where the key came from, for traces: {@code caller-header}, {@code cookie}, or {@code new-cookie}. */
     public String source() {
-        return issued ? "new-cookie" : value.startsWith("customer:") ? "customer-header" : "cookie";
+        return issued ? "new-cookie" : value.startsWith(HEADER_KEY) ? "caller-header" : "cookie";
     }
 
     /** The Set-Cookie value for a key this proxy issued. */

@@ -32,7 +32,7 @@ public final class CanarySplit {
             h ^= (b & 0xff);
             h *= 0x100000001b3L;
         }
-        // murmur3's fmix64: FNV alone leaves sequential keys (customer ids 1, 2, 3...) clustered
+        // murmur3's fmix64: FNV alone leaves sequential keys (user ids 1, 2, 3...) clustered
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

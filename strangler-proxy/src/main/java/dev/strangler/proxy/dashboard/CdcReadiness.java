@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param reconciled whether a reconciliation has run
  * @param mismatches what the last reconciliation found
  * @param reconciledAt when it ran
- * @param writeOwner which side owns payment writes
+ * @param writeOwner which side owns the extraction's writes
  * @param problems the bridge's own list of problems, plus ours (why not ready)
  */
 public record CdcReadiness(boolean reachable, boolean ready, long lagMillis, long deadLetters, boolean reconciled,

@@ -1,11 +1,14 @@
 package dev.strangler.proxy.dashboard;
 
+import dev.strangler.extraction.Extractions;
 import dev.strangler.proxy.route.Route;
 import dev.strangler.proxy.route.RouteStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,9 +23,16 @@ class DashboardController {
     private final CdcStatusClient cdc;
     private final RouteStore routes;
     private final Clock clock;
+    /** The routes of extractions whose data the bridge carries, when {@code proxy.dashboard.cdc-routes} is empty. */
+    private final Set<String> cdcRoutes;
 
-    DashboardController(DashboardProperties properties, CdcStatusClient cdc, RouteStore routes, Clock clock) {
+    DashboardController(DashboardProperties properties, CdcStatusClient cdc, RouteStore routes, Clock clock,
+            Extractions extractions) {
         this.properties = properties;
+        Set<String> synced = new HashSet<>();
+        extractions.all().stream().filter(e -> !e.data().isEmpty())
+                .forEach(e -> e.routes().forEach(r -> synced.add(r.id())));
+        this.cdcRoutes = Set.copyOf(synced);
         this.cdc = cdc;
         this.routes = routes;
         this.clock = clock;
@@ -39,8 +49,12 @@ class DashboardController {
         Instant now = clock.instant();
         Map<String, RouteContext> perRoute = new LinkedHashMap<>();
         for (Route route : routes.current().routes()) {
-            perRoute.put(route.id(), new RouteContext(properties.tracesOf(route.id(), now), properties.syncedByCdc(route.id())));
+            perRoute.put(route.id(), new RouteContext(properties.tracesOf(route.id(), now), syncedByCdc(route.id())));
         }
         return new Dashboard(properties.tracesUrl().toString(), cdc.readiness(), perRoute);
+    }
+
+    private boolean syncedByCdc(String routeId) {
+        return properties.cdcRoutes().isEmpty() ? cdcRoutes.contains(routeId) : properties.syncedByCdc(routeId);
     }
 }

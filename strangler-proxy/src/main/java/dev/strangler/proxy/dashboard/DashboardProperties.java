@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param tracesUrl the trace UI (Zipkin Lens); each route links to its traces there
  * @param cdcStatusUrl the CDC bridge's status document
- * @param cdcRoutes ids of routes whose data the bridge keeps in sync ({@code *} at the end matches a prefix)
+ * @param cdcRoutes ids of routes whose data the bridge keeps in sync ({@code *} at the end matches a prefix); empty:
+ *                  every route of an extraction whose descriptor has table pairs
  * @param readyLagMillis the most CDC lag at which the data counts as ready to move a route
  */
 @ConfigurationProperties("proxy.dashboard")
@@ -24,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 public record DashboardProperties(
         @DefaultValue("http://127.0.0.1:9411/zipkin/") @NotNull URI tracesUrl,
         @DefaultValue("http://127.0.0.1:8083/cdc/status") @NotNull URI cdcStatusUrl,
-        @DefaultValue("payments*") @NotNull List<String> cdcRoutes,
+        @DefaultValue("") @NotNull List<String> cdcRoutes,
         @DefaultValue("5000") @Min(0) long readyLagMillis) {
 
     /** The proxy's service name in traces, and the tag its spans carry the route id in. */

@@ -48,10 +48,10 @@ public final class DataPlane implements SmartLifecycle {
 
     public DataPlane(String host, int port, int eventLoops, int upstreamPoolSize, long maxRequestBody,
                      long shadowBodyCap, RouteStore routes, ShadowMirror shadow, MeterRegistry meters, SloWatch slo,
-                     boolean accessLog, Tracing tracing, boolean recordSpans) {
+                     boolean accessLog, Tracing tracing, boolean recordSpans, String callerHeader) {
         this.eventLoops = eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
         this.port = port;
-        this.settings = new DataPlaneSettings(host, port, upstreamPoolSize, maxRequestBody, shadowBodyCap);
+        this.settings = new DataPlaneSettings(host, port, upstreamPoolSize, maxRequestBody, shadowBodyCap, callerHeader);
         this.routes = routes;
         this.shadow = shadow;
         this.traffic = new Traffic(meters, slo, accessLog);
@@ -73,7 +73,7 @@ public final class DataPlane implements SmartLifecycle {
         // every verticle binds the same port, so a random one (0) is chosen here once
         int actual = settings.port() == 0 ? freePort(settings.host()) : settings.port();
         DataPlaneSettings resolved = new DataPlaneSettings(settings.host(), actual, settings.upstreamPoolSize(),
-                settings.maxRequestBody(), settings.shadowBodyCap());
+                settings.maxRequestBody(), settings.shadowBodyCap(), settings.callerHeader());
         Vertx v = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(false));
         try {
             v.deployVerticle(() -> new ProxyVerticle(resolved, routes, shadow, traffic, tracing),

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * upstreams, and where its traffic goes now.
  *
  * @param id stable name, lower case, used by the admin API and the CLI
- * @param path a Spring {@code PathPattern}, e.g. {@code /api/payments/**}
+ * @param path a Spring {@code PathPattern}, e.g. {@code /api/orders/**}
  * @param methods upper-case HTTP methods; empty means every method
  * @param legacy the monolith's base URL
  * @param extracted the new service's base URL; only a route that never leaves the monolith may do without

@@ -13,15 +13,20 @@ import java.util.List;
  * @param ignoreArrayOrder compare arrays as multisets
  * @param headers response headers whose values must match (names, case-insensitive)
  * @param samples how many differing samples to keep
+ * @param notComparedStatuses legacy answers to mirrored writes with these statuses are neither a match nor a
+ *                            difference: a party outside both services decided them, which a dry run never asks (402
+ *                            from a gateway that declined a card)
  */
 public record ShadowRules(boolean dryRun, List<String> ignorePaths, double numericTolerance, boolean ignoreArrayOrder,
-                          List<String> headers, int samples) {
+                          List<String> headers, int samples, List<Integer> notComparedStatuses) {
 
-    public static final ShadowRules DEFAULT = new ShadowRules(false, List.of(), 0.0, false, List.of("content-type"), 20);
+    public static final ShadowRules DEFAULT = new ShadowRules(false, List.of(), 0.0, false, List.of("content-type"), 20,
+            List.of());
 
     public ShadowRules {
         ignorePaths = ignorePaths == null ? List.of() : List.copyOf(ignorePaths);
         headers = headers == null ? List.of() : List.copyOf(headers);
+        notComparedStatuses = notComparedStatuses == null ? List.of() : List.copyOf(notComparedStatuses);
         samples = samples == 0 ? 20 : samples;
     }
 }

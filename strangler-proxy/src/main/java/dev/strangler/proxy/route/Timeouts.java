@@ -8,7 +8,7 @@ package dev.strangler.proxy.route;
  * @param responseMillis how long the upstream may stay silent once the request is sent
  * @param legacyConnectRetryMillis how long a request may wait for the legacy upstream to accept a connection again
  *                                 (0: not at all). Nothing has been sent while the connection is refused, so waiting
- *                                 is safe for any method: a monolith restarted during the migration (its payments
+ *                                 is safe for any method: a monolith restarted during the migration (a capability
  *                                 switched to the remote implementation) costs callers latency, not errors. Only the
  *                                 legacy side waits: the extracted side fails fast, so that the SLO watch sees it.
  */

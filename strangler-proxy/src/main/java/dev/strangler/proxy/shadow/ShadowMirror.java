@@ -51,8 +51,6 @@ public final class ShadowMirror {
         this.meters = meters;
     }
 
-    /** A write's answer that only a party outside both services decides (402 Payment Required). */
-    static final int NOT_KNOWABLE_BY_A_DRY_RUN = 402;
 
     /** Whether a request may be mirrored: safe methods always, unsafe ones only to a dry-run capable service. */
     public static boolean mayMirror(Route route, String method) {
@@ -92,9 +90,9 @@ public final class ShadowMirror {
             log.debug("Shadow mirror failed on route {} ({}): {}", route.id(), correlationId, extracted.failure());
             return List.of();
         }
-        if (needsDryRun(method) && legacy.status() == NOT_KNOWABLE_BY_A_DRY_RUN) {
-            // 402: the payment was refused by a party a dry run never asks (the gateway declined the card); the dry
-            // run's "would be authorized" says nothing either way, so this pair is neither a match nor a difference
+        if (needsDryRun(method) && route.shadow().notComparedStatuses().contains(legacy.status())) {
+            // a party a dry run never asks decided the legacy answer (a gateway declined a card): the dry run's
+            // "would succeed" says nothing either way, so this pair is neither a match nor a difference
             s.skipped.incrementAndGet();
             meters.counter("proxy.shadow.comparisons", "route", route.id(), "outcome", "not-comparable").increment();
             return List.of();

@@ -28,7 +28,7 @@ class CallerKeyTests {
 
     @Test
     void theCustomerHeaderWinsOverTheCookie() {
-        assertThat(CallerKey.of(" 42 ", "strangler_id=abc-123")).isEqualTo(new CallerKey("customer:42", false));
+        assertThat(CallerKey.of(" 42 ", "strangler_id=abc-123")).isEqualTo(new CallerKey("caller:42", false));
     }
 
     @Test

@@ -13,7 +13,7 @@ class CanarySplitTests {
         for (int percent : new int[] {1, 5, 10, 25, 50, 75, 90, 99}) {
             int extracted = 0;
             for (int i = 0; i < KEYS; i++) {
-                if (CanarySplit.toExtracted("customer:" + i, percent)) {
+                if (CanarySplit.toExtracted("caller:" + i, percent)) {
                     extracted++;
                 }
             }
@@ -37,21 +37,21 @@ class CanarySplitTests {
     @Test
     void sameKeyAlwaysGetsTheSameSide() {
         for (int i = 0; i < KEYS; i++) {
-            assertThat(CanarySplit.toExtracted("customer:" + i, 30)).isEqualTo(CanarySplit.toExtracted("customer:" + i, 30));
+            assertThat(CanarySplit.toExtracted("caller:" + i, 30)).isEqualTo(CanarySplit.toExtracted("caller:" + i, 30));
         }
     }
 
     @Test
     void zeroSendsNobodyAndHundredSendsEverybody() {
         for (int i = 0; i < KEYS; i++) {
-            assertThat(CanarySplit.toExtracted("customer:" + i, 0)).isFalse();
-            assertThat(CanarySplit.toExtracted("customer:" + i, 100)).isTrue();
+            assertThat(CanarySplit.toExtracted("caller:" + i, 0)).isFalse();
+            assertThat(CanarySplit.toExtracted("caller:" + i, 100)).isTrue();
         }
     }
 
     @Test
     void callerKeyPrefersTheCustomerHeaderThenTheCookieElseIssuesOne() {
-        assertThat(CallerKey.of("42", "strangler_id=abc-1")).isEqualTo(new CallerKey("customer:42", false));
+        assertThat(CallerKey.of("42", "strangler_id=abc-1")).isEqualTo(new CallerKey("caller:42", false));
         assertThat(CallerKey.of(null, "a=b; strangler_id=abc-1")).isEqualTo(new CallerKey("cookie:abc-1", false));
         CallerKey issued = CallerKey.of(null, "strangler_id=<script>");
         assertThat(issued.issued()).isTrue();

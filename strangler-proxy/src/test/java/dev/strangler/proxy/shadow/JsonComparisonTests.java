@@ -19,7 +19,7 @@ class JsonComparisonTests {
     }
 
     private static ShadowRules rules(List<String> ignore, double tolerance, boolean anyOrder) {
-        return new ShadowRules(false, ignore, tolerance, anyOrder, List.of(), 10);
+        return new ShadowRules(false, ignore, tolerance, anyOrder, List.of(), 10, List.of());
     }
 
     @Test

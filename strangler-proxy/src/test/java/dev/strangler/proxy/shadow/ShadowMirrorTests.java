@@ -3,6 +3,7 @@ package dev.strangler.proxy.shadow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strangler.proxy.route.Route;
+import dev.strangler.proxy.route.ShadowRules;
 import dev.strangler.proxy.route.Stage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -21,7 +22,7 @@ class ShadowMirrorTests {
             Clock.systemUTC(), meters);
     private final Route route = new Route("payments-read", "/api/payments/**", List.of("GET"),
             URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"), Stage.SHADOW, 0, "test", 1,
-            null, null, null, null);
+            null, new ShadowRules(false, List.of(), 0, false, List.of("content-type"), 20, List.of(402)), null, null);
 
     private static ShadowAnswer answer(int status, String body) {
         return new ShadowAnswer(status, Map.of("content-type", "application/json"), body.getBytes(StandardCharsets.UTF_8), null);
@@ -64,6 +65,19 @@ class ShadowMirrorTests {
         assertThat(stats.skipped()).isEqualTo(1);
         assertThat(meters.counter("proxy.shadow.comparisons", "route", route.id(), "outcome", "not-comparable").count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aRouteWithoutTheRuleComparesEveryStatus() {
+        Route strict = route.withStage(Stage.SHADOW, 0, "test");
+        Route withoutRule = new Route(strict.id(), strict.path(), strict.methods(), strict.legacy(), strict.extracted(),
+                Stage.SHADOW, 0, "test", 1, null, ShadowRules.DEFAULT, null, null);
+
+        mirror.compareNow(withoutRule, "POST", "/api/payments", "cid",
+                answer(402, "{\"type\":\"/problems/card-declined\"}"), answer(201, "{\"status\":\"AUTHORIZED\"}"));
+
+        assertThat(mirror.stats(withoutRule).compared()).isEqualTo(1);
+        assertThat(mirror.stats(withoutRule).differing()).isEqualTo(1);
     }
 
     @Test

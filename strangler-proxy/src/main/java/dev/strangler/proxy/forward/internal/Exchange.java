@@ -28,8 +28,8 @@ final class Exchange {
     @Nullable Buffer requestBody;
     /**
      * A write's dry-run mirror, sent before the write goes to legacy: the service must judge a write on the state
-     * the monolith saw before it, not after (a payment mirrored after the monolith's commit met a PAID order and
-     * answered 409 where the monolith said 201).
+     * the monolith saw before it, not after (a write mirrored after the monolith's commit met the state that commit
+     * left behind and answered 409 where the monolith said 201).
      */
     io.vertx.core.@Nullable Future<ShadowAnswer> earlyMirror;
     /** This hop's trace context, sent upstream; set by {@link EdgeTracing#start} before anything is forwarded. */

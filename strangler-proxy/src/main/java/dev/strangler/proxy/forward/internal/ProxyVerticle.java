@@ -61,7 +61,6 @@ public final class ProxyVerticle extends VerticleBase {
     // header names as pre-hashed AsciiStrings: every lookup by a plain String hashes it again, on every request
     static final CharSequence CORRELATION = HttpHeaders.createOptimized("X-Correlation-Id");
     static final CharSequence UPSTREAM = HttpHeaders.createOptimized("X-Strangler-Upstream");
-    private static final CharSequence CUSTOMER_ID = HttpHeaders.createOptimized(CallerKey.HEADER);
     private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
     private static final CharSequence FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
     private static final CharSequence FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
@@ -191,7 +190,7 @@ public final class ProxyVerticle extends VerticleBase {
             if (route.stage() == Stage.EXTRACTED) {
                 side = Side.EXTRACTED;
             } else if (route.stage() == Stage.CANARY) {
-                key = CallerKey.of(in.getHeader(CUSTOMER_ID), in.getHeader(HttpHeaders.COOKIE));
+                key = CallerKey.of(in.getHeader(settings.callerHeader()), in.getHeader(HttpHeaders.COOKIE));
                 bucket = CanarySplit.bucket(key.value());
                 side = CanarySplit.toExtracted(bucket, route.percent()) ? Side.EXTRACTED : Side.LEGACY;
             }
@@ -349,7 +348,7 @@ public final class ProxyVerticle extends VerticleBase {
     /**
      * A write's dry-run copy goes first, and the write follows its answer (or {@link #DRY_RUN_HEAD_START_MILLIS}):
      * sent after legacy answered, or even beside it, the dry run was judged on the state legacy's write left
-     * behind (the order already PAID, the payment already captured) and differed for that reason alone, a false
+     * behind (the resource already created or already moved on) and differed for that reason alone, a false
      * 201/409. Only writes of a route in SHADOW wait; reads are mirrored after the answer, as before.
      */
     private Future<?> afterDryRun(ProxyRequest request, Exchange ex) {

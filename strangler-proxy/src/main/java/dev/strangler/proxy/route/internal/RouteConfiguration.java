@@ -1,16 +1,12 @@
 package dev.strangler.proxy.route.internal;
 
+import dev.strangler.extraction.Extractions;
 import dev.strangler.proxy.ProxyProperties;
 import dev.strangler.proxy.route.RouteStore;
 import dev.strangler.proxy.route.RouteTableDocument;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -27,9 +23,9 @@ class RouteConfiguration {
     }
 
     @Bean
-    RouteStore routeStore(ProxyProperties properties, JsonMapper json, Clock clock) {
+    RouteStore routeStore(ProxyProperties properties, JsonMapper json, Clock clock, Extractions extractions) {
         RouteFile file = new RouteFile(properties.routes().file(), json);
-        return new RouteStore(file, replicaId(properties), clock, defaultTable(properties, json));
+        return new RouteStore(file, replicaId(properties), clock, defaultTable(extractions, properties));
     }
 
     @Bean
@@ -66,30 +62,15 @@ class RouteConfiguration {
         return new KafkaRouteSync(store, json, properties.kafka().bootstrapServers(), properties.kafka().topic());
     }
 
-    /** The table shipped in the jar, with the placeholder hosts replaced by the configured upstreams. */
-    static RouteTableDocument defaultTable(ProxyProperties properties, JsonMapper json) {
-        try (InputStream in = RouteConfiguration.class.getResourceAsStream("/default-routes.json")) {
-            if (in == null) {
-                throw new IllegalStateException("default-routes.json is missing from the jar");
-            }
-            RouteTableDocument doc = json.readValue(in, RouteTableDocument.class);
-            return new RouteTableDocument(doc.version(), doc.origin(), doc.routes().stream()
-                    .map(r -> r.withUpstreams(resolve(r.legacy(), properties), resolve(r.extracted(), properties)))
-                    .toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The extraction descriptors, refused as a whole when any is invalid: nothing starts half-configured. */
+    @Bean
+    Extractions extractions(ProxyProperties properties) {
+        return Extractions.load(properties.extractions());
     }
 
-    private static @Nullable URI resolve(@Nullable URI placeholder, ProxyProperties properties) {
-        if (placeholder == null) {
-            return null;
-        }
-        return switch (String.valueOf(placeholder.getHost())) {
-            case "legacy-upstream" -> properties.legacyUpstream();
-            case "extracted-upstream" -> properties.extractedUpstream();
-            default -> placeholder;
-        };
+    /** The table built from the descriptors, used when the routes file does not exist yet. */
+    static RouteTableDocument defaultTable(Extractions extractions, ProxyProperties properties) {
+        return ExtractionRoutes.defaultTable(extractions, properties);
     }
 
     private static String replicaId(ProxyProperties properties) {
