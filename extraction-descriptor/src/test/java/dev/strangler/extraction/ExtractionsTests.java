@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ExtractionsTests {
 
@@ -42,98 +46,60 @@ class ExtractionsTests {
                 .as("the default record name").isEqualTo("dev.strangler.cdc.customers.CustomersChange");
     }
 
-    @Test
-    void aFieldTheSchemaDoesNotKnowIsRefusedWithItsLine() {
-        Path file = Descriptors.broken(dir, "payments", "    conflict: route-owner", "    conflicts: route-owner");
+    /**
+     * One broken copy of payments.yaml: {@code from} replaced by {@code to}, refused with {@code message}, at the line
+     * holding {@code lineMarker} when it is not null.
+     */
+    record Refusal(String what, String from, String to, @Nullable String lineMarker, String message) {
+
+        @Override
+        public String toString() {
+            return what;
+        }
+    }
+
+    static Stream<Refusal> refusals() {
+        return Stream.of(
+                new Refusal("a field the schema does not know", "    conflict: route-owner", "    conflicts: route-owner",
+                        "conflicts:", "data[0].conflicts: is not a known field here"),
+                new Refusal("a missing required field", "    path: /api/payments/**\n    methods: [GET, HEAD]",
+                        "    methods: [GET, HEAD]", "- id: payments-read", "routes[0].path: is required"),
+                new Refusal("a conversion that does not fit the field's type",
+                        "{name: currency, type: string, legacy: currency,",
+                        "{name: currency, type: string, legacy: {column: currency, convert: minor-units},",
+                        "name: currency", "data[0].fields[4].legacy.convert: minor-units gives a long field, but the"
+                                + " field is a string"),
+                new Refusal("an unknown conversion", "convert: {minor-units: 2}}\n        extracted: amount_minor",
+                        "convert: minor-unit}\n        extracted: amount_minor", "convert: minor-unit}",
+                        "data[0].fields[5].legacy.convert: does not match the regex pattern"
+                                + " ^(lower-case|utc|minor-units)$"),
+                new Refusal("tokenize on a field that is not a card", "legacy: psp_reference,",
+                        "legacy: {column: psp_reference, transform: tokenize},", "name: pspReference",
+                        "data[0].fields[9].legacy.transform: tokenize applies to a card field"),
+                new Refusal("reconciling a field that does not exist", "fields: [orderId, amountMinor,",
+                        "fields: [orderId, amountMinr,", "fields: [orderId, amountMinr",
+                        "data[0].reconcile.fields[1]: names no field of this table pair: 'amountMinr'"),
+                new Refusal("reconciling the card token", "pspReference, cardLast4]", "pspReference, cardToken]", null,
+                        "data[0].reconcile.fields[7]: 'cardToken' cannot be compared"),
+                new Refusal("an owner route that is no route", "owner-route: payments-write",
+                        "owner-route: payment-write", "owner-route: payment-write",
+                        "data[0].owner-route: names no route of this extraction: 'payment-write'"),
+                new Refusal("a key field on another column than the key", "key: true, legacy: id,",
+                        "key: true, legacy: order_id,", null,
+                        "data[0].fields[0].legacy: the key field is stored in 'order_id' but the table's key is 'id'"),
+                new Refusal("a field named like the envelope", "{name: currency,", "{name: sourceLsn,", null,
+                        "data[0].fields[4].name: 'sourceLsn' is taken by the change record's envelope"));
+    }
+
+    @ParameterizedTest(name = "{0} is refused")
+    @MethodSource("refusals")
+    void aBrokenDescriptorIsRefusedWithItsFieldAndLine(Refusal refusal) {
+        Path file = Descriptors.broken(dir, "payments", refusal.from(), refusal.to());
 
         assertThatThrownBy(() -> Extractions.read(file))
                 .isInstanceOf(InvalidDescriptorException.class)
-                .hasMessageContaining(file + ":" + Descriptors.lineOf(file, "conflicts:")
-                        + ": data[0].conflicts: is not a known field here");
-    }
-
-    @Test
-    void aMissingRequiredFieldIsRefused() {
-        Path file = Descriptors.broken(dir, "payments", "    path: /api/payments/**\n    methods: [GET, HEAD]",
-                "    methods: [GET, HEAD]");
-
-        assertThatThrownBy(() -> Extractions.read(file))
-                .hasMessageContaining(file + ":" + Descriptors.lineOf(file, "- id: payments-read")
-                        + ": routes[0].path: is required");
-    }
-
-    @Test
-    void aConversionThatDoesNotFitTheFieldsTypeIsRefused() {
-        Path file = Descriptors.broken(dir, "payments", "{name: currency, type: string, legacy: currency,",
-                "{name: currency, type: string, legacy: {column: currency, convert: minor-units},");
-
-        assertThatThrownBy(() -> Extractions.read(file))
-                .hasMessageContaining(file + ":" + Descriptors.lineOf(file, "name: currency")
-                        + ": data[0].fields[4].legacy.convert: minor-units gives a long field, but the field is a"
-                        + " string");
-    }
-
-    @Test
-    void anUnknownConversionIsRefused() {
-        Path file = Descriptors.broken(dir, "payments", "convert: {minor-units: 2}}\n        extracted: amount_minor",
-                "convert: minor-unit}\n        extracted: amount_minor");
-
-        assertThatThrownBy(() -> Extractions.read(file))
-                .hasMessageContaining("data[0].fields[5].legacy.convert: ");
-    }
-
-    @Test
-    void tokenizeOnAFieldThatIsNotACardIsRefused() {
-        Path file = Descriptors.broken(dir, "payments", "legacy: psp_reference,",
-                "legacy: {column: psp_reference, transform: tokenize},");
-
-        assertThatThrownBy(() -> Extractions.read(file))
-                .hasMessageContaining(file + ":" + Descriptors.lineOf(file, "name: pspReference")
-                        + ": data[0].fields[9].legacy.transform: tokenize applies to a card field");
-    }
-
-    @Test
-    void reconcilingAFieldThatDoesNotExistIsRefused() {
-        Path file = Descriptors.broken(dir, "payments", "fields: [orderId, amountMinor,",
-                "fields: [orderId, amountMinr,");
-
-        assertThatThrownBy(() -> Extractions.read(file))
-                .hasMessageContaining(file + ":" + Descriptors.lineOf(file, "fields: [orderId, amountMinr")
-                        + ": data[0].reconcile.fields[1]: names no field of this table pair: 'amountMinr'");
-    }
-
-    @Test
-    void reconcilingTheCardTokenIsRefused() {
-        Path file = Descriptors.broken(dir, "payments", "pspReference, cardLast4]", "pspReference, cardToken]");
-
-        assertThatThrownBy(() -> Extractions.read(file))
-                .hasMessageContaining("data[0].reconcile.fields[7]: 'cardToken' cannot be compared");
-    }
-
-    @Test
-    void anOwnerRouteThatIsNoRouteIsRefused() {
-        Path file = Descriptors.broken(dir, "payments", "owner-route: payments-write", "owner-route: payment-write");
-
-        assertThatThrownBy(() -> Extractions.read(file))
-                .hasMessageContaining(file + ":" + Descriptors.lineOf(file, "owner-route: payment-write")
-                        + ": data[0].owner-route: names no route of this extraction: 'payment-write'");
-    }
-
-    @Test
-    void aKeyFieldOnAnotherColumnThanTheKeyIsRefused() {
-        Path file = Descriptors.broken(dir, "payments", "key: true, legacy: id,", "key: true, legacy: order_id,");
-
-        assertThatThrownBy(() -> Extractions.read(file))
-                .hasMessageContaining("data[0].fields[0].legacy: the key field is stored in 'order_id' but the"
-                        + " table's key is 'id'");
-    }
-
-    @Test
-    void aFieldNamedLikeTheEnvelopeIsRefused() {
-        Path file = Descriptors.broken(dir, "payments", "{name: currency,", "{name: sourceLsn,");
-
-        assertThatThrownBy(() -> Extractions.read(file))
-                .hasMessageContaining("data[0].fields[4].name: 'sourceLsn' is taken by the change record's envelope");
+                .hasMessageContaining(refusal.lineMarker() == null ? refusal.message()
+                        : file + ":" + Descriptors.lineOf(file, refusal.lineMarker()) + ": " + refusal.message());
     }
 
     @Test

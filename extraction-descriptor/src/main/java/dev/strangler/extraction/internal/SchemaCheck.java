@@ -48,7 +48,7 @@ public final class SchemaCheck {
         Map<String, Finding> byPath = new LinkedHashMap<>();
         for (Error e : SCHEMA.validate(document)) {
             String path = path(e.getInstanceLocation());
-            String message = message(e);
+            String message = e.getMessage();
             String where = path;
             if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
                 where = path.isEmpty() ? e.getProperty() : path + "." + e.getProperty();
@@ -60,16 +60,6 @@ public final class SchemaCheck {
             byPath.putIfAbsent(where + "\u0000" + message, new Finding(where, message));
         }
         return new ArrayList<>(byPath.values());
-    }
-
-    /** The validator's message without the location it starts with (the reader puts the path in front itself). */
-    private static String message(Error e) {
-        String m = e.getMessage();
-        int colon = m.indexOf(": ");
-        if (m.startsWith("/") || m.startsWith("$") || colon > 0 && m.substring(0, colon).indexOf(' ') < 0) {
-            m = colon < 0 ? m : m.substring(colon + 2);
-        }
-        return m;
     }
 
     private static String path(NodePath location) {
