@@ -1,5 +1,7 @@
 package dev.strangler.payments;
 
+import dev.strangler.support.observation.CorrelationFilter;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,5 +13,11 @@ class ServiceConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Correlation id and traceparent on every answer; one log line per API and internal request (never a card field). */
+    @Bean
+    CorrelationFilter correlationFilter(Tracer tracer) {
+        return new CorrelationFilter(tracer, CorrelationFilter.RequestLog.of("dev.strangler.payments.requests", "/api/", "/internal/"));
     }
 }
