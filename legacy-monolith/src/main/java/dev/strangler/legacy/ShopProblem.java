@@ -1,30 +1,16 @@
 package dev.strangler.legacy;
 
-import dev.strangler.support.problem.ProblemResponses;
+import dev.strangler.support.problem.OwnProblem;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Every error the shop itself raises: an RFC 9457 problem with a stable {@code type} ({@code /problems/<slug>}).
  * The detail is written by us and never repeats what the caller sent, because a caller may have sent a card number.
  */
-public class ShopProblem extends ErrorResponseException {
-
-    private final String slug;
+public class ShopProblem extends OwnProblem {
 
     public ShopProblem(HttpStatus status, String slug, String title, String detail) {
-        super(status, ProblemResponses.problem(status, slug, title, detail), null);
-        this.slug = slug;
-    }
-
-    /** The last path segment of the problem type, e.g. {@code card-declined}. */
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String getMessage() {
-        return slug + ": " + getBody().getDetail();
+        super(status, slug, title, detail);
     }
 
     public static ShopProblem notFound(String what) {

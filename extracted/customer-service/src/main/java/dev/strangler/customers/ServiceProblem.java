@@ -1,33 +1,19 @@
 package dev.strangler.customers;
 
-import dev.strangler.support.problem.ProblemResponses;
+import dev.strangler.support.problem.OwnProblem;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Every error the service raises itself: RFC 9457 with a stable {@code type} ({@code /problems/<slug>}). Slugs,
  * statuses and wording are the monolith's, because callers must not be able to tell the two apart. The detail never
  * repeats what the caller sent.
  */
-public class ServiceProblem extends ErrorResponseException {
-
-    private final String slug;
+public class ServiceProblem extends OwnProblem {
 
     public ServiceProblem(HttpStatus status, String slug, String title, String detail) {
-        super(status, ProblemResponses.problem(status, slug, title, detail), null);
-        this.slug = slug;
-    }
-
-    /** The last path segment of the problem type, e.g. {@code email-taken}. */
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String getMessage() {
-        return slug + ": " + getBody().getDetail();
+        super(status, slug, title, detail);
     }
 
     public static ServiceProblem notFound(String what) {

@@ -1,44 +1,18 @@
 package dev.strangler.payments;
 
 import dev.strangler.payments.payment.domain.PaymentRuleViolation;
-import dev.strangler.support.problem.ProblemResponses;
-import java.util.Map;
+import dev.strangler.support.problem.OwnProblem;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Every error the service raises itself: RFC 9457 with a stable {@code type} ({@code /problems/<slug>}). The slugs
  * and statuses are the monolith's, because callers must not be able to tell the two apart. The detail is ours and
  * never repeats what the caller sent: a caller may have sent a card number.
  */
-public class ServiceProblem extends ErrorResponseException {
-
-    private final String slug;
+public class ServiceProblem extends OwnProblem {
 
     public ServiceProblem(HttpStatus status, String slug, String title, String detail) {
-        super(status, ProblemResponses.problem(status, slug, title, detail), null);
-        this.slug = slug;
-    }
-
-    public String slug() {
-        return slug;
-    }
-
-    /** Adds an extension member, e.g. the id of a payment left pending. */
-    public ServiceProblem with(String name, Object value) {
-        getBody().setProperty(name, value);
-        return this;
-    }
-
-    /** The extension members, for tests and stored idempotent replies. */
-    public Map<String, Object> properties() {
-        Map<String, Object> props = getBody().getProperties();
-        return props == null ? Map.of() : props;
-    }
-
-    @Override
-    public String getMessage() {
-        return slug + ": " + getBody().getDetail();
+        super(status, slug, title, detail);
     }
 
     /** The problem for a refused payment rule: 400 or 409 with the rule's slug. */
