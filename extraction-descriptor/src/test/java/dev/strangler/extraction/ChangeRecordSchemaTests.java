@@ -9,7 +9,7 @@ import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.junit.jupiter.api.Test;
 
-class ChangeRecordTests {
+class ChangeRecordSchemaTests {
 
     /** The schema the monolith's payment follower reads with (the payment-events-api jar). */
     private static Schema paymentEventsApi() throws IOException {
@@ -18,7 +18,7 @@ class ChangeRecordTests {
     }
 
     private static Schema derived(String extraction, String pair) {
-        return ChangeRecord.schema(Extractions.read(Descriptors.REPOSITORY.resolve(extraction + ".yaml"))
+        return ChangeRecordSchema.of(Extractions.read(Descriptors.REPOSITORY.resolve(extraction + ".yaml"))
                 .table(pair).orElseThrow());
     }
 
@@ -63,7 +63,7 @@ class ChangeRecordTests {
     void retypingAFieldBreaksBackwardCompatibilityAndAddingOneDoesNot() {
         TablePair pair = Extractions.read(Descriptors.REPOSITORY.resolve("customers.yaml")).table("customers")
                 .orElseThrow();
-        Schema before = ChangeRecord.schema(pair);
+        Schema before = ChangeRecordSchema.of(pair);
         TablePair added = new TablePair(pair.name(), pair.record(), pair.ownerRoute(), pair.conflict(), pair.legacy(),
                 pair.extracted(), concat(pair, new FieldSpec("nickname", FieldType.STRING, false, false,
                         FieldSpec.Owner.ROUTE, new Mapping.Columns(java.util.List.of("nickname"),
@@ -75,9 +75,9 @@ class ChangeRecordTests {
                         ? new FieldSpec("email", FieldType.LONG, false, false, f.owner(), f.legacy(), f.extracted())
                         : f).toList(), pair.reconcile());
 
-        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(ChangeRecord.schema(added), before).getType())
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(ChangeRecordSchema.of(added), before).getType())
                 .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
-        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(ChangeRecord.schema(retyped), before).getType())
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(ChangeRecordSchema.of(retyped), before).getType())
                 .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
     }
 
