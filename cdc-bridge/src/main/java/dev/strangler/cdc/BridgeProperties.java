@@ -2,6 +2,8 @@ package dev.strangler.cdc;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -10,20 +12,25 @@ import org.springframework.util.unit.DataSize;
  * The bridge's configuration ({@code bridge.*}); every default is the lab's.
  *
  * @param dataDirectory where Debezium keeps its offsets (one file per capture); must survive restarts
- * @param legacy the monolith's database (captured for legacy -> new, written for new -> legacy)
- * @param service the payment service's database (written for legacy -> new, its outbox captured for new -> legacy)
- * @param forward whether legacy -> new runs
- * @param reverse whether new -> legacy runs
+ * @param extractions   the directory of extraction descriptors ({@code <name>.yaml}): their table pairs are what the
+ *                      bridge keeps in step
+ * @param pairs         the table pairs this bridge serves, by name; empty: every pair whose two databases are in
+ *                      {@code databases}
+ * @param databases     the databases by the logical names the descriptors use ({@code legacy.database},
+ *                      {@code extracted.database})
+ * @param forward       whether legacy -> new runs
+ * @param reverse       whether new -> legacy runs
  * @param conflictOwner which side wins a conflicting write: {@code AUTO} follows the proxy's route table (the side
- *                      that serves the payment writes), or {@code LEGACY}, {@code SERVICE}, {@code NONE} (latest
- *                      source timestamp wins)
- * @param pollInterval how long each capture's Debezium queue waits for a fuller batch
+ *                      that serves each pair's owner route), or {@code LEGACY}, {@code SERVICE}, {@code NONE} (latest
+ *                      source timestamp wins) for every pair
+ * @param pollInterval  how long each capture's Debezium queue waits for a fuller batch
  */
 @ConfigurationProperties("bridge")
 public record BridgeProperties(
         @DefaultValue(".lab/data/cdc-bridge") Path dataDirectory,
-        @DefaultValue Database legacy,
-        @DefaultValue Database service,
+        @DefaultValue("extractions") Path extractions,
+        @DefaultValue List<String> pairs,
+        @DefaultValue Map<String, Database> databases,
         @DefaultValue Kafka kafka,
         @DefaultValue Topics topics,
         @DefaultValue Vault vault,
@@ -32,16 +39,7 @@ public record BridgeProperties(
         @DefaultValue("AUTO") String conflictOwner,
         @DefaultValue Health health,
         @DefaultValue Reconcile reconcile,
-        @DefaultValue Slots slots,
         @DefaultValue PollIntervals pollInterval) {
-
-    /**
-     * Replication slots (cluster-wide in PostgreSQL: two bridges on one server need different names) and the
-     * publications of the same names.
-     */
-    public record Slots(@DefaultValue("strangler_legacy_payments") String legacy,
-                        @DefaultValue("strangler_service_outbox") String service) {
-    }
 
     /**
      * How long each capture's Debezium queue waits for a fuller batch before it hands over what it has: a change
@@ -77,24 +75,22 @@ public record BridgeProperties(
     }
 
     /**
-     * @param legacy changes captured from the monolith
-     * @param service changes captured from the service's outbox
+     * Each table pair has two change topics, {@code strangler.cdc.legacy.<pair>} and
+     * {@code strangler.cdc.service.<pair>}.
+     *
      * @param deadLetters records the appliers could not apply, with the reason in headers
-     * @param routes the proxy's route table (read to know which side owns the payment writes)
-     * @param partitions of the two change topics when the bridge creates them. Keyed by payment id, so one payment's
-     *                   changes stay ordered with any count; but a source {@code truncate} is only ordered against
-     *                   every other change in one partition (with more, a new row can reach the target before an
-     *                   old row with the same order is removed): keep 1 unless the source is never truncated
+     * @param routes the proxy's route table (read to know which side owns each pair's writes)
+     * @param partitions of the change topics when the bridge creates them. Keyed by row key, so one row's changes
+     *                   stay ordered with any count; but a source {@code truncate} is only ordered against every other
+     *                   change in one partition (with more, a new row can reach the target before an old row with
+     *                   the same unique values is removed): keep 1 unless the sources are never truncated
      */
-    public record Topics(@DefaultValue("strangler.cdc.legacy.payments") String legacy,
-                         @DefaultValue("strangler.cdc.service.payments") String service,
-                         @DefaultValue("strangler.cdc.dead-letters") String deadLetters,
+    public record Topics(@DefaultValue("strangler.cdc.dead-letters") String deadLetters,
                          @DefaultValue("strangler.routes") String routes,
-                         @DefaultValue("payments-write") String paymentWriteRoute,
                          @DefaultValue("1") int partitions) {
     }
 
-    /** The payment service's internal tokenize endpoint. */
+    /** The vault's internal tokenize endpoint (in the service that owns the cards). */
     public record Vault(@DefaultValue("http://127.0.0.1:8082") String baseUrl,
                         @DefaultValue("lab-internal-token") String internalToken,
                         @DefaultValue("10s") Duration timeout) {
@@ -113,7 +109,10 @@ public record BridgeProperties(
     public record Health(@DefaultValue("30s") Duration lagThreshold, @DefaultValue("256MB") DataSize walWarning) {
     }
 
-    /** @param every how often the bridge reconciles both databases by itself (0 turns it off) */
-    public record Reconcile(@DefaultValue("60s") Duration every, @DefaultValue("10000") int chunkSize) {
+    /**
+     * @param every how often the bridge reconciles every pair by itself (0 turns it off); chunk size and settle time
+     *              are each pair's, in its descriptor
+     */
+    public record Reconcile(@DefaultValue("60s") Duration every) {
     }
 }

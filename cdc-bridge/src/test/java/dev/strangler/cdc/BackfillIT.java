@@ -42,8 +42,7 @@ class BackfillIT {
                 ShopApps.shared().paymentService.baseUrl(), "bridge.reverse=false")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> round.get() > 5);
             bridge.start();
-            await("snapshot").atMost(Duration.ofSeconds(120)).until(() -> bridge.status()
-                    .path("directions").path("legacy-to-service").path("capture").path("snapshotCompleted")
+            await("snapshot").atMost(Duration.ofSeconds(120)).until(() -> bridge.direction(bridge.status(), "legacy-to-service").path("capture").path("snapshotCompleted")
                     .asBoolean());
             int roundsDuringSnapshot = round.get();
             await().atMost(Duration.ofSeconds(30)).until(() -> round.get() > roundsDuringSnapshot + 5);
@@ -57,7 +56,7 @@ class BackfillIT {
             JsonNode report = bridge.reconcile("10s");
             assertThat(report.path("mismatches").asLong()).as(report.toString()).isZero();
             assertThat(report.path("legacyRows").asLong()).isEqualTo(legacyRows);
-            assertThat(bridge.status().path("directions").path("legacy-to-service").path("capture")
+            assertThat(bridge.direction(bridge.status(), "legacy-to-service").path("capture")
                     .path("snapshotRows").asLong()).isGreaterThanOrEqualTo(PAYMENTS);
         } finally {
             writing.set(false);

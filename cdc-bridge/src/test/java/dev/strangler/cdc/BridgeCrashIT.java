@@ -31,7 +31,7 @@ class BridgeCrashIT {
         try (ChildApp first = new ChildApp("cdc-bridge-crash", ChildApp.moduleJar("cdc-bridge", "cdc-bridge.jar"),
                 args)) {
             first.start();
-            BridgeInstance.awaitBackfill(() -> status(first));
+            BridgeInstance.awaitBackfill(() -> status(first), names.pair());
 
             // a stream of changes: ROUNDS updates of every payment, in transactions of 200 rows
             CompletableFuture<Void> writes = CompletableFuture.runAsync(() -> {
@@ -43,7 +43,7 @@ class BridgeCrashIT {
                 }
             });
             await("changes flowing").atMost(Duration.ofSeconds(60)).until(() ->
-                    status(first).path("directions").path("legacy-to-service").path("apply").path("applied")
+                    names.direction(status(first), "legacy-to-service").path("apply").path("applied")
                             .asLong() > PAYMENTS + 1_500);
             first.kill();
             writes.get();
@@ -55,7 +55,7 @@ class BridgeCrashIT {
                         "select count(*) from payments where psp_reference = 'round-" + ROUNDS + "-' || id")
                         == PAYMENTS);
 
-                JsonNode report = JSON.readTree(second.http().post().uri("/reconcile/payments?settle=10s").retrieve()
+                JsonNode report = JSON.readTree(second.http().post().uri("/reconcile/" + names.pair() + "?settle=10s").retrieve()
                         .body(String.class));
                 assertThat(report.path("mismatches").asLong()).as(report.toString()).isZero();
                 assertThat(report.path("serviceRows").asLong()).isEqualTo(PAYMENTS);

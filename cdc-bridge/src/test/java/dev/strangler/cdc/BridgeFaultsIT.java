@@ -100,7 +100,7 @@ class BridgeFaultsIT {
                     bridge.http().get().uri("/actuator/health").retrieve().toBodilessEntity().getStatusCode()
                             .value() == 503);
             assertThat(bridge.status().path("problems").toString()).contains("lag");
-            assertThat(bridge.status().path("directions").path("legacy-to-service").path("apply").path("retries")
+            assertThat(bridge.direction(bridge.status(), "legacy-to-service").path("apply").path("retries")
                     .asLong()).isPositive();
             // the outage lasts 30 seconds in all
             await().pollDelay(Duration.between(Instant.now(), down.plusSeconds(30)).abs())
@@ -121,7 +121,7 @@ class BridgeFaultsIT {
 
     /** The forward direction's lag as the status reports it: the largest of the applier's and the source side's. */
     private static long forwardLagMs(BridgeInstance bridge) {
-        return bridge.status().path("directions").path("legacy-to-service").path("lagMs").asLong();
+        return bridge.direction(bridge.status(), "legacy-to-service").path("lagMs").asLong();
     }
 
     private static int readiness(BridgeInstance bridge) {

@@ -117,7 +117,7 @@ class BridgeIT {
     void appliesServicePaymentsToTheMonolithWithAMaskedCardAndNeverSendsThemBack() {
         long orderId = orderInMonolith();
         BigDecimal total = (BigDecimal) legacy.row("select total from orders where id = ?", orderId).get("total");
-        long skippedBefore = bridge.status().path("directions").path("legacy-to-service").path("capture")
+        long skippedBefore = bridge.direction(bridge.status(), "legacy-to-service").path("capture")
                 .path("skippedOwnWrites").asLong();
 
         JsonNode payment = apps.paymentService.http().post().uri("/api/payments")
@@ -138,7 +138,7 @@ class BridgeIT {
         await().atMost(WAIT).until(() -> "CAPT".equals(bridge.legacyPayment(paymentId).get("status")));
 
         // the legacy capture saw both writes of the bridge and skipped them: nothing went back
-        await().atMost(WAIT).until(() -> bridge.status().path("directions").path("legacy-to-service")
+        await().atMost(WAIT).until(() -> bridge.direction(bridge.status(), "legacy-to-service")
                 .path("capture").path("skippedOwnWrites").asLong() >= skippedBefore + 2);
         assertThat(Topics.readAll(bridge.legacyTopic()))
                 .noneMatch(r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8)
@@ -201,7 +201,7 @@ class BridgeIT {
     void skipsDuplicateAndOlderChangesAndAppliesEachChangeOnce() {
         long paymentId = (Long) legacy.row("select min(id) as id from payments where status = 'CAPT'").get("id");
         Map<String, Object> applied = service.row("select position, apply_count from strangler_cdc.applied"
-                + " where topic = ? and payment_id = ?", bridge.legacyTopic(), paymentId);
+                + " where topic = ? and row_key = ?", bridge.legacyTopic(), paymentId);
         long position = (Long) applied.get("position");
         long staleBefore = stale();
 
@@ -212,7 +212,7 @@ class BridgeIT {
 
         await().atMost(WAIT).until(() -> stale() >= staleBefore + 2);
         assertThat(bridge.servicePayment(paymentId).get("status")).isEqualTo("CAPTURED");
-        assertThat(service.row("select apply_count from strangler_cdc.applied where topic = ? and payment_id = ?",
+        assertThat(service.row("select apply_count from strangler_cdc.applied where topic = ? and row_key = ?",
                 bridge.legacyTopic(), paymentId).get("apply_count")).isEqualTo(applied.get("apply_count"));
     }
 
@@ -243,7 +243,7 @@ class BridgeIT {
     @Test
     void keepsCardNumbersOutOfKafkaAndTheLog() throws Exception {
         checkoutInMonolith("5555555555554444");
-        await().atMost(WAIT).until(() -> bridge.status().path("directions").path("legacy-to-service").path("apply")
+        await().atMost(WAIT).until(() -> bridge.direction(bridge.status(), "legacy-to-service").path("apply")
                 .path("lagMs").asLong() == 0);
         int records = 0;
         for (String topic : List.of(bridge.legacyTopic(), bridge.serviceTopic(), bridge.deadLetterTopic())) {
@@ -288,7 +288,7 @@ class BridgeIT {
     }
 
     private static long stale() {
-        return bridge.status().path("directions").path("legacy-to-service").path("apply").path("skippedStale")
+        return bridge.direction(bridge.status(), "legacy-to-service").path("apply").path("skippedStale")
                 .asLong();
     }
 

@@ -40,17 +40,16 @@ final class BridgeInstance implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of(
                 "server.port=0",
                 "bridge.data-directory=" + Path.of("target", "test-bridge", id).toAbsolutePath(),
-                "bridge.legacy.host=" + l[0], "bridge.legacy.port=" + l[1], "bridge.legacy.database=" + l[2],
-                "bridge.service.host=" + s[0], "bridge.service.port=" + s[1], "bridge.service.database=" + s[2],
+                "bridge.extractions=" + descriptorDirectory(id),
+                "bridge.databases.shop.host=" + l[0], "bridge.databases.shop.port=" + l[1],
+                "bridge.databases.shop.database=" + l[2],
+                "bridge.databases.payments.host=" + s[0], "bridge.databases.payments.port=" + s[1],
+                "bridge.databases.payments.database=" + s[2],
                 "bridge.kafka.bootstrap-servers=" + TestLab.kafka().bootstrapServers(),
                 "bridge.kafka.schema-registry-url=" + TestLab.schemaRegistry().url(),
                 "bridge.vault.base-url=" + vaultUrl,
-                "bridge.topics.legacy=" + legacyTopic(),
-                "bridge.topics.service=" + serviceTopic(),
                 "bridge.topics.dead-letters=" + deadLetterTopic(),
                 "bridge.topics.routes=test." + id + ".routes",
-                "bridge.slots.legacy=" + legacySlot(),
-                "bridge.slots.service=" + serviceSlot(),
                 "bridge.reconcile.every=0s"));
         all.addAll(List.of(extra));
         for (String p : all) {
@@ -58,12 +57,41 @@ final class BridgeInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * The repository's payments descriptor, its table pair renamed after {@code id}: the pair's name makes its topics
+     * and replication slots, so each instance has its own.
+     */
+    private static Path descriptorDirectory(String id) {
+        try {
+            Path dir = Path.of("target", "test-bridge", id, "extractions").toAbsolutePath();
+            java.nio.file.Files.createDirectories(dir);
+            String yaml = java.nio.file.Files.readString(Path.of("..", "extractions", "payments.yaml"));
+            String renamed = yaml.replaceFirst("(?m)^  - name: payments\\b", "  - name: " + pair(id));
+            if (renamed.equals(yaml)) {
+                throw new IllegalStateException("extractions/payments.yaml has no table pair named payments");
+            }
+            java.nio.file.Files.writeString(dir.resolve("payments.yaml"), renamed);
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The instance's table pair name. */
+    static String pair(String id) {
+        return "test-" + id.replace('_', '-') + "-payments";
+    }
+
+    String pair() {
+        return pair(id);
+    }
+
     String legacyTopic() {
-        return "test." + id + ".legacy.payments";
+        return "strangler.cdc.legacy." + pair();
     }
 
     String serviceTopic() {
-        return "test." + id + ".service.payments";
+        return "strangler.cdc.service." + pair();
     }
 
     String deadLetterTopic() {
@@ -71,11 +99,11 @@ final class BridgeInstance implements AutoCloseable {
     }
 
     String legacySlot() {
-        return "test_" + id + "_legacy";
+        return ("strangler_legacy_" + pair()).replace('-', '_');
     }
 
     String serviceSlot() {
-        return "test_" + id + "_service";
+        return ("strangler_service_" + pair()).replace('-', '_');
     }
 
     /** The bridge's properties, as command-line arguments for the packaged jar. */
@@ -119,17 +147,26 @@ final class BridgeInstance implements AutoCloseable {
     }
 
     JsonNode reconcile(String settle) {
-        return JSON.readTree(http().post().uri("/reconcile/payments?settle=" + settle).retrieve().body(String.class));
+        return JSON.readTree(http().post().uri("/reconcile/" + pair() + "?settle=" + settle).retrieve().body(String.class));
     }
 
     /** Waits until the initial snapshot of the legacy capture is published and every change applied. */
     void awaitBackfill() {
-        awaitBackfill(this::status);
+        awaitBackfill(this::status, pair());
     }
 
-    static void awaitBackfill(java.util.function.Supplier<JsonNode> status) {
+    /** A direction of the instance's pair in a status document. */
+    JsonNode direction(JsonNode status, String name) {
+        return direction(status, pair(), name);
+    }
+
+    static JsonNode direction(JsonNode status, String pair, String name) {
+        return status.path("pairs").path(pair).path("directions").path(name);
+    }
+
+    static void awaitBackfill(java.util.function.Supplier<JsonNode> status, String pair) {
         await("backfill").atMost(Duration.ofSeconds(90)).until(() -> {
-            JsonNode d = status.get().path("directions").path("legacy-to-service");
+            JsonNode d = direction(status.get(), pair, "legacy-to-service");
             return d.path("capture").path("snapshotCompleted").asBoolean()
                     && d.path("apply").path("applied").asLong() >= d.path("capture").path("published").asLong();
         });

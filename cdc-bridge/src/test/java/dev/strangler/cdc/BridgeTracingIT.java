@@ -84,7 +84,7 @@ class BridgeTracingIT {
         MutableSpan publish = span(trace, "publish " + bridge.serviceTopic()).orElseThrow();
         MutableSpan consume = span(trace, "consume " + bridge.serviceTopic()).orElseThrow();
         assertThat(capture.parentId()).isEqualTo(outboxSpan);
-        assertThat(capture.tag("payment.id")).isEqualTo(Long.toString(paymentId));
+        assertThat(capture.tag("row.key")).isEqualTo(Long.toString(paymentId));
         assertThat(publish.parentId()).isEqualTo(capture.id());
         assertThat(publish.kind()).isEqualTo(Kind.PRODUCER);
         assertThat(consume.parentId()).isEqualTo(publish.id());
@@ -121,9 +121,9 @@ class BridgeTracingIT {
 
         assertThat(lastBackfilledId).isPositive();
         assertThat(CollectedSpans.SPANS).filteredOn(s -> "legacy-to-service".equals(s.tag("direction")))
-                .filteredOn(s -> s.tag("payment.id") != null)
-                .noneMatch(s -> Long.parseLong(s.tag("payment.id")) <= lastBackfilledId)
-                .anyMatch(s -> s.tag("payment.id").equals(Long.toString(paymentId)));
+                .filteredOn(s -> s.tag("row.key") != null)
+                .noneMatch(s -> Long.parseLong(s.tag("row.key")) <= lastBackfilledId)
+                .anyMatch(s -> s.tag("row.key").equals(Long.toString(paymentId)));
     }
 
     @Test
@@ -150,7 +150,7 @@ class BridgeTracingIT {
         for (MutableSpan s : CollectedSpans.SPANS) {
             text.append(s.name()).append(' ').append(s.tags()).append(' ').append(s.remoteServiceName()).append('\n');
         }
-        assertThat(text).contains("payment.id=" + paymentId);
+        assertThat(text).contains("row.key=" + paymentId);
         assertThat(Pans.in(text.toString())).as("card numbers in spans").isEmpty();
     }
 
@@ -176,7 +176,7 @@ class BridgeTracingIT {
     private static Optional<MutableSpan> appliedLegacyChange(long paymentId) {
         return CollectedSpans.SPANS.stream()
                 .filter(s -> ("capture payments").equals(s.name()) && Long.toString(paymentId)
-                        .equals(s.tag("payment.id")))
+                        .equals(s.tag("row.key")))
                 .map(s -> span(s.traceId(), "apply payments"))
                 .flatMap(Optional::stream)
                 .filter(s -> "applied".equals(s.tag("outcome")))

@@ -42,7 +42,7 @@ class CardMaskingIT {
             // every masked row applied, or the first dead letter (which ends the wait: the test has failed)
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 JsonNode status = bridge.status();
-                return status.path("directions").path("legacy-to-service").path("apply").path("applied").asLong()
+                return bridge.direction(status, "legacy-to-service").path("apply").path("applied").asLong()
                         >= 2L * PAYMENTS || status.path("deadLetters").path("count").asLong() > 0;
             });
             assertThat(Topics.readAll(bridge.deadLetterTopic())).as("dead letters' reasons")

@@ -873,7 +873,9 @@ public final class CdcBenchmark {
         double setup = secondsSince(t);
         say("reconcile databases ready in %.1f s", setup);
         try (HikariDataSource lds = dataSource(l); HikariDataSource sds = dataSource(s)) {
-            Reconciler reconciler = new Reconciler(lds, sds, RECONCILE_CHUNK);
+            Path extractions = Path.of(System.getProperty("bench.root", "..")).resolve("extractions");
+            Reconciler reconciler = new Reconciler(TablePairs.load(extractions, "payments", RECONCILE_CHUNK), lds,
+                    sds);
             BooleanSupplier caughtUp = () -> true;
             long w = System.nanoTime();
             reconciler.reconcile(Duration.ZERO, caughtUp);

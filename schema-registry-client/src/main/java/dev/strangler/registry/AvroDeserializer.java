@@ -24,6 +24,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
 
     private @Nullable SchemaRegistryClient registry;
     private @Nullable Schema readerSchema;
+    private boolean generic;
     private final Map<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
     private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
 
@@ -35,6 +36,18 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
     public AvroDeserializer(SchemaRegistryClient registry, @Nullable Class<T> type) {
         this.registry = registry;
         this.readerSchema = type == null ? null : SpecificData.get().getSchema(type);
+    }
+
+    /**
+     * A ready deserializer into GenericRecords of {@code readerSchema}: Avro's schema resolution turns each writer's
+     * version into it (a record derived at run time, with no generated class).
+     */
+    public static AvroDeserializer<org.apache.avro.generic.GenericRecord> generic(SchemaRegistryClient registry,
+            Schema readerSchema) {
+        AvroDeserializer<org.apache.avro.generic.GenericRecord> d = new AvroDeserializer<>(registry, null);
+        d.readerSchema = readerSchema;
+        d.generic = true;
+        return d;
     }
 
     @Override
@@ -75,7 +88,10 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         } catch (SchemaRegistryException e) {
             throw new SerializationException("unknown schema id " + schemaId, e);
         }
-        return readerSchema == null ? new GenericDatumReader<>(writer) : new SpecificDatumReader<>(writer, readerSchema);
+        if (readerSchema == null) {
+            return new GenericDatumReader<>(writer);
+        }
+        return generic ? new GenericDatumReader<>(writer, readerSchema) : new SpecificDatumReader<>(writer, readerSchema);
     }
 
     private static Class<?> load(Object type) {

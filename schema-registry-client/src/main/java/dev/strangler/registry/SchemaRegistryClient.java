@@ -90,6 +90,19 @@ public final class SchemaRegistryClient {
                 new Schema.Parser().parse(call("GET", "/schemas/ids/" + key, null).path("schema").asText()));
     }
 
+    /** The latest schema registered under {@code subject}, or empty when the subject has none. */
+    public java.util.Optional<Schema> latest(String subject) {
+        try {
+            JsonNode version = call("GET", "/subjects/" + encode(subject) + "/versions/latest", null);
+            return java.util.Optional.of(new Schema.Parser().parse(version.path("schema").asText()));
+        } catch (SchemaRegistryException e) {
+            if (e.status() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     /** Whether {@code schema} could be registered under {@code subject} now (the latest version's rule applies). */
     public boolean isCompatible(String subject, Schema schema) {
         return call("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest",

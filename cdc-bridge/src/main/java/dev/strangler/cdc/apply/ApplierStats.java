@@ -23,16 +23,16 @@ public final class ApplierStats {
     private volatile Instant lastAppliedAt = Instant.EPOCH;
     private volatile String lastError = "";
 
-    public ApplierStats(String direction, MeterRegistry meters) {
-        this.applied = Counter.builder("strangler.cdc.applied").tag("direction", direction)
+    public ApplierStats(String direction, String table, MeterRegistry meters) {
+        this.applied = Counter.builder("strangler.cdc.applied").tag("direction", direction).tag("table", table)
                 .description("Changes applied to the target database").register(meters);
-        this.stale = Counter.builder("strangler.cdc.skipped").tag("direction", direction).tag("reason", "stale")
+        this.stale = Counter.builder("strangler.cdc.skipped").tag("direction", direction).tag("table", table).tag("reason", "stale")
                 .description("Changes skipped: duplicate or older than the applied one").register(meters);
-        this.conflicts = Counter.builder("strangler.cdc.skipped").tag("direction", direction)
+        this.conflicts = Counter.builder("strangler.cdc.skipped").tag("direction", direction).tag("table", table)
                 .tag("reason", "conflict").description("Changes that lost a write conflict").register(meters);
-        this.retries = Counter.builder("strangler.cdc.apply.retries").tag("direction", direction)
+        this.retries = Counter.builder("strangler.cdc.apply.retries").tag("direction", direction).tag("table", table)
                 .description("Batches retried after a transient database error").register(meters);
-        this.lag = Timer.builder("strangler.cdc.lag").tag("direction", direction)
+        this.lag = Timer.builder("strangler.cdc.lag").tag("direction", direction).tag("table", table)
                 .description("Source commit to applied in the target database")
                 .publishPercentiles(0.5, 0.99).register(meters);
     }

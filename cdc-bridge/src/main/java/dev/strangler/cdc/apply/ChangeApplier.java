@@ -4,12 +4,13 @@ import brave.propagation.TraceContextOrSamplingFlags;
 import dev.strangler.cdc.apply.ConflictPolicy.Decision;
 import dev.strangler.cdc.apply.internal.Bookkeeping;
 import dev.strangler.cdc.apply.internal.Bookkeeping.Applied;
-import dev.strangler.cdc.avro.ChangeOp;
-import dev.strangler.cdc.avro.PaymentChange;
 import dev.strangler.cdc.publish.ChangeHeaders;
 import dev.strangler.cdc.publish.DeadLetters;
 import dev.strangler.cdc.tracing.ApplyTracing;
 import dev.strangler.cdc.tracing.ChangeTracing;
+import dev.strangler.cdc.translate.Change;
+import dev.strangler.cdc.translate.ChangeShape;
+import dev.strangler.extraction.ChangeRecord;
 import dev.strangler.registry.AvroDeserializer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,6 +27,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -57,7 +60,8 @@ public final class ChangeApplier implements SmartLifecycle {
     private final DataSource target;
     private final TargetWriter writer;
     private final Bookkeeping bookkeeping;
-    private final AvroDeserializer<PaymentChange> deserializer;
+    private final ChangeShape shape;
+    private final AvroDeserializer<GenericRecord> deserializer;
     private final DeadLetters deadLetters;
     private final Supplier<WriteOwner> owner;
     private final ApplierStats stats;
@@ -72,13 +76,13 @@ public final class ChangeApplier implements SmartLifecycle {
      * One record of a batch: its change, or null when it could not even be read (already dead-lettered), and the
      * trace context it carries ({@code parent}, read once when polled).
      */
-    private record Incoming(int partition, long offset, @Nullable PaymentChange change, long sourceMs,
+    private record Incoming(int partition, long offset, @Nullable Change change, long sourceMs,
                             @Nullable String correlationId, @Nullable String traceparent,
                             TraceContextOrSamplingFlags parent, long polledMicros) {
     }
 
     public ChangeApplier(String direction, String topic, String bootstrapServers, DataSource target,
-            TargetWriter writer, AvroDeserializer<PaymentChange> deserializer, DeadLetters deadLetters,
+            TargetWriter writer, ChangeShape shape, AvroDeserializer<GenericRecord> deserializer, DeadLetters deadLetters,
             Supplier<WriteOwner> owner, ApplierStats stats, ApplyTracing tracing) {
         this.tracing = tracing;
         this.direction = direction;
@@ -87,6 +91,7 @@ public final class ChangeApplier implements SmartLifecycle {
         this.target = target;
         this.writer = writer;
         this.bookkeeping = new Bookkeeping(topic);
+        this.shape = shape;
         this.deserializer = deserializer;
         this.deadLetters = deadLetters;
         this.owner = owner;
@@ -216,9 +221,9 @@ public final class ChangeApplier implements SmartLifecycle {
             }
             TraceContextOrSamplingFlags parent = tracing.parent(r.headers());
             String traceparent = ChangeHeaders.get(r.headers(), ChangeHeaders.TRACEPARENT);
-            PaymentChange change;
+            Change change;
             try {
-                change = deserializer.deserialize(r.topic(), r.value());
+                change = shape.view(java.util.Objects.requireNonNull(deserializer.deserialize(r.topic(), r.value())));
             } catch (RuntimeException e) {
                 // the record is unreadable: logged by topic, partition and offset only, kept in the dead letters
                 deadLetters.send(r.key(), r.value(), "deserialize: " + e.getMessage(), r.topic(), r.partition(),
@@ -244,11 +249,11 @@ public final class ChangeApplier implements SmartLifecycle {
             if (batch.size() == 1) {
                 long deadLetterMicros = ChangeTracing.nowMicros();
                 Incoming poison = batch.getFirst();
-                deadLetters.send(poison.change() == null ? null : Long.toString(poison.change().getPaymentId()),
+                deadLetters.send(poison.change() == null ? null : Long.toString(poison.change().key()),
                         poison.change() == null ? null : serialize(poison.change()),
                         "apply: " + e.getMessage(), topic, poison.partition(), poison.offset(), poison.traceparent());
                 tracing.applied(poison.parent(), poison.partition(), poison.offset(),
-                        poison.change() == null ? "UNKNOWN" : poison.change().getOp().name(),
+                        poison.change() == null ? "UNKNOWN" : poison.change().op().name(),
                         ApplyTracing.DEAD_LETTERED, poison.polledMicros(), deadLetterMicros, ChangeTracing.nowMicros());
                 applyWithRetry(List.of(), offsets);
                 return;
@@ -262,11 +267,11 @@ public final class ChangeApplier implements SmartLifecycle {
         }
     }
 
-    private byte[] serialize(PaymentChange change) {
+    private static byte[] serialize(Change change) {
         try {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             org.apache.avro.io.BinaryEncoder encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
-            new org.apache.avro.specific.SpecificDatumWriter<>(PaymentChange.class).write(change, encoder);
+            new GenericDatumWriter<GenericRecord>(change.record().getSchema()).write(change.record(), encoder);
             encoder.flush();
             return out.toByteArray();
         } catch (java.io.IOException e) {
@@ -345,7 +350,7 @@ public final class ChangeApplier implements SmartLifecycle {
         for (int i = 0; i < batch.size(); i++) {
             Incoming in = batch.get(i);
             if (in.change() != null && outcomes[i] != null) {
-                tracing.applied(in.parent(), in.partition(), in.offset(), in.change().getOp().name(), outcomes[i],
+                tracing.applied(in.parent(), in.partition(), in.offset(), in.change().op().name(), outcomes[i],
                         in.polledMicros(), applyMicros, committedMicros);
             }
         }
@@ -357,14 +362,14 @@ public final class ChangeApplier implements SmartLifecycle {
         writer.begin(c);
         Set<Long> ids = new LinkedHashSet<>();
         for (Incoming in : batch) {
-            if (in.change() != null && in.change().getOp() != ChangeOp.TRUNCATE) {
-                ids.add(in.change().getPaymentId());
+            if (in.change() != null && in.change().op() != ChangeRecord.Op.TRUNCATE) {
+                ids.add(in.change().key());
             }
         }
         Map<Long, Applied> applied = ids.isEmpty() ? new HashMap<>() : new HashMap<>(bookkeeping.applied(c, ids));
         Map<Long, Instant> targetUpdatedAt = ids.isEmpty() ? new HashMap<>() : new HashMap<>(writer.lockRows(c, ids));
         WriteOwner currentOwner = owner.get();
-        Map<Long, PaymentChange> pending = new LinkedHashMap<>();
+        Map<Long, Change> pending = new LinkedHashMap<>();
         Map<Long, Applied> newlyApplied = new HashMap<>();
         Map<Long, Integer> applyCounts = new HashMap<>();
         int appliedCount = 0;
@@ -372,13 +377,13 @@ public final class ChangeApplier implements SmartLifecycle {
         int conflicts = 0;
         for (int i = 0; i < batch.size(); i++) {
             Incoming in = batch.get(i);
-            PaymentChange change = in.change();
+            Change change = in.change();
             if (change == null) {
                 continue;
             }
             outcomes[i] = ApplyTracing.APPLIED;
             MDC.put("traceId", String.valueOf(ChangeHeaders.traceId(in.traceparent())));
-            if (change.getOp() == ChangeOp.TRUNCATE) {
+            if (change.op() == ChangeRecord.Op.TRUNCATE) {
                 writer.write(c, pending.values(), applyCounts);
                 pending.clear();
                 bookkeeping.recordApplied(c, newlyApplied, applyCounts);
@@ -393,7 +398,7 @@ public final class ChangeApplier implements SmartLifecycle {
                 appliedCount++;
                 continue;
             }
-            long id = change.getPaymentId();
+            long id = change.key();
             Applied last = newlyApplied.containsKey(id) ? newlyApplied.get(id) : applied.get(id);
             Decision decision = ConflictPolicy.decide(change, last == null ? null : last.position(),
                     targetUpdatedAt.get(id), currentOwner);
@@ -403,10 +408,11 @@ public final class ChangeApplier implements SmartLifecycle {
                     pending.put(id, change);
                     newlyApplied.put(id, new Applied(ConflictPolicy.position(change), in.partition()));
                     applyCounts.merge(id, 1, Integer::sum);
-                    if (change.getOp() == ChangeOp.DELETE) {
+                    Instant changedAt = change.updatedAt();
+                    if (change.op() == ChangeRecord.Op.DELETE) {
                         targetUpdatedAt.remove(id);
-                    } else if (change.getUpdatedAt() != null) {
-                        targetUpdatedAt.put(id, change.getUpdatedAt());
+                    } else if (changedAt != null) {
+                        targetUpdatedAt.put(id, changedAt);
                     }
                     appliedCount++;
                 }
@@ -418,9 +424,8 @@ public final class ChangeApplier implements SmartLifecycle {
                     outcomes[i] = ApplyTracing.SKIPPED_CONFLICT;
                     newlyApplied.put(id, new Applied(ConflictPolicy.position(change), in.partition()));
                     conflicts++;
-                    log.info("Conflict on payment {}: the {} side's newer write stands (owner {})", id,
-                            change.getOrigin() == dev.strangler.cdc.avro.ChangeOrigin.LEGACY ? "service" : "legacy",
-                            currentOwner);
+                    log.info("Conflict on row {} of {}: the {} side's newer write stands (owner {})", id, topic,
+                            change.origin() == ChangeRecord.Origin.LEGACY ? "service" : "legacy", currentOwner);
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.strangler.cdc.apply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -21,53 +22,51 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who owns the payment writes right now, read from the proxy's route table: the proxy's replicas share it on a
- * compacted topic, and the bridge follows the same topic, so the conflict policy changes the moment an operator
- * moves the write route. Until the topic says anything, the monolith owns the writes (the proxy's default stage).
+ * Which side owns each table pair's writes right now, read from the proxy's route table: the proxy's replicas share
+ * it on a compacted topic, and the bridge follows the same topic, so the conflict policy changes the moment an
+ * operator moves a pair's owner route. Until the topic says anything, the monolith owns the writes (the proxy's
+ * default stage).
  */
-public final class RouteOwnership implements SmartLifecycle, Supplier<WriteOwner> {
+public final class RouteOwnership implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RouteOwnership.class);
 
     private final String bootstrapServers;
     private final String topic;
-    private final String routeId;
     private final ObjectMapper json = JsonMapper.builder().build();
-    private volatile WriteOwner owner = WriteOwner.LEGACY;
-    private volatile @Nullable String stage;
+    private final Map<String, String> stages = new ConcurrentHashMap<>();
     private volatile boolean running;
     /** Counted down by {@link #stop()}: ends a wait at once (no interrupt, see {@link #stop()}). */
     private volatile CountDownLatch stopping = new CountDownLatch(0);
     private volatile @Nullable KafkaConsumer<String, String> consumer;
 
-    public RouteOwnership(String bootstrapServers, String topic, String routeId) {
+    public RouteOwnership(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
-        this.routeId = routeId;
     }
 
-    @Override
-    public WriteOwner get() {
-        return owner;
+    /** The owner of the writes that {@code routeId} serves, as it changes. */
+    public Supplier<WriteOwner> owner(String routeId) {
+        return () -> WriteOwner.forStage(stages.get(routeId));
     }
 
-    /** The write route's stage as last read, or null before the proxy published a table. */
-    public @Nullable String stage() {
-        return stage;
+    /** The route's stage as last read, or null before the proxy published a table naming it. */
+    public @Nullable String stage(String routeId) {
+        return stages.get(routeId);
     }
 
     /** Applies one route-table document (the topic's value). */
     void accept(String document) {
         JsonNode routes = json.readTree(document).path("routes");
         for (JsonNode route : routes) {
-            if (routeId.equals(route.path("id").asString())) {
-                String newStage = route.path("stage").asString();
-                WriteOwner newOwner = WriteOwner.forStage(newStage);
-                if (newOwner != owner || !newStage.equals(stage)) {
-                    log.info("Route {} is {}: payment writes owned by {}", routeId, newStage, newOwner);
-                }
-                stage = newStage;
-                owner = newOwner;
+            String id = route.path("id").asString();
+            String newStage = route.path("stage").asString();
+            if (id.isEmpty() || newStage.isEmpty()) {
+                continue;
+            }
+            String old = stages.put(id, newStage);
+            if (!newStage.equals(old)) {
+                log.info("Route {} is {}: its writes owned by {}", id, newStage, WriteOwner.forStage(newStage));
             }
         }
     }

@@ -1,14 +1,14 @@
 package dev.strangler.cdc.apply;
 
-import dev.strangler.cdc.avro.ChangeOrigin;
+import dev.strangler.extraction.ChangeRecord.Origin;
 import org.jspecify.annotations.Nullable;
 
-/** The side whose payment writes win a conflict; {@link #NONE} while both sides take writes (canary). */
+/** The side whose writes of a table pair's rows win a conflict; {@link #NONE} while both sides take writes (canary). */
 public enum WriteOwner {
     LEGACY, SERVICE, NONE;
 
-    public boolean owns(ChangeOrigin origin) {
-        return (this == LEGACY && origin == ChangeOrigin.LEGACY) || (this == SERVICE && origin == ChangeOrigin.SERVICE);
+    public boolean owns(Origin origin) {
+        return (this == LEGACY && origin == Origin.LEGACY) || (this == SERVICE && origin == Origin.SERVICE);
     }
 
     /** The owner for a proxy route stage: the side that serves the route's writes. */

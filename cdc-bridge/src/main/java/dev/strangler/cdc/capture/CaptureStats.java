@@ -44,11 +44,11 @@ public final class CaptureStats {
     /**
      * @param snapshotDoneBefore the capture resumes from offsets of a completed snapshot (an earlier run backfilled)
      */
-    public CaptureStats(String direction, MeterRegistry meters, boolean snapshotDoneBefore) {
+    public CaptureStats(String direction, String table, MeterRegistry meters, boolean snapshotDoneBefore) {
         this.snapshotCompleted = snapshotDoneBefore;
-        this.published = Counter.builder("strangler.cdc.captured").tag("direction", direction)
+        this.published = Counter.builder("strangler.cdc.captured").tag("direction", direction).tag("table", table)
                 .description("Changes captured and acknowledged by Kafka").register(meters);
-        this.skippedOwnWrites = Counter.builder("strangler.cdc.loop.skipped").tag("direction", direction)
+        this.skippedOwnWrites = Counter.builder("strangler.cdc.loop.skipped").tag("direction", direction).tag("table", table)
                 .description("Changes written by the bridge itself, not captured again (loop prevention)")
                 .register(meters);
     }

@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Turns card numbers into the vault's tokens. The vault lives inside the payment service (the PCI boundary); the
+ * Turns card numbers into the vault's tokens. The vault lives inside the extracted service that owns the cards (the PCI boundary); the
  * capture asks it in batches, so tokenization costs one round trip per batch at most.
  */
 public interface CardTokenizer {

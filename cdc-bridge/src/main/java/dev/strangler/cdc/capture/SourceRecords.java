@@ -2,8 +2,6 @@ package dev.strangler.cdc.capture;
 
 import dev.strangler.cdc.translate.SourcePosition;
 import io.debezium.engine.RecordChangeEvent;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -51,14 +49,5 @@ final class SourceRecords {
 
     static @Nullable String string(Struct row, String field) {
         return row.schema().field(field) == null ? null : row.getString(field);
-    }
-
-    static BigDecimal decimal(Struct row, String field) {
-        return (BigDecimal) row.get(field);
-    }
-
-    /** PostgreSQL timestamptz arrives as an ISO-8601 string in UTC ({@code io.debezium.time.ZonedTimestamp}). */
-    static Instant timestamp(Struct row, String field) {
-        return UtcTimestamps.parse(row.getString(field));
     }
 }

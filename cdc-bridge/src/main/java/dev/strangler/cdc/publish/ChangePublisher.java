@@ -1,9 +1,9 @@
 package dev.strangler.cdc.publish;
 
-import dev.strangler.cdc.avro.ChangeOp;
-import dev.strangler.cdc.avro.PaymentChange;
 import dev.strangler.cdc.tracing.CapturedChange;
 import dev.strangler.cdc.tracing.ChangeTracing;
+import dev.strangler.extraction.ChangeRecord;
+import org.apache.avro.generic.GenericRecord;
 import dev.strangler.registry.AvroSerializer;
 import dev.strangler.registry.SchemaRegistryClient;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +28,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class ChangePublisher implements AutoCloseable {
 
-    /** One change to publish, with its spans (whose context goes in the record's headers). */
-    public record Outgoing(PaymentChange change, String correlationId, CapturedChange trace) {
+    /**
+     * One change to publish, keyed by its row's key (one row's changes stay in one partition, in order), with its
+     * spans (whose context goes in the record's headers).
+     */
+    public record Outgoing(GenericRecord change, String key, String correlationId, CapturedChange trace) {
     }
 
     private final KafkaProducer<String, byte[]> producer;
-    private final AvroSerializer<PaymentChange> serializer;
+    private final AvroSerializer<GenericRecord> serializer;
 
     public ChangePublisher(String bootstrapServers, SchemaRegistryClient registry) {
         this.producer = new KafkaProducer<>(Map.of(
@@ -67,16 +70,16 @@ public final class ChangePublisher implements AutoCloseable {
                 headers.add(ChangeHeaders.CORRELATION_ID, o.correlationId().getBytes(StandardCharsets.UTF_8));
                 o.trace().inject(headers);
                 headers.add(ChangeHeaders.SOURCE_TS_MS,
-                        Long.toString(o.change().getSourceTsMicros() / 1000).getBytes(StandardCharsets.UTF_8));
-                if (o.change().getOp() == ChangeOp.TRUNCATE) {
+                        Long.toString((Long) o.change().get(ChangeRecord.SOURCE_TS_MICROS) / 1000)
+                                .getBytes(StandardCharsets.UTF_8));
+                if (ChangeRecord.Op.TRUNCATE.name().equals(String.valueOf(o.change().get(ChangeRecord.OP)))) {
                     // one change, one publish span, sent to every partition
                     for (PartitionInfo p : producer.partitionsFor(topic)) {
                         sent.add(producer.send(new ProducerRecord<>(topic, p.partition(), "truncate", value,
                                 headers)));
                     }
                 } else {
-                    sent.add(producer.send(new ProducerRecord<>(topic, null,
-                            Long.toString(o.change().getPaymentId()), value, headers)));
+                    sent.add(producer.send(new ProducerRecord<>(topic, null, o.key(), value, headers)));
                 }
                 lastSent[index++] = sent.size() - 1;
             }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the bridge's topics when they are missing: the change topics with the configured partitions (keyed by
- * payment id), the dead letters with one. Retention is Kafka's default (7 days): the appliers keep their own
+ * row key), the dead letters with one. Retention is Kafka's default (7 days): the appliers keep their own
  * positions, and the bridge can always rebuild a target by resnapshot.
  */
 public final class TopicSetup {

@@ -1,5 +1,6 @@
 package dev.strangler.cdc.reconcile;
 
+import dev.strangler.extraction.TablePair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,39 +21,45 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compares both payments tables. The business columns are normalised to one form on each side (minor units, the
- * service's status names, the card's last four digits: never a card number) and hashed in SQL, so that only bucket
- * checksums cross the wire unless a bucket differs. PENDING and FAILED payments exist only in the service and are
- * left out.
+ * Compares the two tables of a {@link TablePair}, as its descriptor maps them: each side turns its row into the same
+ * canonical text (see {@link CanonicalText}) and hashes it in SQL, so that only bucket checksums cross the wire unless
+ * a bucket differs. Rows that exist on one side only by design (a state without a code on the other) are left out.
+ * Knows no domain: the SQL is rendered from the descriptor once, at construction.
  */
 public final class Reconciler {
 
     /** At most this many ids per list in a report. */
     public static final int MAX_IDS = 100;
 
-    private static final String LEGACY_ROW = """
-            md5(concat_ws('|', id, order_id, (amount * 100)::bigint, currency,
-                case status when 'AUTH' then 'AUTHORIZED' when 'CAPT' then 'CAPTURED'
-                            when 'PRFD' then 'PARTIALLY_REFUNDED' when 'RFND' then 'REFUNDED'
-                            when 'DECL' then 'DECLINED' when 'VOID' then 'VOIDED' else status end,
-                (captured_amount * 100)::bigint, (refunded_amount * 100)::bigint, coalesce(psp_reference, ''),
-                right(card_number, 4)))""";
-    private static final String SERVICE_ROW = """
-            md5(concat_ws('|', id, order_id, amount_minor, currency, status, captured_minor, refunded_minor,
-                coalesce(psp_reference, ''), card_last4))""";
-    private static final String SERVICE_SCOPE = "status not in ('PENDING', 'FAILED')";
-
+    private final String pairName;
     private final DataSource legacy;
     private final DataSource service;
     private final int chunkSize;
+    private final SideSql legacySql;
+    private final SideSql serviceSql;
 
-    public Reconciler(DataSource legacy, DataSource service, int chunkSize) {
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("chunk size must be positive");
+    /**
+     * Renders both sides' SQL from {@code pair}, so that a descriptor that cannot be reconciled is refused when the
+     * bridge starts, not at the first run.
+     *
+     * @throws IllegalArgumentException when a compared field is not stored on a side (the change's source time, a
+     *                                  dropped column) or the chunk size is not positive
+     */
+    public Reconciler(TablePair pair, DataSource legacy, DataSource service) {
+        if (pair.reconcile().chunkSize() < 1) {
+            throw new IllegalArgumentException("table pair '" + pair.name() + "': chunk size must be positive");
         }
+        this.pairName = pair.name();
         this.legacy = legacy;
         this.service = service;
-        this.chunkSize = chunkSize;
+        this.chunkSize = pair.reconcile().chunkSize();
+        this.legacySql = SideSql.render(pair, TablePair.SideName.LEGACY);
+        this.serviceSql = SideSql.render(pair, TablePair.SideName.EXTRACTED);
+    }
+
+    /** The name of the table pair this reconciles. */
+    public String pairName() {
+        return pairName;
     }
 
     private record Chunk(long rows, String sum) {
@@ -66,10 +73,8 @@ public final class Reconciler {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         CompletableFuture<Map<Long, Chunk>> legacyChunks = CompletableFuture.supplyAsync(
-                () -> chunks(legacy, "select id / ? as bucket, count(*), sum(('x' || substr(" + LEGACY_ROW
-                        + ", 1, 15))::bit(60)::bigint) from payments group by 1"));
-        Map<Long, Chunk> serviceChunks = chunks(service, "select id / ? as bucket, count(*), sum(('x' || substr("
-                + SERVICE_ROW + ", 1, 15))::bit(60)::bigint) from payments where " + SERVICE_SCOPE + " group by 1");
+                () -> chunks(legacy, legacySql.chunks()));
+        Map<Long, Chunk> serviceChunks = chunks(service, serviceSql.chunks());
         Map<Long, Chunk> legacyByBucket = join(legacyChunks);
         Set<Long> buckets = new TreeSet<>(legacyByBucket.keySet());
         buckets.addAll(serviceChunks.keySet());
@@ -87,18 +92,16 @@ public final class Reconciler {
         }
         Diff diff = new Diff();
         for (long b : differingBuckets) {
-            diff.add(rowDigests(legacy, "select id, " + LEGACY_ROW + " from payments where id / ? = ?", b),
-                    rowDigests(service, "select id, " + SERVICE_ROW + " from payments where id / ? = ? and "
-                            + SERVICE_SCOPE, b));
+            diff.add(rowDigests(legacy, legacySql.rowsOfBucket(), b),
+                    rowDigests(service, serviceSql.rowsOfBucket(), b));
         }
         Instant deadline = Instant.now().plus(settle);
         while (!diff.isEmpty() && Instant.now().isBefore(deadline)) {
             waitUntil(caughtUp, deadline);
             Diff again = new Diff();
             Set<Long> ids = diff.all();
-            again.add(rowDigests(legacy, "select id, " + LEGACY_ROW + " from payments where id = any(?)", ids),
-                    rowDigests(service, "select id, " + SERVICE_ROW + " from payments where id = any(?) and "
-                            + SERVICE_SCOPE, ids));
+            again.add(rowDigests(legacy, legacySql.rowsById(), ids),
+                    rowDigests(service, serviceSql.rowsById(), ids));
             if (again.all().equals(ids)) {
                 diff = again;
                 break; // the same rows still differ with the bridge caught up: a real mismatch

@@ -1,7 +1,7 @@
 package dev.strangler.cdc.status;
 
 import dev.strangler.cdc.apply.ApplierStats;
-import dev.strangler.cdc.apply.RouteOwnership;
+import dev.strangler.cdc.apply.PairOwner;
 import dev.strangler.cdc.publish.DeadLetterCount;
 import dev.strangler.cdc.reconcile.ReconcileReport;
 import dev.strangler.cdc.reconcile.Reconciliations;
@@ -27,17 +27,18 @@ public final class BridgeStatus {
     private final List<Direction> directions;
     private final DeadLetterCount deadLetters;
     private final KafkaReachability kafka;
-    private final RouteOwnership ownership;
+    private final Map<String, PairOwner> owners;
     private final Reconciliations reconciliations;
     private final Duration lagThreshold;
     private final DataSize walWarning;
 
     public BridgeStatus(List<Direction> directions, DeadLetterCount deadLetters, KafkaReachability kafka,
-            RouteOwnership ownership, Reconciliations reconciliations, Duration lagThreshold, DataSize walWarning) {
+            Map<String, PairOwner> owners, Reconciliations reconciliations, Duration lagThreshold,
+            DataSize walWarning) {
         this.directions = List.copyOf(directions);
         this.deadLetters = deadLetters;
         this.kafka = kafka;
-        this.ownership = ownership;
+        this.owners = Map.copyOf(owners);
         this.reconciliations = reconciliations;
         this.lagThreshold = lagThreshold;
         this.walWarning = walWarning;
@@ -80,11 +81,12 @@ public final class BridgeStatus {
         List<String> outages = new ArrayList<>();
         for (Direction d : directions) {
             if (d.capture().state() == dev.strangler.cdc.capture.CaptureEngine.State.FAILED) {
-                outages.add(d.name() + " capture is down: " + d.capture().lastError());
+                outages.add(d.pair() + " " + d.name() + " capture is down: " + d.capture().lastError());
             }
             DirectionLag lag = DirectionLag.of(d);
             if (lag.ms() > lagThreshold.toMillis()) {
-                outages.add(d.name() + " lag " + lag + " exceeds " + lagThreshold.toMillis() + " ms");
+                outages.add(d.pair() + " " + d.name() + " lag " + lag + " exceeds " + lagThreshold.toMillis()
+                        + " ms");
             }
         }
         String kafkaProblem = kafka.problem();
@@ -110,9 +112,11 @@ public final class BridgeStatus {
                         + " MB of WAL (warning at " + walWarning.toMegabytes() + " MB)");
             }
         }
-        ReconcileReport last = reconciliations.last();
-        if (last != null && !last.consistent()) {
-            warnings.add("last reconciliation found " + last.mismatches() + " mismatches");
+        for (String pair : reconciliations.names()) {
+            ReconcileReport last = reconciliations.last(pair);
+            if (last != null && !last.consistent()) {
+                warnings.add("last reconciliation of " + pair + " found " + last.mismatches() + " mismatches");
+            }
         }
         return warnings;
     }
@@ -128,46 +132,61 @@ public final class BridgeStatus {
         doc.put("healthy", findings.condition() == Condition.UP);
         doc.put("problems", findings.problems());
         doc.put("warnings", warnings());
-        Map<String, Object> dirs = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> pairs = new LinkedHashMap<>();
         for (Direction d : directions) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("lagMs", DirectionLag.of(d).ms());
-            Map<String, @Nullable Object> capture = new LinkedHashMap<>();
-            capture.put("state", d.capture().state().name());
-            capture.put("published", d.captured().published());
-            capture.put("skippedOwnWrites", d.captured().skippedOwnWrites());
-            capture.put("snapshotRows", d.captured().snapshotRows());
-            capture.put("snapshotCompleted", d.captured().snapshotCompleted());
-            capture.put("lastError", d.capture().lastError()); // null (JSON null) until the capture fails
-            capture.put("unacknowledgedMs", d.captured().unacknowledgedMs());
-            m.put("capture", capture);
-            ApplierStats a = d.applier().stats();
-            m.put("apply", Map.of(
-                    "topic", d.applier().topic(),
-                    "applied", a.applied(),
-                    "skippedStale", a.stale(),
-                    "conflictsLost", a.conflicts(),
-                    "retries", a.retries(),
-                    "lagMs", a.currentLagMs(),
-                    "lastLagMs", a.lastLagMs(),
-                    "lastAppliedAt", a.lastAppliedAt().toString()));
-            SlotMonitor.Reading r = d.slot().last();
-            m.put("slot", Map.of("name", d.slot().slot(), "exists", r.exists(), "active", r.active(),
-                    "retainedWalBytes", r.retainedWalBytes(), "unconfirmedBytes", r.unconfirmedBytes(),
-                    "unconfirmedForMs", r.stalledMs()));
-            dirs.put(d.name(), m);
+            Map<String, Object> pair = pairs.computeIfAbsent(d.pair(), name -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("directions", new LinkedHashMap<String, Object>());
+                return m;
+            });
+            @SuppressWarnings("unchecked")
+            Map<String, Object> dirs = (Map<String, Object>) pair.get("directions");
+            dirs.put(d.name(), direction(d));
         }
-        doc.put("directions", dirs);
+        for (Map.Entry<String, Map<String, Object>> e : pairs.entrySet()) {
+            PairOwner owner = owners.get(e.getKey());
+            Map<String, @Nullable Object> writeOwner = new LinkedHashMap<>();
+            writeOwner.put("owner", owner == null ? null : owner.owner().get().name());
+            writeOwner.put("route", owner == null ? null : owner.route());
+            writeOwner.put("routeStage", owner == null ? null : owner.stage()); // null until the route table is read
+            e.getValue().put("writeOwner", writeOwner);
+            ReconcileReport last = reconciliations.last(e.getKey());
+            e.getValue().put("reconcile", last == null ? Map.of("ran", false) : Map.of("ran", true,
+                    "at", last.startedAt().toString(), "mismatches", last.mismatches(),
+                    "legacyRows", last.legacyRows(), "serviceRows", last.serviceRows()));
+        }
+        doc.put("pairs", pairs);
         doc.put("kafka", kafka.document());
         doc.put("deadLetters", Map.of("topic", deadLetters.topic(), "count", findings.deadLetters()));
-        Map<String, @Nullable Object> writeOwner = new LinkedHashMap<>();
-        writeOwner.put("owner", ownership.get().name());
-        writeOwner.put("routeStage", ownership.stage()); // null (JSON null) until the route table is read
-        doc.put("writeOwner", writeOwner);
-        ReconcileReport last = reconciliations.last();
-        doc.put("reconcile", last == null ? Map.of("ran", false) : Map.of("ran", true,
-                "at", last.startedAt().toString(), "mismatches", last.mismatches(),
-                "legacyRows", last.legacyRows(), "serviceRows", last.serviceRows()));
         return new Report(findings.condition(), doc);
+    }
+
+    private static Map<String, Object> direction(Direction d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lagMs", DirectionLag.of(d).ms());
+        Map<String, @Nullable Object> capture = new LinkedHashMap<>();
+        capture.put("state", d.capture().state().name());
+        capture.put("published", d.captured().published());
+        capture.put("skippedOwnWrites", d.captured().skippedOwnWrites());
+        capture.put("snapshotRows", d.captured().snapshotRows());
+        capture.put("snapshotCompleted", d.captured().snapshotCompleted());
+        capture.put("lastError", d.capture().lastError()); // null (JSON null) until the capture fails
+        capture.put("unacknowledgedMs", d.captured().unacknowledgedMs());
+        m.put("capture", capture);
+        ApplierStats a = d.applier().stats();
+        m.put("apply", Map.of(
+                "topic", d.applier().topic(),
+                "applied", a.applied(),
+                "skippedStale", a.stale(),
+                "conflictsLost", a.conflicts(),
+                "retries", a.retries(),
+                "lagMs", a.currentLagMs(),
+                "lastLagMs", a.lastLagMs(),
+                "lastAppliedAt", a.lastAppliedAt().toString()));
+        SlotMonitor.Reading r = d.slot().last();
+        m.put("slot", Map.of("name", d.slot().slot(), "exists", r.exists(), "active", r.active(),
+                "retainedWalBytes", r.retainedWalBytes(), "unconfirmedBytes", r.unconfirmedBytes(),
+                "unconfirmedForMs", r.stalledMs()));
+        return m;
     }
 }

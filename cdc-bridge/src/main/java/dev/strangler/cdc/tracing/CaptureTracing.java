@@ -38,7 +38,7 @@ public final class CaptureTracing {
      * recorded is the sampler's decision ({@code management.tracing.sampling.probability}); an unrecorded one still
      * has ids, which the record carries.
      */
-    public CapturedChange started(@Nullable String traceId, @Nullable String spanId, long paymentId,
+    public CapturedChange started(@Nullable String traceId, @Nullable String spanId, String rowKey,
             String operation, long startMicros) {
         Tracing t = tracing.tracing();
         if (t == null) {
@@ -49,7 +49,7 @@ public final class CaptureTracing {
         if (!capture.isNoop()) {
             // identifiers only: the row's values (a monolith row holds a card number) never go into a span
             capture.name(captureName).tag(ChangeTracing.TABLE, table).tag(ChangeTracing.OPERATION, operation)
-                    .tag(ChangeTracing.DIRECTION, direction).tag(ChangeTracing.PAYMENT_ID, Long.toString(paymentId))
+                    .tag(ChangeTracing.DIRECTION, direction).tag(ChangeTracing.ROW_KEY, rowKey)
                     .start(startMicros);
         }
         Span publish = tracer.newChild(capture.context());

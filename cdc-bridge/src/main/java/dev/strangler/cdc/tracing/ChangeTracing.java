@@ -24,7 +24,7 @@ public final class ChangeTracing {
     static final String OPERATION = "operation";
     static final String DIRECTION = "direction";
     static final String OUTCOME = "outcome";
-    static final String PAYMENT_ID = "payment.id";
+    static final String ROW_KEY = "row.key";
     static final String REMOTE_SERVICE = "kafka";
 
     private static final String[] PARTITION_NAMES = new String[64];

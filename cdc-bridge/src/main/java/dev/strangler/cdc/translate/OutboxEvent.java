@@ -3,7 +3,7 @@ package dev.strangler.cdc.translate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A row of the payment service's {@code outbox} table.
+ * A row of an outbox table (the table a service writes its changes to, in the transaction that makes them).
  *
  * @param payload the event's JSON document, as the service wrote it
  * @param traceId the trace of the request that wrote it (32 hex digits), when it had one

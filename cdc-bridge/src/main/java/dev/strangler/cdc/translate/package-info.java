@@ -1,7 +1,7 @@
 /**
- * Pure translation between the two databases' payment rows and the {@code PaymentChange} event: legacy row to
- * event (with the vault's token instead of the card number), outbox event to event, event to the rows each side
- * stores. No Kafka, no Debezium, no database: the capture and apply packages feed and consume these functions, and
+ * Pure translation between a table pair's rows and its change record, as the extraction descriptor maps them: a
+ * captured row to a record (with the vault's token instead of a card number), an outbox event to a record, a record
+ * to the columns the other side stores. No Kafka, no Debezium, no database: the capture and apply packages feed and consume these functions, and
  * unit tests drive them directly.
  */
 @NullMarked

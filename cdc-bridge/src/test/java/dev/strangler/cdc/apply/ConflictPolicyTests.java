@@ -3,10 +3,14 @@ package dev.strangler.cdc.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strangler.cdc.apply.ConflictPolicy.Decision;
-import dev.strangler.cdc.avro.ChangeOp;
-import dev.strangler.cdc.avro.ChangeOrigin;
-import dev.strangler.cdc.avro.PaymentChange;
+import dev.strangler.cdc.translate.Change;
+import dev.strangler.cdc.translate.ChangeShape;
+import dev.strangler.cdc.translate.PaymentsPair;
+import dev.strangler.cdc.translate.SourcePosition;
+import dev.strangler.extraction.ChangeRecord;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 
 class ConflictPolicyTests {
@@ -14,15 +18,24 @@ class ConflictPolicyTests {
     private static final Instant T1 = Instant.parse("2026-11-25T10:00:00Z");
     private static final Instant T2 = Instant.parse("2026-11-25T10:00:05Z");
 
-    private static PaymentChange legacy(long lsn, Instant updatedAt) {
-        return PaymentChange.newBuilder().setEventId("e" + lsn).setOrigin(ChangeOrigin.LEGACY).setOp(ChangeOp.UPSERT)
-                .setPaymentId(1).setStatus("CAPTURED").setUpdatedAt(updatedAt).setSourceLsn(lsn)
-                .setSourceTsMicros(1).build();
+    private static final ChangeShape SHAPE = PaymentsPair.shape();
+
+    private static Change change(ChangeRecord.Origin origin, long lsn, Instant updatedAt) {
+        GenericRecord r = SHAPE.envelope(origin, ChangeRecord.Op.UPSERT, 1, new SourcePosition(lsn, null, 1, false),
+                "e" + lsn);
+        r.put("status", "CAPTURED");
+        r.put("updatedAt", ChronoUnit.MICROS.between(Instant.EPOCH, updatedAt));
+        return SHAPE.view(r);
     }
 
-    private static PaymentChange service(int version, Instant updatedAt) {
-        return PaymentChange.newBuilder(legacy(5, updatedAt)).setOrigin(ChangeOrigin.SERVICE).setVersion(version)
-                .build();
+    private static Change legacy(long lsn, Instant updatedAt) {
+        return change(ChangeRecord.Origin.LEGACY, lsn, updatedAt);
+    }
+
+    private static Change service(int version, Instant updatedAt) {
+        Change c = change(ChangeRecord.Origin.SERVICE, 5, updatedAt);
+        c.record().put(ChangeRecord.VERSION, version);
+        return c;
     }
 
     @Test

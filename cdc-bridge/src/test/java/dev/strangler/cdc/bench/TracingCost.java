@@ -89,7 +89,7 @@ public final class TracingCost {
         for (int done = 0; done < changes; done += BATCH) {
             long t0 = ChangeTracing.nowMicros();
             for (int i = 0; i < BATCH; i++) {
-                captured[i] = capture.started(null, null, done + i, "UPSERT", t0);
+                captured[i] = capture.started(null, null, Integer.toString(done + i), "UPSERT", t0);
                 headers[i] = new RecordHeaders();
                 captured[i].inject(headers[i]);
             }

@@ -16,7 +16,7 @@ class CaptureStatsTests {
 
     @Test
     void aSnapshotThatStartsAgainIsNotCompletedUntilItsLastRow() {
-        CaptureStats stats = new CaptureStats("legacy-to-service", new SimpleMeterRegistry(), true);
+        CaptureStats stats = new CaptureStats("legacy-to-service", "payments", new SimpleMeterRegistry(), true);
         assertThat(stats.snapshotCompleted()).isTrue();
 
         stats.snapshotStartsAgain(); // a lost slot was dropped with the offsets of the earlier snapshot
@@ -31,7 +31,7 @@ class CaptureStatsTests {
 
     @Test
     void aCaptureWithoutEarlierOffsetsHasNotCompletedItsSnapshotUntilItStreams() {
-        CaptureStats stats = new CaptureStats("service-to-legacy", new SimpleMeterRegistry(), false);
+        CaptureStats stats = new CaptureStats("service-to-legacy", "payments", new SimpleMeterRegistry(), false);
         assertThat(stats.snapshotCompleted()).isFalse();
         stats.streaming();
         assertThat(stats.snapshotCompleted()).isTrue();
@@ -39,7 +39,7 @@ class CaptureStatsTests {
 
     @Test
     void theOldestChangeNotYetAcknowledgedAgesFromItsCommitUntilKafkaAcknowledges() {
-        CaptureStats stats = new CaptureStats("legacy-to-service", new SimpleMeterRegistry(), true);
+        CaptureStats stats = new CaptureStats("legacy-to-service", "payments", new SimpleMeterRegistry(), true);
         long now = System.currentTimeMillis();
         assertThat(stats.unacknowledgedMs()).isZero();
 

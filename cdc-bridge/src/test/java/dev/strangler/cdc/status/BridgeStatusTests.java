@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import dev.strangler.cdc.apply.ApplierStats;
 import dev.strangler.cdc.apply.ChangeApplier;
+import dev.strangler.cdc.apply.PairOwner;
 import dev.strangler.cdc.apply.RouteOwnership;
 import dev.strangler.cdc.apply.WriteOwner;
 import dev.strangler.cdc.capture.CaptureEngine;
@@ -16,6 +17,7 @@ import dev.strangler.cdc.reconcile.Reconciliations;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -31,20 +33,20 @@ class BridgeStatusTests {
     void aCaptureWithoutAnErrorAndARouteNotSeenYetAreJsonNullsNotTheWordNull() {
         JsonNode json = statusDocument(CaptureEngine.State.RUNNING, null, null);
 
-        JsonNode lastError = json.path("directions").path("legacy-to-service").path("capture").path("lastError");
+        JsonNode lastError = json.path("pairs").path("payments").path("directions").path("legacy-to-service").path("capture").path("lastError");
         assertThat(lastError.isNull()).as("lastError: " + lastError).isTrue();
-        JsonNode routeStage = json.path("writeOwner").path("routeStage");
+        JsonNode routeStage = json.path("pairs").path("payments").path("writeOwner").path("routeStage");
         assertThat(routeStage.isNull()).as("routeStage: " + routeStage).isTrue();
-        assertThat(json.path("writeOwner").path("owner").asString()).isEqualTo("LEGACY");
+        assertThat(json.path("pairs").path("payments").path("writeOwner").path("owner").asString()).isEqualTo("LEGACY");
     }
 
     @Test
     void aFailedCaptureShowsItsError() {
         JsonNode json = statusDocument(CaptureEngine.State.FAILED, "connection refused (PSQLException)", "SHADOW");
 
-        assertThat(json.path("directions").path("legacy-to-service").path("capture").path("lastError").asString())
+        assertThat(json.path("pairs").path("payments").path("directions").path("legacy-to-service").path("capture").path("lastError").asString())
                 .isEqualTo("connection refused (PSQLException)");
-        assertThat(json.path("writeOwner").path("routeStage").asString()).isEqualTo("SHADOW");
+        assertThat(json.path("pairs").path("payments").path("writeOwner").path("routeStage").asString()).isEqualTo("SHADOW");
         assertThat(json.path("healthy").asBoolean()).isFalse();
     }
 
@@ -106,18 +108,19 @@ class BridgeStatusTests {
         when(capture.lastError()).thenReturn(lastError);
         ChangeApplier applier = mock(ChangeApplier.class);
         when(applier.topic()).thenReturn("strangler.cdc.legacy.payments");
-        when(applier.stats()).thenReturn(new ApplierStats("legacy-to-service", meters));
+        when(applier.stats()).thenReturn(new ApplierStats("legacy-to-service", "payments", meters));
         SlotMonitor slot = mock(SlotMonitor.class);
         when(slot.slot()).thenReturn("strangler_legacy");
         when(slot.last()).thenReturn(new SlotMonitor.Reading(true, true, 0, 0, 0, 0));
         DeadLetterCount deadLetters = mock(DeadLetterCount.class);
         when(deadLetters.topic()).thenReturn("strangler.cdc.dead-letters");
         when(deadLetters.count()).thenReturn(deadLetterCount);
-        RouteOwnership ownership = mock(RouteOwnership.class);
-        when(ownership.get()).thenReturn(WriteOwner.LEGACY);
-        when(ownership.stage()).thenReturn(routeStage);
-        return new BridgeStatus(List.of(new Direction("legacy-to-service", capture,
-                new CaptureStats("legacy-to-service", meters, false), applier, slot)), deadLetters, kafka,
-                ownership, mock(Reconciliations.class), Duration.ofSeconds(30), DataSize.ofMegabytes(512));
+        RouteOwnership routes = mock(RouteOwnership.class);
+        when(routes.stage("payments-write")).thenReturn(routeStage);
+        PairOwner owner = new PairOwner(() -> WriteOwner.LEGACY, "payments-write", routes);
+        return new BridgeStatus(List.of(new Direction("payments", "legacy-to-service", capture,
+                new CaptureStats("legacy-to-service", "payments", meters, false), applier, slot)), deadLetters,
+                kafka, Map.of("payments", owner), mock(Reconciliations.class), Duration.ofSeconds(30),
+                DataSize.ofMegabytes(512));
     }
 }

@@ -46,7 +46,7 @@ class ChangeTracingTests {
     void chainsCapturePublishConsumeAndApplyUnderTheOutboxSpan() {
         ChangeTracing changes = tracing(Sampler.ALWAYS_SAMPLE);
         CapturedChange captured = changes.capture("service-to-legacy", "outbox", "t.service")
-                .started(TRACE, OUTBOX_SPAN, 1_000_000_001L, "UPSERT", 100);
+                .started(TRACE, OUTBOX_SPAN, "1000000001", "UPSERT", 100);
         RecordHeaders headers = new RecordHeaders();
         captured.inject(headers);
         captured.published(200, 300, 0, 41);
@@ -76,14 +76,14 @@ class ChangeTracingTests {
         assertThat(consume.tags()).containsEntry("offset", "41").containsEntry("direction", "service-to-legacy");
         assertThat(applied.tags()).containsEntry("table", "payments").containsEntry("operation", "UPSERT")
                 .containsEntry("outcome", "applied");
-        assertThat(capture.tags()).containsEntry("payment.id", "1000000001");
+        assertThat(capture.tags()).containsEntry("row.key", "1000000001");
     }
 
     @Test
     void startsATraceForAChangeWithoutTraceContext() {
         ChangeTracing changes = tracing(Sampler.ALWAYS_SAMPLE);
         CapturedChange captured = changes.capture("legacy-to-service", "payments", "t.legacy")
-                .started(null, null, 7, "UPSERT", 100);
+                .started(null, null, "7", "UPSERT", 100);
         captured.published(200, 300, 0, 1);
 
         MutableSpan capture = span("capture payments");
@@ -95,7 +95,7 @@ class ChangeTracingTests {
     @Test
     void keepsAnOutboxTraceIdWithoutSpanIdAsARootInThatTrace() {
         ChangeTracing changes = tracing(Sampler.ALWAYS_SAMPLE);
-        changes.capture("service-to-legacy", "outbox", "t").started(TRACE, null, 7, "UPSERT", 100)
+        changes.capture("service-to-legacy", "outbox", "t").started(TRACE, null, "7", "UPSERT", 100)
                 .published(200, 300, 0, 1);
 
         assertThat(span("capture outbox").traceId()).isEqualTo(TRACE);
@@ -105,7 +105,7 @@ class ChangeTracingTests {
     @Test
     void ignoresMalformedOutboxIds() {
         ChangeTracing changes = tracing(Sampler.ALWAYS_SAMPLE);
-        changes.capture("service-to-legacy", "outbox", "t").started("not-a-trace-id", "zz", 7, "UPSERT", 100)
+        changes.capture("service-to-legacy", "outbox", "t").started("not-a-trace-id", "zz", "7", "UPSERT", 100)
                 .published(200, 300, 0, 1);
 
         assertThat(span("capture outbox").traceId()).hasSize(32).isNotEqualTo("not-a-trace-id");
@@ -115,7 +115,7 @@ class ChangeTracingTests {
     void buildsNoSpansWhenNotSampledButStillPropagates() {
         ChangeTracing changes = tracing(Sampler.NEVER_SAMPLE);
         String traceparent = publishedAndApplied(changes, "service-to-legacy", changes
-                .capture("service-to-legacy", "outbox", "t").started(TRACE, OUTBOX_SPAN, 7, "UPSERT", 100));
+                .capture("service-to-legacy", "outbox", "t").started(TRACE, OUTBOX_SPAN, "7", "UPSERT", 100));
 
         assertThat(spans).isEmpty();
         assertThat(traceparent).matches("00-" + TRACE + "-[0-9a-f]{16}-00");
@@ -144,7 +144,7 @@ class ChangeTracingTests {
     @Test
     void propagatesTheOutboxTraceIdWithTracingOff() {
         CapturedChange captured = ChangeTracing.off().capture("service-to-legacy", "outbox", "t")
-                .started(TRACE, OUTBOX_SPAN, 7, "UPSERT", 100);
+                .started(TRACE, OUTBOX_SPAN, "7", "UPSERT", 100);
         RecordHeaders headers = new RecordHeaders();
         captured.inject(headers);
 

@@ -22,9 +22,14 @@ public final class CdcBridge {
         this.base = base;
     }
 
-    /** Reconciles both payments tables now; {@code settle} is how long differing rows are rechecked. */
-    public JsonNode reconcilePayments(Duration settle) {
-        return call("POST", "/reconcile/payments?settle=" + settle.toSeconds() + "s", Duration.ofMinutes(6));
+    /** Reconciles a table pair's two tables now; {@code settle} is how long differing rows are rechecked. */
+    public JsonNode reconcile(String pair, Duration settle) {
+        return call("POST", "/reconcile/" + pair + "?settle=" + settle.toSeconds() + "s", Duration.ofMinutes(6));
+    }
+
+    /** A direction ({@code legacy-to-service}, {@code service-to-legacy}) of a table pair in a status document. */
+    public static JsonNode direction(JsonNode status, String pair, String direction) {
+        return status.path("pairs").path(pair).path("directions").path(direction);
     }
 
     public JsonNode status() {

@@ -1,7 +1,11 @@
 package dev.strangler.playbook.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.strangler.extraction.Extraction;
+import dev.strangler.extraction.Extractions;
+import dev.strangler.extraction.TablePair;
 import dev.strangler.playbook.cdc.CdcBridge;
+import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.lab.LabPorts;
 import java.net.URI;
 import java.time.Duration;
@@ -10,11 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "reconcile", description = "Compare the monolith's and the payment service's payments, chunk by chunk."
-        + " Exits 1 when any row is missing, extra or different.")
+@Command(name = "reconcile", description = "Compare the monolith's and the extracted service's tables of an extraction,"
+        + " chunk by chunk (every table pair its descriptor names). Exits 1 when any row is missing, extra or"
+        + " different.")
 final class ReconcileCommand extends LabCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to reconcile: payments.")
+    @Parameters(index = "0", paramLabel = "EXTRACTION",
+            description = "The extraction to reconcile: the name of a descriptor in extractions/ (e.g. payments).")
     String what;
 
     @Option(names = "--settle", defaultValue = "10", paramLabel = "SECONDS",
@@ -23,16 +29,24 @@ final class ReconcileCommand extends LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!"payments".equals(what)) {
-            throw new IllegalArgumentException("only 'payments' can be reconciled, not '" + what + "'");
-        }
         if (settleSeconds < 0 || settleSeconds > 300) {
             throw new IllegalArgumentException("--settle must be between 0 and 300 seconds");
         }
-        LabPorts ports = LabPorts.fromEnvironment();
-        JsonNode r = new CdcBridge(URI.create("http://127.0.0.1:" + ports.cdcBridge()))
-                .reconcilePayments(Duration.ofSeconds(settleSeconds));
-        out().printf("Reconciled %d legacy and %d service payments in %d chunks (%d ms).%n",
+        Extractions extractions = Extractions.load(LabLayout.fromEnvironment().inRepository("extractions"));
+        Extraction extraction = extractions.find(what).orElseThrow(() -> new IllegalArgumentException(
+                "no extraction '" + what + "' in extractions/; there are " + extractions.all().stream()
+                        .map(Extraction::name).toList()));
+        CdcBridge bridge = new CdcBridge(URI.create("http://127.0.0.1:" + LabPorts.fromEnvironment().cdcBridge()));
+        int exit = 0;
+        for (TablePair pair : extraction.data()) {
+            exit = Math.max(exit, report(pair.name(), bridge.reconcile(pair.name(),
+                    Duration.ofSeconds(settleSeconds))));
+        }
+        return exit;
+    }
+
+    private int report(String pair, JsonNode r) {
+        out().printf("%s: reconciled %d legacy and %d service rows in %d chunks (%d ms).%n", pair,
                 r.path("legacyRows").asLong(), r.path("serviceRows").asLong(), r.path("chunks").asInt(),
                 r.path("tookMillis").asLong());
         long mismatches = r.path("missingCount").asLong() + r.path("extraCount").asLong()

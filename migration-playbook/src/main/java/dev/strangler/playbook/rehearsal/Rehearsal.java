@@ -256,7 +256,7 @@ public final class Rehearsal {
         long mismatches;
         try {
             JsonNode report = new CdcBridge(URI.create("http://127.0.0.1:" + ports.cdcBridge()))
-                    .reconcilePayments(Duration.ofSeconds(30));
+                    .reconcile("payments", Duration.ofSeconds(30));
             mismatches = report.path("missingCount").asLong() + report.path("extraCount").asLong()
                     + report.path("differingCount").asLong();
             detail.put("reconcile_mismatches", mismatches);

@@ -8,12 +8,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param reachable whether the bridge answered; when not, {@code error} says why and the other figures are empty
  * @param ready healthy, lag within the threshold, no dead letters, and the last reconciliation found no mismatch
- * @param lagMillis the worst current lag across directions
+ * @param lagMillis the worst current lag across the table pairs' directions
  * @param deadLetters records the bridge could not apply
- * @param reconciled whether a reconciliation has run
- * @param mismatches what the last reconciliation found
- * @param reconciledAt when it ran
- * @param writeOwner which side owns the extraction's writes
+ * @param reconciled whether every table pair has been reconciled
+ * @param mismatches what the last reconciliations found, all pairs together
+ * @param reconciledAt when the oldest of them ran
+ * @param writeOwner which side owns each table pair's writes (each pair's name and owner, comma-separated)
  * @param problems the bridge's own list of problems, plus ours (why not ready)
  */
 public record CdcReadiness(boolean reachable, boolean ready, long lagMillis, long deadLetters, boolean reconciled,

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -66,34 +67,48 @@ class CdcStatusClient {
         }
     }
 
+    /** One summary over every table pair the bridge serves: the worst lag, all mismatches, the oldest reconciliation. */
     CdcReadiness summarise(JsonNode status) {
         long lag = 0;
-        for (JsonNode direction : status.path("directions")) {
-            // the direction's lag counts the source side too (a bridge before it had only the applier's)
-            lag = Math.max(lag, Math.max(direction.path("lagMs").asLong(), direction.path("apply").path("lagMs")
-                    .asLong()));
-        }
-        long deadLetters = status.path("deadLetters").path("count").asLong();
-        JsonNode reconcile = status.path("reconcile");
-        boolean reconciled = reconcile.path("ran").asBoolean();
-        long mismatches = reconcile.path("mismatches").asLong();
+        long mismatches = 0;
+        boolean reconciled = true;
+        String at = null;
+        List<String> owners = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         status.path("problems").forEach(p -> problems.add(p.asString()));
+        for (Map.Entry<String, JsonNode> pair : status.path("pairs").properties()) {
+            for (JsonNode direction : pair.getValue().path("directions")) {
+                // the direction's lag counts the source side too (a bridge before it had only the applier's)
+                lag = Math.max(lag, Math.max(direction.path("lagMs").asLong(), direction.path("apply").path("lagMs")
+                        .asLong()));
+            }
+            JsonNode reconcile = pair.getValue().path("reconcile");
+            if (reconcile.path("ran").asBoolean()) {
+                mismatches += reconcile.path("mismatches").asLong();
+                String ranAt = reconcile.path("at").asString(null);
+                at = at == null || (ranAt != null && ranAt.compareTo(at) < 0) ? ranAt : at;
+            } else {
+                reconciled = false;
+                problems.add("no reconciliation of " + pair.getKey() + " yet");
+            }
+            String owner = pair.getValue().path("writeOwner").path("owner").asString(null);
+            if (owner != null) {
+                owners.add(pair.getKey() + " " + owner);
+            }
+        }
+        long deadLetters = status.path("deadLetters").path("count").asLong();
         if (lag > properties.readyLagMillis()) {
             problems.add("lag " + lag + " ms is above " + properties.readyLagMillis() + " ms");
         }
         if (deadLetters > 0) {
             problems.add(deadLetters + " dead letters");
         }
-        if (!reconciled) {
-            problems.add("no reconciliation yet");
-        } else if (mismatches > 0) {
+        if (reconciled && mismatches > 0) {
             problems.add("last reconciliation found " + mismatches + " mismatches");
         }
         boolean healthy = status.path("healthy").asBoolean();
-        String writeOwner = status.path("writeOwner").path("owner").asString(null);
-        String at = reconciled ? reconcile.path("at").asString(null) : null;
-        return new CdcReadiness(true, healthy && problems.isEmpty(), lag, deadLetters, reconciled, mismatches, at,
-                writeOwner, List.copyOf(problems), null);
+        return new CdcReadiness(true, healthy && problems.isEmpty(), lag, deadLetters, reconciled, mismatches,
+                reconciled ? at : null, owners.isEmpty() ? null : String.join(", ", owners), List.copyOf(problems),
+                null);
     }
 }

@@ -45,10 +45,11 @@ class CdcStatusClientTests {
     private static String status(long lagReverse, long deadLetters, String reconcile) {
         return """
                 {"healthy":true,"problems":[],"warnings":[],
-                 "directions":{"forward":{"apply":{"lagMs":40}},"reverse":{"apply":{"lagMs":%d}}},
-                 "deadLetters":{"topic":"dlq","count":%d},
-                 "writeOwner":{"owner":"SERVICE","routeStage":"EXTRACTED"},
-                 "reconcile":%s}""".formatted(lagReverse, deadLetters, reconcile);
+                 "pairs":{"payments":{
+                   "directions":{"legacy-to-service":{"apply":{"lagMs":40}},"service-to-legacy":{"apply":{"lagMs":%d}}},
+                   "writeOwner":{"owner":"SERVICE","routeStage":"EXTRACTED"},
+                   "reconcile":%s}},
+                 "deadLetters":{"topic":"dlq","count":%d}}""".formatted(lagReverse, reconcile, deadLetters);
     }
 
     @Test
@@ -62,7 +63,29 @@ class CdcStatusClientTests {
         assertThat(readiness.ready()).as(readiness.problems().toString()).isTrue();
         assertThat(readiness.lagMillis()).isEqualTo(120);
         assertThat(readiness.reconciledAt()).isEqualTo("2026-12-04T10:00:00Z");
-        assertThat(readiness.writeOwner()).isEqualTo("SERVICE");
+        assertThat(readiness.writeOwner()).isEqualTo("payments SERVICE");
+    }
+
+    @Test
+    void everyTablePairCountsTheWorstLagTheMismatchesOfAllAndTheOldestReconciliation() {
+        bridge.stubFor(get("/cdc/status").willReturn(okJson("""
+                {"healthy":true,"problems":[],"warnings":[],
+                 "pairs":{
+                   "payments":{"directions":{"legacy-to-service":{"lagMs":40}},
+                     "writeOwner":{"owner":"SERVICE"},
+                     "reconcile":{"ran":true,"at":"2026-12-04T10:00:05Z","mismatches":0}},
+                   "customers":{"directions":{"legacy-to-service":{"lagMs":6000}},
+                     "writeOwner":{"owner":"LEGACY"},
+                     "reconcile":{"ran":true,"at":"2026-12-04T10:00:00Z","mismatches":1}}},
+                 "deadLetters":{"topic":"dlq","count":0}}""")));
+
+        CdcReadiness readiness = client.readiness();
+
+        assertThat(readiness.ready()).isFalse();
+        assertThat(readiness.lagMillis()).isEqualTo(6000);
+        assertThat(readiness.mismatches()).isEqualTo(1);
+        assertThat(readiness.reconciledAt()).isEqualTo("2026-12-04T10:00:00Z");
+        assertThat(readiness.writeOwner()).isEqualTo("payments SERVICE, customers LEGACY");
     }
 
     @Test
@@ -82,7 +105,7 @@ class CdcStatusClientTests {
     void neverReconciledIsNotReady() {
         bridge.stubFor(get("/cdc/status").willReturn(okJson(status(10, 0, "{\"ran\":false}"))));
 
-        assertThat(client.readiness().problems()).containsExactly("no reconciliation yet");
+        assertThat(client.readiness().problems()).containsExactly("no reconciliation of payments yet");
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class Bookkeeping {
 
-    /** A payment's last applied change: its position and the partition it came from. */
+    /** A row's last applied change: its position and the partition it came from. */
     public record Applied(long position, int partition) {
     }
 
@@ -41,8 +41,8 @@ public final class Bookkeeping {
     }
 
     public Map<Long, Applied> applied(Connection connection, Collection<Long> ids) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("select payment_id, position, kafka_partition"
-                + " from strangler_cdc.applied where topic = ? and payment_id = any(?)")) {
+        try (PreparedStatement s = connection.prepareStatement("select row_key, position, kafka_partition"
+                + " from strangler_cdc.applied where topic = ? and row_key = any(?)")) {
             s.setString(1, topic);
             s.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
             Map<Long, Applied> out = new HashMap<>();
@@ -55,7 +55,7 @@ public final class Bookkeeping {
         }
     }
 
-    /** Records applied changes: {@code counts} says how many changes of each payment this batch applied. */
+    /** Records applied changes: {@code counts} says how many changes of each row this batch applied. */
     public void recordApplied(Connection connection, Map<Long, Applied> applied, Map<Long, Integer> counts)
             throws SQLException {
         if (applied.isEmpty()) {
@@ -74,29 +74,29 @@ public final class Bookkeeping {
             applyCounts[i] = (long) counts.getOrDefault(e.getKey(), 0);
             i++;
         }
-        // one statement per batch, as the rows it describes (see Sql)
+        // one statement per batch, as the rows it describes (see TableStatements)
         try (PreparedStatement s = connection.prepareStatement("""
-                insert into strangler_cdc.applied (topic, payment_id, position, kafka_partition, apply_count, applied_at)
-                select ?, payment_id, position, kafka_partition, apply_count, now()
+                insert into strangler_cdc.applied (topic, row_key, position, kafka_partition, apply_count, applied_at)
+                select ?, row_key, position, kafka_partition, apply_count, now()
                 from unnest(?::bigint[], ?::bigint[], ?::integer[], ?::integer[])
-                     as a(payment_id, position, kafka_partition, apply_count)
-                on conflict (topic, payment_id) do update set position = excluded.position,
+                     as a(row_key, position, kafka_partition, apply_count)
+                on conflict (topic, row_key) do update set position = excluded.position,
                     kafka_partition = excluded.kafka_partition,
                     apply_count = applied.apply_count + excluded.apply_count, applied_at = excluded.applied_at
                 """)) {
             s.setString(1, topic);
-            s.setArray(2, Sql.bigints(connection, ids));
-            s.setArray(3, Sql.bigints(connection, positions));
-            s.setArray(4, Sql.bigints(connection, partitions));
-            s.setArray(5, Sql.bigints(connection, applyCounts));
+            s.setArray(2, connection.createArrayOf("bigint", ids));
+            s.setArray(3, connection.createArrayOf("bigint", positions));
+            s.setArray(4, connection.createArrayOf("bigint", partitions));
+            s.setArray(5, connection.createArrayOf("bigint", applyCounts));
             s.executeUpdate();
         }
     }
 
-    /** The payments whose last change came through {@code partition}, and forgets them (a truncate). */
+    /** The rows whose last change came through {@code partition}, and forgets them (a truncate). */
     public List<Long> forgetPartition(Connection connection, int partition) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("delete from strangler_cdc.applied"
-                + " where topic = ? and kafka_partition = ? returning payment_id")) {
+                + " where topic = ? and kafka_partition = ? returning row_key")) {
             s.setString(1, topic);
             s.setInt(2, partition);
             List<Long> ids = new ArrayList<>();

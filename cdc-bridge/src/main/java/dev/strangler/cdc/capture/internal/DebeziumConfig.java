@@ -53,9 +53,9 @@ public final class DebeziumConfig {
         // application.properties note on MeasurementCollector)
         p.setProperty("statistics.metrics.enabled", "false");
         // A quiet captured table must not hold the WAL of every other table's writes: before cut-over the service's
-        // outbox is quiet while the forward applier writes its payments (a gigabyte of WAL in minutes, after which
+        // outbox is quiet while the forward applier writes its tables (a gigabyte of WAL in minutes, after which
         // PostgreSQL invalidates the slot at max_slot_wal_keep_size and the reverse capture is lost), and the monolith's
-        // payments are quiet while its orders change. Heartbeats alone do not move the slot: pgoutput sends nothing
+        // captured table is quiet while its other tables change. Heartbeats alone do not move the slot: pgoutput sends nothing
         // for transactions outside the publication, so Debezium has no event position to confirm. With
         // connector_and_driver the JDBC driver confirms the server's keepalive position whenever everything received
         // so far is confirmed, which is exactly the quiet case; Debezium still confirms its own events.

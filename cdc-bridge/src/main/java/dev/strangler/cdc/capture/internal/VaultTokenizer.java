@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The payment service's {@code POST /internal/vault/tokens}, batched (up to 1,000 cards a call) and cached. The
+ * The vault's {@code POST /internal/vault/tokens} (in the service that owns the cards: {@code bridge.vault.base-url}), batched (up to 1,000 cards a call) and cached. The
  * vault's token is a deterministic function of the card number, so a cache is safe; it is keyed by an HMAC of the
  * card number under a random per-process key, so the cache holds no card number and its keys mean nothing outside
  * this process.

@@ -1,8 +1,9 @@
 package dev.strangler.playbook.playbook.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.strangler.playbook.playbook.PlaybookDefinition;
+import dev.strangler.playbook.cdc.CdcBridge;
 import dev.strangler.playbook.playbook.PlaybookDefinition.StepDefinition;
+import dev.strangler.playbook.playbook.PlaybookDefinition;
 import dev.strangler.playbook.playbook.Step;
 import dev.strangler.playbook.playbook.StepContext;
 import dev.strangler.playbook.playbook.StepOutcome;
@@ -31,18 +32,18 @@ public final class CdcInSyncStep implements Step {
         long maxLag = step.gateLong("max-lag-ms", 5000);
         Duration settle = Duration.ofSeconds(step.gateLong("settle-seconds", 30));
         while (true) {
-            JsonNode forward = context.bridge().status().path("directions").path("legacy-to-service");
+            JsonNode forward = CdcBridge.direction(context.bridge().status(), playbook.name(), "legacy-to-service");
             JsonNode capture = forward.path("capture");
             if (!capture.path("snapshotCompleted").asBoolean() && capture.path("snapshotRows").asLong() > 0) {
                 // the backfill runs: show its progress rather than reconcile a half-copied table
                 context.progress("backfill: %d rows read, %d applied", capture.path("snapshotRows").asLong(),
                         forward.path("apply").path("applied").asLong());
             } else {
-                JsonNode report = context.bridge().reconcilePayments(settle);
+                JsonNode report = context.bridge().reconcile(playbook.name(), settle);
                 // the direction's lag is measured from the source (the oldest change not yet in Kafka, WAL the slot
                 // has not confirmed) as well as at the applier: a bridge cut off from Kafka is not "in sync"
-                com.fasterxml.jackson.databind.JsonNode direction = context.bridge().status().path("directions")
-                        .path("legacy-to-service");
+                JsonNode direction = CdcBridge.direction(context.bridge().status(), playbook.name(),
+                        "legacy-to-service");
                 long lag = Math.max(direction.path("lagMs").asLong(), direction.path("apply").path("lagMs").asLong());
                 long mismatches = report.path("missingCount").asLong() + report.path("extraCount").asLong()
                         + report.path("differingCount").asLong();

@@ -1,8 +1,9 @@
 package dev.strangler.playbook.playbook.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.strangler.playbook.playbook.PlaybookDefinition;
+import dev.strangler.playbook.cdc.CdcBridge;
 import dev.strangler.playbook.playbook.PlaybookDefinition.StepDefinition;
+import dev.strangler.playbook.playbook.PlaybookDefinition;
 import dev.strangler.playbook.playbook.Step;
 import dev.strangler.playbook.playbook.StepContext;
 import dev.strangler.playbook.playbook.StepOutcome;
@@ -24,7 +25,7 @@ public final class CutoverStep implements Step {
 
     @Override
     public StepOutcome run(StepDefinition step, PlaybookDefinition playbook, StepContext context) throws Exception {
-        JsonNode reverse = context.bridge().status().path("directions").path("service-to-legacy");
+        JsonNode reverse = CdcBridge.direction(context.bridge().status(), playbook.name(), "service-to-legacy");
         if (!reverse.path("capture").path("state").asText().equals("RUNNING")) {
             return StepOutcome.failed("the bridge's new -> legacy direction is not running", Map.of(
                     "state", reverse.path("capture").path("state").asText()),
@@ -32,15 +33,16 @@ public final class CutoverStep implements Step {
         }
         Routes.set(context.proxy(), playbook.routes(), "EXTRACTED", null, "playbook " + playbook.name()
                 + ": cutover");
-        JsonNode report = context.bridge().reconcilePayments(Duration.ofSeconds(step.gateLong("settle-seconds", 30)));
+        JsonNode report = context.bridge().reconcile(playbook.name(),
+                Duration.ofSeconds(step.gateLong("settle-seconds", 30)));
         long mismatches = report.path("missingCount").asLong() + report.path("extraCount").asLong()
                 + report.path("differingCount").asLong();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("legacyRows", report.path("legacyRows").asLong());
         evidence.put("serviceRows", report.path("serviceRows").asLong());
         evidence.put("mismatches", mismatches);
-        evidence.put("reverseApplied", context.bridge().status().path("directions").path("service-to-legacy")
-                .path("apply").path("applied").asLong());
+        evidence.put("reverseApplied", CdcBridge.direction(context.bridge().status(), playbook.name(),
+                "service-to-legacy").path("apply").path("applied").asLong());
         evidence.put("differing", report.path("differing"));
         evidence.put("missingInService", report.path("missingInService"));
         evidence.put("extraInService", report.path("extraInService"));
