@@ -31,12 +31,14 @@ public final class LabComponents {
         List<LabComponent> components = new ArrayList<>();
         components.add(postgres(layout, "legacy-db", "PostgreSQL of the monolith (database shop)", ports.legacyDb(), "shop"));
         components.add(postgres(layout, "payments-db", "PostgreSQL of the payment service (database payments)", ports.paymentsDb(), "payments"));
+        components.add(postgres(layout, "customers-db", "PostgreSQL of the customer service (database customers)", ports.customersDb(), "customers"));
         components.add(kafka(layout, ports));
         components.add(schemaRegistry(layout, ports));
         components.add(zipkin(layout, ports));
         components.add(paymentGateway(layout, ports));
         components.add(legacyMonolith(layout, ports));
         components.add(paymentService(layout, ports));
+        components.add(customerService(layout, ports));
         components.add(cdcBridge(layout, ports));
         components.add(stranglerProxy(layout, ports));
         if (PrometheusSetup.enabled(layout)) {
@@ -194,6 +196,24 @@ public final class LabComponents {
                 LabComponent.AfterStart.NOTHING);
     }
 
+    private static LabComponent customerService(LabLayout layout, LabPorts ports) {
+        String name = "customer-service";
+        int port = ports.customerService();
+        JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout),
+                layout.inRepository("extracted/customer-service/target/customer-service.jar"),
+                withTracing(layout, ports, List.of("--server.port=" + port,
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.customersDb()
+                                + "/customers?user=postgres",
+                        // a customer's last card through the strangler facade, like every caller
+                        "--customers.shop.base-url=http://127.0.0.1:" + ports.proxy())),
+                layout.root());
+        return new LabComponent(name, "The extracted customer service (profiles, no payment data)", port, List.of(),
+                "http://127.0.0.1:" + port + "/api/customers", List.of("customers-db", "zipkin"),
+                PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)),
+                HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),
+                LabComponent.AfterStart.NOTHING);
+    }
+
     private static LabComponent cdcBridge(LabLayout layout, LabPorts ports) {
         String name = "cdc-bridge";
         int port = ports.cdcBridge();
@@ -207,14 +227,17 @@ public final class LabComponents {
                         "--bridge.extractions=" + layout.inRepository("extractions"),
                         "--bridge.databases.shop.port=" + ports.legacyDb(),
                         "--bridge.databases.payments.port=" + ports.paymentsDb(),
+                        "--bridge.databases.customers.port=" + ports.customersDb(),
+                        "--bridge.databases.customers.database=customers",
                         "--bridge.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka()),
                         "--bridge.kafka.schema-registry-url=" + SchemaRegistry.confluentApiUrl(ports.schemaRegistry()),
                         "--bridge.vault.base-url=http://127.0.0.1:" + ports.paymentService())),
                 layout.root());
-        return new LabComponent(name, "The CDC bridge: monolith <-> Kafka <-> payment service, tokenized", port,
+        return new LabComponent(name, "The CDC bridge: monolith <-> Kafka <-> extracted services (descriptors)", port,
                 List.of(), "http://127.0.0.1:" + port + "/cdc/status",
-                // the two applications own the tables the bridge reads and writes: their migrations run first
-                List.of("legacy-db", "payments-db", "kafka", "schema-registry", "legacy-monolith", "payment-service"),
+                // the applications own the tables the bridge reads and writes: their migrations run first
+                List.of("legacy-db", "payments-db", "customers-db", "kafka", "schema-registry", "legacy-monolith",
+                        "payment-service", "customer-service"),
                 PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)),
                 HealthCheck.http("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180),
                 LabComponent.AfterStart.NOTHING);
@@ -239,6 +262,7 @@ public final class LabComponents {
                         "--server.port=" + admin,
                         "--proxy.legacy-upstream=http://127.0.0.1:" + MonolithBuild.Deployment.current(layout).port(ports),
                         "--proxy.upstreams.payment-service=http://127.0.0.1:" + ports.paymentService(),
+                        "--proxy.upstreams.customer-service=http://127.0.0.1:" + ports.customerService(),
                         "--proxy.extractions=" + layout.inRepository("extractions"),
                         "--proxy.routes.file=" + layout.data(name).resolve("routes.json"),
                         "--proxy.admin.token-file=" + proxyTokenFile(layout),
@@ -248,7 +272,7 @@ public final class LabComponents {
                 layout.root());
         return new LabComponent(name, "The strangler proxy: routes legacy -> shadow -> canary -> extracted", port,
                 List.of(admin), "http://127.0.0.1:" + port + "/",
-                List.of("kafka", "legacy-monolith", "payment-service"),
+                List.of("kafka", "legacy-monolith", "payment-service", "customer-service"),
                 PidFileLauncher.jvm(command, layout.pidFile(name), layout.log(name)),
                 HealthCheck.http("http://127.0.0.1:" + admin + "/actuator/health/readiness"), Duration.ofSeconds(120),
                 LabComponent.AfterStart.NOTHING);

@@ -32,6 +32,14 @@ public record LabPorts(int offset) {
         return 15433 + offset;
     }
 
+    /**
+     * The customer service's PostgreSQL: its own server, not a database of the payment service's, so that the
+     * customers' data stays out of the payments' (PCI) scope and the two services share no failure.
+     */
+    public int customersDb() {
+        return 15434 + offset;
+    }
+
     public int kafka() {
         return 9092 + offset;
     }
@@ -67,6 +75,10 @@ public record LabPorts(int offset) {
 
     public int paymentService() {
         return 8082 + offset;
+    }
+
+    public int customerService() {
+        return 8084 + offset;
     }
 
     /** The CDC bridge's status, health and reconciliation API. */
