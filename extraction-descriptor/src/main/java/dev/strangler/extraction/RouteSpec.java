@@ -18,6 +18,28 @@ public record RouteSpec(String id, String path, List<String> methods, @Nullable 
         methods = List.copyOf(methods);
     }
 
+    /**
+     * The path's fixed beginning, before any wildcard or variable: {@code /api/payments/**} gives
+     * {@code /api/payments}. Where the route's rows live: a load reads {@code <prefix>/<id>}, a create posts to it.
+     */
+    public String pathPrefix() {
+        String p = path;
+        int wildcard = p.indexOf('*');
+        if (wildcard >= 0) {
+            p = p.substring(0, wildcard);
+        }
+        int variable = p.indexOf('{');
+        if (variable >= 0) {
+            p = p.substring(0, variable);
+        }
+        return p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p;
+    }
+
+    /** Whether the route takes only reads (GET, HEAD). */
+    public boolean readOnly() {
+        return !methods.isEmpty() && methods.stream().allMatch(m -> m.equals("GET") || m.equals("HEAD"));
+    }
+
     /** Upstream timeouts; see the proxy's README. */
     public record Timeouts(int connectMillis, int responseMillis, int legacyConnectRetryMillis) {
 

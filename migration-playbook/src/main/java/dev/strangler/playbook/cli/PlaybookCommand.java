@@ -1,5 +1,8 @@
 package dev.strangler.playbook.cli;
 
+import dev.strangler.extraction.Extraction;
+import dev.strangler.extraction.Extractions;
+import dev.strangler.extraction.TablePair;
 import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.lab.LabPorts;
 import dev.strangler.playbook.playbook.Actions;
@@ -7,6 +10,7 @@ import dev.strangler.playbook.playbook.PlaybookDefinition;
 import dev.strangler.playbook.playbook.PlaybookRunner;
 import dev.strangler.playbook.playbook.PlaybookState;
 import dev.strangler.playbook.playbook.StepContext;
+import dev.strangler.playbook.playbook.internal.ReadTraffic;
 import dev.strangler.playbook.playbook.internal.ShopTraffic;
 import dev.strangler.playbook.rehearsal.ChaosDrill;
 import dev.strangler.playbook.rehearsal.Rehearsal;
@@ -16,6 +20,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,22 +33,29 @@ public final class PlaybookCommand {
     /** What the three subcommands share: the playbook named, the lab, where evidence goes. */
     abstract static class Base extends LabCommand {
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The playbook, e.g. payments"
-                + " (migration-playbook/playbooks/NAME.yaml), or a path to a playbook file.")
+        @Parameters(index = "0", paramLabel = "EXTRACTION", description = "The extraction whose playbook runs, e.g."
+                + " payments or customers (its descriptor extractions/EXTRACTION.yaml, section playbook:), or a path"
+                + " to a descriptor file.")
         String name;
 
         @Option(names = "--reports", paramLabel = "DIR", description = "Where evidence goes (default: reports/ in the"
                 + " repository, or $STRANGLER_REPORTS_DIR).")
         Path reports;
 
-        /** The playbook file named, read and checked. */
+        /** The extraction named, its descriptor read and checked, as a playbook. */
         PlaybookDefinition playbook() {
-            Path file = name.endsWith(".yaml") || name.endsWith(".yml") ? Path.of(name)
-                    : LabLayout.fromEnvironment().inRepository("migration-playbook/playbooks/" + name + ".yaml");
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("no playbook " + file);
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                Path file = Path.of(name);
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("no descriptor " + file);
+                }
+                return PlaybookDefinition.read(file);
             }
-            return PlaybookDefinition.read(file);
+            Extractions all = Extractions.load(LabLayout.fromEnvironment().inRepository("extractions"));
+            Extraction extraction = all.find(name).orElseThrow(() -> new IllegalArgumentException(
+                    "no extraction '" + name + "' in extractions/; there are "
+                            + all.all().stream().map(Extraction::name).toList()));
+            return PlaybookDefinition.of(extraction);
         }
 
         PlaybookRunner runner() {
@@ -52,7 +64,7 @@ public final class PlaybookCommand {
             PlaybookDefinition playbook = playbook();
             PlaybookState state = PlaybookState.load(layout.playbookState(playbook.name()), playbook);
             StepContext context = new StepContext(layout, ports, out(), reportsDir(),
-                    new ShopTraffic("http://127.0.0.1:" + ports.proxy(), maxLegacyPaymentId(ports)));
+                    new ShopTraffic("http://127.0.0.1:" + ports.proxy(), reads(playbook, ports)));
             return new PlaybookRunner(playbook, state, context, out(), Actions.standard());
         }
 
@@ -60,15 +72,34 @@ public final class PlaybookCommand {
             return reports != null ? reports : LabLayout.fromEnvironment().reports();
         }
 
-        private static long maxLegacyPaymentId(LabPorts ports) {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.legacyDb()
-                    + "/shop?user=postgres"); ResultSet rs = c.createStatement().executeQuery(
-                    "select coalesce(max(id), 1) from payments where id < 1000000000")) {
+        /** Reads of the rows the monolith already has, on the playbook's read routes. */
+        private static ReadTraffic reads(PlaybookDefinition playbook, LabPorts ports) {
+            List<String> prefixes = playbook.readRoutes().stream().map(r -> r.pathPrefix()).toList();
+            long maxId = 1;
+            for (TablePair pair : playbook.extraction().data()) {
+                maxId = Math.max(maxId, maxLegacyKey(playbook.extraction(), pair, ports));
+            }
+            return new ReadTraffic("http://127.0.0.1:" + ports.proxy(), prefixes, maxId);
+        }
+
+        /** The largest key of the monolith's rows (below the ids the service gives its own rows). */
+        private static long maxLegacyKey(Extraction extraction, TablePair pair, LabPorts ports) {
+            String database = extraction.legacy().database();
+            Long idsFrom = pair.extracted().idsFrom();
+            String sql = "select coalesce(max(" + quoted(pair.legacy().key()) + "), 1) from "
+                    + quoted(pair.legacy().table()) + (idsFrom == null ? "" : " where " + quoted(pair.legacy().key())
+                    + " < " + idsFrom);
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.database(database)
+                    + "/" + database + "?user=postgres"); ResultSet rs = c.createStatement().executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
             } catch (java.sql.SQLException e) {
                 return 1;
             }
+        }
+
+        private static String quoted(String identifier) {
+            return "\"" + identifier.replace("\"", "\"\"") + "\"";
         }
     }
 
@@ -81,7 +112,7 @@ public final class PlaybookCommand {
         @Option(names = "--under-load", paramLabel = "RPS", description = "The rehearsal: keep RPS requests/s of mixed"
                 + " shop traffic (browse, checkout, pay, capture, refund) on the proxy for the whole run, then prove"
                 + " from evidence: requests failed, writes lost, duplicate charges, card numbers outside the PCI scope"
-                + " (all must be 0; evidence in rehearsal.json beside the reports).")
+                + " (all must be 0; evidence in rehearsal-EXTRACTION.json beside the reports).")
         double underLoad;
 
         @Option(names = "--with-chaos", description = "With --under-load: during the canary step, kill -9 the CDC"
@@ -108,10 +139,11 @@ public final class PlaybookCommand {
                 return runner.run();
             }
             LabLayout layout = LabLayout.fromEnvironment();
-            ChaosDrill drill = !withChaos ? null : new ChaosDrill(lab(), layout.playbookState(playbook().name()),
+            ChaosDrill drill = !withChaos ? null : new ChaosDrill(lab(),
+                    playbook().extraction().extracted().service(), layout.playbookState(playbook().name()),
                     "canary", Duration.ofSeconds(chaosOutageSeconds), Duration.ofSeconds(15), out());
-            Rehearsal.Result result = new Rehearsal(layout, LabPorts.fromEnvironment(), out(), reportsDir())
-                    .run(underLoad, runner::run, drill);
+            Rehearsal.Result result = new Rehearsal(layout, LabPorts.fromEnvironment(), out(), reportsDir(),
+                    playbook().extraction()).run(underLoad, runner::run, drill);
             return result.passed() ? 0 : 1;
         }
     }

@@ -282,12 +282,19 @@ public final class Lab {
     static List<Path> made(LabLayout layout) {
         Path root = layout.root();
         Path reports = layout.reports();
-        return List.of(root.resolve("data"), root.resolve("logs"), root.resolve("run"), MonolithBuild.file(layout),
-                layout.playbookStates(), root.resolve("chaos"), LabComponents.proxyTokenFile(layout),
-                reports.resolve("playbook"), reports.resolve("pci-scope.md"), reports.resolve("pci-scope.json"),
-                reports.resolve("pci-scope-baseline.json"), reports.resolve("analysis.md"),
-                reports.resolve("analysis.json"), reports.resolve("analysis-history.json"),
-                reports.resolve("rehearsal.json"));
+        List<Path> made = new java.util.ArrayList<>(List.of(root.resolve("data"), root.resolve("logs"),
+                root.resolve("run"), MonolithBuild.file(layout), layout.playbookStates(), root.resolve("chaos"),
+                LabComponents.proxyTokenFile(layout), reports.resolve("playbook"), reports.resolve("pci-scope.md"),
+                reports.resolve("pci-scope.json"), reports.resolve("pci-scope-baseline.json"),
+                reports.resolve("analysis.md"), reports.resolve("analysis.json"),
+                reports.resolve("analysis-history.json")));
+        // one rehearsal per extraction (rehearsal-<extraction>.json)
+        try (Stream<Path> files = Files.isDirectory(reports) ? Files.list(reports) : Stream.empty()) {
+            files.filter(f -> f.getFileName().toString().matches("rehearsal-[a-z0-9-]+\\.json")).forEach(made::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(made);
     }
 
     static List<String> tail(Path file, int lines) {

@@ -40,6 +40,20 @@ public record LabPorts(int offset) {
         return 15434 + offset;
     }
 
+    /**
+     * The port of the lab's PostgreSQL server holding a database of the descriptors ({@code shop}, {@code payments},
+     * {@code customers}): each lives on its own server in the lab.
+     */
+    public int database(String name) {
+        return switch (name) {
+            case "shop" -> legacyDb();
+            case "payments" -> paymentsDb();
+            case "customers" -> customersDb();
+            default -> throw new IllegalArgumentException("the lab has no database '" + name
+                    + "': it runs shop, payments and customers");
+        };
+    }
+
     public int kafka() {
         return 9092 + offset;
     }

@@ -2,23 +2,56 @@ package dev.strangler.playbook.playbook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.strangler.extraction.Extraction;
+import dev.strangler.extraction.Extractions;
+import dev.strangler.extraction.PlaybookSpec;
+import dev.strangler.extraction.RouteSpec;
+import dev.strangler.extraction.TablePair;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * A playbook file: its name, the routes it moves and its steps in order.
+ * An extraction's playbook: the extraction it moves (its routes, table pairs and services, from its descriptor), the
+ * routes it moves together and its steps in order.
  *
  * @param routes the proxy routes the playbook moves together
  */
-public record PlaybookDefinition(String name, String description, List<String> routes, List<StepDefinition> steps) {
+public record PlaybookDefinition(Extraction extraction, List<String> routes, List<StepDefinition> steps) {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public PlaybookDefinition {
+        routes = List.copyOf(routes);
+        steps = List.copyOf(steps);
+    }
+
+    /** The extraction's name: the playbook's state, evidence and rehearsal are named after it. */
+    public String name() {
+        return extraction.name();
+    }
+
+    public String description() {
+        return extraction.description();
+    }
+
+    /** The table pairs the CDC bridge keeps in step for this extraction, by name. */
+    public List<String> tablePairs() {
+        return extraction.data().stream().map(TablePair::name).toList();
+    }
+
+    /** The routes of the playbook that only read (GET, HEAD): what the playbook's own load asks. */
+    public List<RouteSpec> readRoutes() {
+        List<RouteSpec> reads = new ArrayList<>();
+        for (RouteSpec r : extraction.routes()) {
+            if (routes.contains(r.id()) && r.readOnly()) {
+                reads.add(r);
+            }
+        }
+        return reads;
+    }
 
     /**
      * One step.
@@ -44,46 +77,34 @@ public record PlaybookDefinition(String name, String description, List<String> r
         }
     }
 
-    /** Reads and checks a playbook file; a broken one is refused with what is wrong. */
-    public static PlaybookDefinition read(Path file) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the playbook " + file + ": " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("the playbook " + file + " is not a YAML mapping");
-        }
-        String name = required(root, "name", file);
-        List<String> routes = new ArrayList<>();
-        root.path("routes").forEach(r -> routes.add(r.asText()));
+    /** The playbook of an extraction descriptor ({@code playbook:}); an action no step knows is refused. */
+    public static PlaybookDefinition of(Extraction extraction) {
+        PlaybookSpec spec = extraction.playbook();
         List<StepDefinition> steps = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (JsonNode s : root.path("steps")) {
-            String id = required(s, "id", file);
-            if (!ids.add(id)) {
-                throw new IllegalArgumentException("the playbook " + file + " has two steps with id '" + id + "'");
+        for (PlaybookSpec.Step s : spec.steps()) {
+            if (!Actions.known().contains(s.action())) {
+                throw new IllegalArgumentException("step '" + s.id() + "' of extraction '" + extraction.name()
+                        + "' has an unknown action '" + s.action() + "'; known: " + Actions.known());
             }
-            String action = required(s, "action", file);
-            if (!Actions.known().contains(action)) {
-                throw new IllegalArgumentException("step '" + id + "' of " + file + " has an unknown action '"
-                        + action + "'; known: " + Actions.known());
-            }
-            steps.add(new StepDefinition(id, action, s.path("title").asText(id), s));
+            steps.add(new StepDefinition(s.id(), s.action(), s.title(), settings(s)));
         }
         if (steps.isEmpty()) {
-            throw new IllegalArgumentException("the playbook " + file + " has no steps");
+            throw new IllegalArgumentException("the playbook of extraction '" + extraction.name() + "' has no steps");
         }
-        return new PlaybookDefinition(name, root.path("description").asText(""), List.copyOf(routes),
-                List.copyOf(steps));
+        return new PlaybookDefinition(extraction, spec.routes(), steps);
     }
 
-    private static String required(JsonNode node, String field, Path file) {
-        String value = node.path(field).asText("");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("the playbook " + file + " lacks '" + field + "' in " + node);
+    /** The playbook of the descriptor in {@code file}; a descriptor that does not validate is refused with why. */
+    public static PlaybookDefinition read(Path file) {
+        return of(Extractions.read(file));
+    }
+
+    /** The descriptor's settings (Jackson 3, as the descriptor module reads them) in this module's Jackson. */
+    private static JsonNode settings(PlaybookSpec.Step step) {
+        try {
+            return JSON.readTree(step.settings().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return value;
     }
 }

@@ -113,7 +113,7 @@ public final class PlaybookRunner {
             out.flush();
         }
         out.printf("Playbook %s complete in %s. Evidence of every gate: %s%n", playbook.name(),
-                pretty(Duration.between(started, Instant.now())), context.reports().resolve("playbook"));
+                pretty(Duration.between(started, Instant.now())), context.reports().resolve("playbook").resolve(playbook.name()));
         out.flush();
         return 0;
     }
@@ -183,7 +183,8 @@ public final class PlaybookRunner {
     }
 
     private Path evidenceFile(StepDefinition s) {
-        return context.reports().resolve("playbook").resolve(s.id() + ".json");
+        // one directory per extraction: two playbooks have steps of the same ids
+        return context.reports().resolve("playbook").resolve(playbook.name()).resolve(s.id() + ".json");
     }
 
     private void writeEvidence(StepDefinition s, StepOutcome outcome, double seconds) {

@@ -1,8 +1,9 @@
 /**
- * The executable playbook: a file of steps ({@code migration-playbook/playbooks/*.yaml}), each an idempotent action
- * on the live lab with a gate that must hold before the next step starts. Progress is persisted under the lab
+ * The executable playbook: the steps of an extraction descriptor ({@code extractions/<name>.yaml}, section
+ * {@code playbook:}), each an idempotent action on the live lab with a gate that must hold before the next step
+ * starts; the actions read the extraction (its routes, table pairs, services), never a domain of their own. Progress is persisted under the lab
  * directory, so a run resumes where it stopped (even after a kill -9), and the last completed step can be undone.
- * Every step writes its evidence to {@code reports/playbook/}.
+ * Every step writes its evidence to {@code reports/playbook/<extraction>/}.
  */
 @NullMarked
 package dev.strangler.playbook.playbook;

@@ -28,15 +28,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rehearsal's chaos drill ({@code --with-chaos}): once the playbook's canary step runs under load, the CDC bridge
- * and the payment service are killed with -9, left down for an outage, and started again (as {@code strangler chaos
+ * and the extraction's service are killed with -9, left down for an outage, and started again (as {@code strangler chaos
  * kill} and {@code restore} would, both in the lab's chaos audit log). The traffic's failures between the kill and a
- * grace period after the restart are split by what the request needed: a request that needs the payment service
- * may fail while it is dead; any other must not (the shop's promise of failure isolation).
+ * grace period after the restart are split by what the request needed: a request that needs the killed service may
+ * fail while it is dead; any other must not (the shop's promise of failure isolation).
  */
 public final class ChaosDrill {
 
-    /** What the drill kills. */
-    public static final List<String> VICTIMS = List.of("cdc-bridge", "payment-service");
+    /** What the drill kills besides the extracted service. */
+    public static final String BRIDGE = "cdc-bridge";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,25 +46,29 @@ public final class ChaosDrill {
      * @param ran          false when the step never ran while the drill waited (the drill did nothing)
      * @param failedByKind requests failed between the kill and the end of the grace period, per kind
      */
-    public record Outcome(boolean ran, @Nullable Instant killedAt, @Nullable Instant restoredAt,
+    public record Outcome(String service, boolean ran, @Nullable Instant killedAt, @Nullable Instant restoredAt,
             Map<RequestKind, Long> failedByKind, @Nullable String error) {
 
-        /** Failures of requests that needed the killed payment service: expected while it was dead. */
+        /** Failures of requests that needed the killed service: expected while it was dead. */
         public long failedNeedingTheKilledService() {
-            return failedByKind.entrySet().stream().filter(e -> e.getKey().needsPayments())
+            return failedByKind.entrySet().stream().filter(e -> e.getKey().needs(service))
                     .mapToLong(Map.Entry::getValue).sum();
         }
 
         /** Failures of requests that needed nothing that was killed: must be 0. */
         public long failedThatShouldNotHave() {
-            return failedByKind.entrySet().stream().filter(e -> !e.getKey().needsPayments())
+            return failedByKind.entrySet().stream().filter(e -> !e.getKey().needs(service))
                     .mapToLong(Map.Entry::getValue).sum();
+        }
+
+        public List<String> killed() {
+            return List.of(BRIDGE, service);
         }
 
         public Map<String, Object> evidence(Duration outage) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("ran", ran);
-            e.put("killed", VICTIMS);
+            e.put("killed", killed());
             e.put("killed_at", String.valueOf(killedAt));
             e.put("restored_at", String.valueOf(restoredAt));
             e.put("outage_seconds", outage.toSeconds());
@@ -87,14 +91,18 @@ public final class ChaosDrill {
     private final Lab lab;
     private final Path playbookState;
     private final String step;
+    private final String service;
     private final Duration outage;
     private final Duration grace;
     private final PrintWriter out;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private volatile boolean playbookOver;
 
-    public ChaosDrill(Lab lab, Path playbookState, String step, Duration outage, Duration grace, PrintWriter out) {
+    /** @param service the extracted service killed with the bridge (the extraction's {@code extracted.service}) */
+    public ChaosDrill(Lab lab, String service, Path playbookState, String step, Duration outage, Duration grace,
+            PrintWriter out) {
         this.lab = lab;
+        this.service = service;
         this.playbookState = playbookState;
         this.step = step;
         this.outage = outage;
@@ -113,9 +121,9 @@ public final class ChaosDrill {
                 outcome.complete(drill(load));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                outcome.complete(new Outcome(false, null, null, Map.of(), "interrupted"));
+                outcome.complete(new Outcome(service, false, null, null, Map.of(), "interrupted"));
             } catch (RuntimeException e) {
-                outcome.complete(new Outcome(false, null, null, Map.of(), e.getMessage()));
+                outcome.complete(new Outcome(service, false, null, null, Map.of(), e.getMessage()));
             }
         });
     }
@@ -130,10 +138,10 @@ public final class ChaosDrill {
         try {
             return outcome.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            return new Outcome(false, null, null, Map.of(), "the drill did not end in " + atMost);
+            return new Outcome(service, false, null, null, Map.of(), "the drill did not end in " + atMost);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(false, null, null, Map.of(), "interrupted");
+            return new Outcome(service, false, null, null, Map.of(), "interrupted");
         }
     }
 
@@ -141,7 +149,7 @@ public final class ChaosDrill {
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(30));
         while (!stepRunning()) {
             if (playbookOver || Instant.now().isAfter(giveUp) || load.isComplete()) {
-                return new Outcome(false, null, null, Map.of(), "step " + step + " never ran");
+                return new Outcome(service, false, null, null, Map.of(), "step " + step + " never ran");
             }
             Thread.sleep(500); // polling another process's state file
         }
@@ -149,7 +157,7 @@ public final class ChaosDrill {
         ChaosLog log = new ChaosLog(lab.layout().root(), Clock.systemUTC());
         TrafficSnapshot before = load.snapshot();
         Instant killedAt = Instant.now();
-        for (String victim : VICTIMS) {
+        for (String victim : List.of(BRIDGE, service)) {
             long pid = ComponentKill.kill(lab, victim);
             log.append("kill", victim, "SIGKILL pid " + pid, "rehearsal chaos drill during " + step);
             out.printf("      chaos: killed %s (pid %d)%n", victim, pid);
@@ -158,14 +166,15 @@ public final class ChaosDrill {
         Thread.sleep(outage.toMillis()); // the outage itself
         lab.up();
         Instant restoredAt = Instant.now();
-        log.append("restore", String.join(",", VICTIMS), "started again", "rehearsal chaos drill over");
-        out.printf("      chaos: %s back after %d s%n", VICTIMS, Duration.between(killedAt, restoredAt).toSeconds());
+        log.append("restore", BRIDGE + "," + service, "started again", "rehearsal chaos drill over");
+        out.printf("      chaos: %s back after %d s%n", List.of(BRIDGE, service),
+                Duration.between(killedAt, restoredAt).toSeconds());
         out.flush();
         Thread.sleep(grace.toMillis()); // requests already in flight at the restart finish
         TrafficSnapshot after = load.snapshot();
         Map<RequestKind, Long> failed = new EnumMap<>(RequestKind.class);
         after.failedByKind().forEach((kind, n) -> failed.put(kind, n - before.failedByKind().getOrDefault(kind, 0L)));
-        return new Outcome(true, killedAt, restoredAt, failed, null);
+        return new Outcome(service, true, killedAt, restoredAt, failed, null);
     }
 
     private boolean stepRunning() {

@@ -3,6 +3,9 @@ package dev.strangler.playbook.rehearsal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.strangler.extraction.Extraction;
+import dev.strangler.extraction.TablePair;
+import dev.strangler.extraction.TableSide;
 import dev.strangler.playbook.cdc.CdcBridge;
 import dev.strangler.playbook.cdc.DeadLetterTopic;
 import dev.strangler.playbook.lab.LabLayout;
@@ -38,9 +41,12 @@ import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a playbook while the load generator keeps a steady mixed shop load on the proxy, then proves from evidence
- * what the migration cost the shop's users: requests failed, writes lost, customers charged twice, card numbers left
- * outside the PCI scope. Writes {@code rehearsal.json} beside the playbook's evidence.
+ * Runs an extraction's playbook while the load generator keeps a steady mixed shop load on the proxy, then proves
+ * from evidence what the migration cost the shop's users: requests failed, writes lost (every table pair of the
+ * extraction reconciled, and every row the load created on its write routes in both databases), customers charged
+ * twice, card numbers left outside the PCI scope. The shop's own checks (orders against payments and charges) hold
+ * whatever is extracted: they run for every extraction. Writes {@code rehearsal-<extraction>.json} beside the
+ * playbook's evidence.
  */
 public final class Rehearsal {
 
@@ -51,12 +57,19 @@ public final class Rehearsal {
     private final LabPorts ports;
     private final PrintWriter out;
     private final Path reports;
+    private final Extraction extraction;
 
-    public Rehearsal(LabLayout layout, LabPorts ports, PrintWriter out, Path reports) {
+    public Rehearsal(LabLayout layout, LabPorts ports, PrintWriter out, Path reports, Extraction extraction) {
         this.layout = layout;
         this.ports = ports;
         this.out = out;
         this.reports = reports;
+        this.extraction = extraction;
+    }
+
+    /** The evidence file of an extraction's rehearsal. */
+    public static String fileName(String extraction) {
+        return "rehearsal-" + extraction + ".json";
     }
 
     /** The evidence, and whether every count is zero and the playbook completed. */
@@ -124,6 +137,7 @@ public final class Rehearsal {
         out.flush();
 
         Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("extraction", extraction.name());
         evidence.put("started_at", startedAt.toString());
         evidence.put("playbook_exit_code", exit);
         evidence.put("target_rps", rps);
@@ -148,8 +162,9 @@ public final class Rehearsal {
         evidence.put("failure_samples", traffic.failureSamples());
         evidence.put("latency_ms", traffic.latency());
 
-        LostWrites lost = lostWrites(traffic.paymentIdsCreated());
+        LostWrites lost = lostWrites(traffic.createdByPath());
         evidence.put("lost_writes", lost.total());
+        evidence.put("reconcile_mismatches", lost.reconcileMismatches());
         evidence.put("lost_writes_detail", lost.detail());
 
         PspJournal.Charges charges = new PspJournal(URI.create("http://127.0.0.1:" + ports.paymentGateway()))
@@ -168,11 +183,21 @@ public final class Rehearsal {
         long deadLetters = new DeadLetterTopic("127.0.0.1:" + ports.kafka(), DeadLetterTopic.LAB_TOPIC).records();
         evidence.put("dead_letters", deadLetters);
 
-        PciScopeScan scan = PciScope.scan(ScanTargets.lab(layout, ports, 1000), line -> { });
-        long pans = scan.outsideVault().stream().mapToLong(PciScopeScan.Finding::occurrences).sum();
-        List<String> outside = PciScopeReport.outsideScope(scan);
-        evidence.put("pan_outside_scope", pans);
-        evidence.put("pan_outside_scope_places", outside);
+        // the PCI scope is the promise of an extraction that names sensitive data (scope:); another extraction in the
+        // same lab (customers, before payments moved) cannot be judged on card numbers it never promised to move
+        long pans = 0;
+        List<String> outside = List.of();
+        if (extraction.scope() != null) {
+            PciScopeScan scan = PciScope.scan(ScanTargets.lab(layout, ports, 1000), line -> { });
+            pans = scan.outsideVault().stream().mapToLong(PciScopeScan.Finding::occurrences).sum();
+            outside = PciScopeReport.outsideScope(scan);
+            evidence.put("pan_outside_scope", pans);
+            evidence.put("pan_outside_scope_places", outside);
+        } else {
+            evidence.put("pan_outside_scope", null);
+            evidence.put("pan_outside_scope_note", "not judged: extraction '" + extraction.name()
+                    + "' names no sensitive data (no scope: in its descriptor)");
+        }
 
         double wall = (System.nanoTime() - t0) / 1e9;
         evidence.put("wall_seconds", round(wall));
@@ -183,11 +208,12 @@ public final class Rehearsal {
 
         out.printf(Locale.ROOT, "%nRehearsal %s in %.0f s: %,d requests (%.1f/s during the playbook), %d failed for"
                         + " users; %d writes lost;"
-                        + " %d duplicate charges (%d authorizations); %d card numbers outside the PCI scope;"
+                        + " %d duplicate charges (%d authorizations); %s card numbers outside the PCI scope;"
                         + " %d orders disagreeing with their payments; %d charges without an order, %d not for the"
                         + " order's total; %d dead letters.%n",
                 passed ? "PASSED" : "FAILED", wall, traffic.requests(), rpsDuringPlaybook, traffic.failed(),
-                lost.total(), charges.duplicateCharges(), charges.authorizationsGranted(), pans,
+                lost.total(), charges.duplicateCharges(), charges.authorizationsGranted(),
+                extraction.scope() == null ? "(not judged)" : Long.toString(pans),
                 business.mismatches().total(), business.charges().withoutOrder(),
                 business.charges().notEqualToOrderTotal(), deadLetters);
         business.mismatches().byRule().forEach((rule, n) -> out.println("  " + rule + ": " + n));
@@ -197,17 +223,19 @@ public final class Rehearsal {
         }
         if (drill != null) {
             out.printf(Locale.ROOT, "  chaos drill (%s killed for %d s): %d requests failed that needed them, %d that"
-                    + " did not (must be 0); %d unexplained failures%n", ChaosDrill.VICTIMS, drill.outage().toSeconds(),
+                    + " did not (must be 0); %d unexplained failures%n", List.of(ChaosDrill.BRIDGE,
+                    extraction.extracted().service()), drill.outage().toSeconds(),
                     explained, shouldNotHaveFailed, unexplained);
         }
         lost.detail().forEach((k, v) -> out.println("  " + k + ": " + v));
         outside.forEach(reason -> out.println("  outside the scope: " + reason));
-        out.println("Evidence: " + reports.resolve("rehearsal.json"));
+        out.println("Evidence: " + reports.resolve(fileName(extraction.name())));
         out.flush();
         return new Result(exit, passed, evidence);
     }
 
-    private record LostWrites(long total, Map<String, Object> detail) {
+    /** @param total reconciliation mismatches plus created rows missing on a side */
+    private record LostWrites(long total, long reconcileMismatches, Map<String, Object> detail) {
     }
 
     private record BusinessCheck(BusinessRules.Findings mismatches, BusinessRules.ChargeFindings charges) {
@@ -248,60 +276,51 @@ public final class Rehearsal {
     }
 
     /**
-     * Writes lost: after the reverse sync, rows that differ between the two databases, and payments this run was
-     * told were authorized but that one of the databases does not hold.
+     * Writes lost: after the reverse sync, rows that differ between the two databases of each table pair, and rows the
+     * load created through a pair's owner route (its write route) that one of the databases does not hold.
      */
-    private LostWrites lostWrites(List<Long> created) {
+    private LostWrites lostWrites(Map<String, List<Long>> createdByPath) {
         Map<String, Object> detail = new LinkedHashMap<>();
-        long mismatches;
-        try {
-            JsonNode report = new CdcBridge(URI.create("http://127.0.0.1:" + ports.cdcBridge()))
-                    .reconcile("payments", Duration.ofSeconds(30));
-            mismatches = report.path("missingCount").asLong() + report.path("extraCount").asLong()
-                    + report.path("differingCount").asLong();
-            detail.put("reconcile_mismatches", mismatches);
-            detail.put("reconcile_compared", report.path("legacyRows").asLong());
-        } catch (IllegalArgumentException e) {
-            detail.put("reconcile_error", e.getMessage());
-            mismatches = 1;
-        }
-        long missingLegacy = missing(ports.legacyDb(), "shop", created);
-        long missingService = missing(ports.paymentsDb(), "payments", created);
-        detail.put("payments_created_by_the_load", created.size());
-        detail.put("created_missing_in_monolith", missingLegacy);
-        detail.put("created_missing_in_service", missingService);
-        return new LostWrites(mismatches + missingLegacy + missingService, detail);
-    }
-
-    private static long missing(int port, String database, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database
-                + "?user=postgres"); PreparedStatement s = c.prepareStatement(
-                "select id from payments where id = any(?)")) {
-            s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            Set<Long> found = new HashSet<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getLong(1));
-                }
+        CdcBridge bridge = new CdcBridge(URI.create("http://127.0.0.1:" + ports.cdcBridge()));
+        long mismatches = 0;
+        long missing = 0;
+        for (TablePair pair : extraction.data()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            try {
+                JsonNode report = bridge.reconcile(pair.name(), Duration.ofSeconds(30));
+                long m = report.path("missingCount").asLong() + report.path("extraCount").asLong()
+                        + report.path("differingCount").asLong();
+                d.put("reconcile_mismatches", m);
+                d.put("reconcile_compared", report.path("legacyRows").asLong());
+                mismatches += m;
+            } catch (IllegalArgumentException e) {
+                d.put("reconcile_error", e.getMessage());
+                mismatches++;
             }
-            return ids.stream().distinct().filter(id -> !found.contains(id)).count();
-        } catch (SQLException e) {
-            throw new IllegalArgumentException("could not read " + database + " on port " + port + ": " + e.getMessage());
+            List<Long> created = CreatedRows.through(extraction, pair, createdByPath);
+            long missingLegacy = CreatedRows.missing(jdbc(ports.database(extraction.legacy().database()),
+                    extraction.legacy().database()), pair.legacy(), created);
+            long missingService = CreatedRows.missing(jdbc(ports.database(extraction.extracted().database()),
+                    extraction.extracted().database()), pair.extracted(), created);
+            d.put("created_by_the_load", created.size());
+            d.put("created_missing_in_monolith", missingLegacy);
+            d.put("created_missing_in_service", missingService);
+            missing += missingLegacy + missingService;
+            detail.put(pair.name(), d);
         }
+        return new LostWrites(mismatches + missing, mismatches, detail);
     }
 
     private void write(Map<String, Object> evidence) {
         try {
             Files.createDirectories(reports);
-            Path tmp = reports.resolve("rehearsal.json.tmp");
+            Path file = reports.resolve(fileName(extraction.name()));
+            Path tmp = reports.resolve(file.getFileName() + ".tmp");
             JSON.writeValue(tmp.toFile(), evidence);
-            Files.move(tmp, reports.resolve("rehearsal.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + reports.resolve("rehearsal.json"), e);
+            throw new UncheckedIOException("could not write " + reports.resolve(fileName(extraction.name())), e);
         }
     }
 

@@ -8,9 +8,10 @@ package dev.strangler.playbook.traffic;
  * one) does that earlier step instead while there is none, so the mix is realistic from the first second.
  */
 public enum RequestKind {
-    BROWSE_PRODUCTS("GET /api/products", 22),
+    BROWSE_PRODUCTS("GET /api/products", 20),
     VIEW_PRODUCT("GET /api/products/{id}", 14),
     VIEW_CUSTOMER("GET /api/customers/{id}", 4),
+    SIGN_UP("POST /api/customers", 2),
     VIEW_ORDER("GET /api/orders/{id}", 10),
     VIEW_PAYMENT("GET /api/payments/{id}", 12),
     SALES_REPORT("GET /api/reports/sales", 1),
@@ -46,6 +47,19 @@ public enum RequestKind {
     public boolean needsPayments() {
         return switch (this) {
             case CHECKOUT, PAY, CAPTURE, REFUND, VIEW_PAYMENT -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether the request cannot be answered without the lab's service {@code service} once its capability is
+     * extracted: the payment service for {@link #needsPayments()}, the customer service for a customer's profile or
+     * sign-up (an order names its customer, but the monolith reads its own customers table, kept in step).
+     */
+    public boolean needs(String service) {
+        return switch (service) {
+            case "payment-service" -> needsPayments();
+            case "customer-service" -> this == VIEW_CUSTOMER || this == SIGN_UP;
             default -> false;
         };
     }

@@ -63,6 +63,7 @@ public final class TrafficRun implements AutoCloseable {
     private final Map<FailureKind, LongAdder> failures = new EnumMap<>(FailureKind.class);
     private final LatencyHistogram latency = new LatencyHistogram();
     private final ConcurrentLinkedQueue<Long> paymentIds = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> customerIds = new ConcurrentLinkedQueue<>();
     private final LongAdder captures = new LongAdder();
     private final LongAdder refunds = new LongAdder();
     private final List<TrafficSummary.FailureSample> firstFailures = new ArrayList<>();
@@ -209,6 +210,9 @@ public final class TrafficRun implements AutoCloseable {
             if (exchange.paymentCreated() != null) {
                 paymentIds.add(exchange.paymentCreated());
             }
+            if (exchange.customerCreated() != null) {
+                customerIds.add(exchange.customerCreated());
+            }
             if (exchange.captured()) {
                 captures.increment();
             }
@@ -302,7 +306,8 @@ public final class TrafficRun implements AutoCloseable {
                 new TrafficSummary.Latency(latency.count(), millis(latency.percentileMicros(50)),
                         millis(latency.percentileMicros(90)), millis(latency.percentileMicros(99)),
                         millis(latency.maxMicros())),
-                kinds, paymentIds.stream().sorted().toList(), captures.sum(), refunds.sum(), samples, isComplete());
+                kinds, paymentIds.stream().sorted().toList(), captures.sum(), refunds.sum(), samples, isComplete(),
+                customerIds.stream().sorted().toList());
     }
 
     private Map<FailureKind, Long> failureCounts() {

@@ -23,17 +23,27 @@ import org.jspecify.annotations.Nullable;
  * @param failureSamples     the first ten and the last ten failures (status and problem type only: bodies are never
  *                           kept)
  * @param complete           false when the summary was taken while the run still went on
+ * @param customerIdsCreated ids of the customers this run signed up
  */
 public record TrafficSummary(String target, String startedAt, double seconds, double targetRps, double achievedRps,
         long requests, long ok, long declined, long outOfStock, long failed, Map<FailureKind, Long> failures,
         Latency latency, List<KindSummary> byKind, List<Long> paymentIdsCreated, long paymentsCaptured,
-        long paymentsRefunded, List<FailureSample> failureSamples, boolean complete) {
+        long paymentsRefunded, List<FailureSample> failureSamples, boolean complete, List<Long> customerIdsCreated) {
 
     public TrafficSummary {
         failures = Map.copyOf(failures);
         byKind = List.copyOf(byKind);
         paymentIdsCreated = List.copyOf(paymentIdsCreated);
+        customerIdsCreated = List.copyOf(customerIdsCreated);
         failureSamples = List.copyOf(failureSamples);
+    }
+
+    /**
+     * What this run created, by the path of the request that created it ({@code /api/payments}: the payments it had
+     * authorized, {@code /api/customers}: the customers it signed up): a rehearsal checks each is in both databases.
+     */
+    public Map<String, List<Long>> createdByPath() {
+        return Map.of("/api/payments", paymentIdsCreated, "/api/customers", customerIdsCreated);
     }
 
     /** Latency percentiles in milliseconds. */

@@ -49,7 +49,7 @@ class PlaybookIT {
         // looser: on a shared 2-core test machine the bridge's lag can spike past the moment a payment is read back
         // right after a write, a real but passing difference (the shipped gate, 1 %, holds on an otherwise idle lab;
         // failed mirrored calls are not differences, the proxy counts them apart)
-        String shipped = Files.readString(Path.of("playbooks/payments.yaml"));
+        String shipped = Files.readString(Path.of("../extractions/payments.yaml"));
         Files.writeString(PLAYBOOK, shipped
                 .replace("min-compared: 1000", "min-compared: 200")
                 .replace("payments-write: 200", "payments-write: 40")
@@ -100,7 +100,7 @@ class PlaybookIT {
             JsonNode evidence = JSON.readTree(REPORTS.resolve("playbook/" + step + ".json").toFile());
             assertThat(evidence.path("passed").asBoolean()).as(step + ": " + evidence).isTrue();
         }
-        JsonNode decommission = JSON.readTree(REPORTS.resolve("playbook/decommission.json").toFile()).path("evidence");
+        JsonNode decommission = JSON.readTree(REPORTS.resolve("playbook/payments/decommission.json").toFile()).path("evidence");
         assertThat(decommission.path("ruleViolations").asInt(-1))
                 .as("monolith classes touching payment tables after the redeploy: " + decommission).isZero();
         assertThat(decommission.path("monolithBuild").asText()).isEqualTo("remote only, no in-process payment code");

@@ -94,7 +94,7 @@ class StranglerCliIT {
         // playbook's state, its evidence): up --reset starts from scratch, with the original build, seeded
         LabLayout layout = new LabLayout(Path.of(".."), LAB, REPORTS);
         MonolithBuild.select(layout, MonolithBuild.Deployment.INITIAL.next(MonolithBuild.DECOMMISSIONED));
-        for (Path planted : List.of(layout.playbookState("payments"), REPORTS.resolve("playbook/decommission.json"))) {
+        for (Path planted : List.of(layout.playbookState("payments"), REPORTS.resolve("playbook/payments/decommission.json"))) {
             Files.createDirectories(planted.getParent());
             Files.writeString(planted, "{}");
         }

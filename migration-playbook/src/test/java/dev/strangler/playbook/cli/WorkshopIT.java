@@ -47,7 +47,7 @@ class WorkshopIT {
         }
         FileTrees.deleteRecursively(REPORTS);
         cli = new LabCli(LAB, 8000).with("STRANGLER_REPORTS_DIR", REPORTS.toString());
-        Files.writeString(PLAYBOOK, Files.readString(Path.of("playbooks/payments.yaml"))
+        Files.writeString(PLAYBOOK, Files.readString(Path.of("../extractions/payments.yaml"))
                 .replace("settle-seconds: 30", "settle-seconds: 5")
                 .replace("min-compared: 1000", "min-compared: 200")
                 .replace("payments-write: 200", "payments-write: 40")

@@ -24,7 +24,9 @@ class LabTests {
     void standardLabListsEveryComponentWithDistinctPortsAndKnownDependencies() {
         List<LabComponent> components = LabComponents.standard(new LabLayout(Path.of("."), Path.of(".lab")), new LabPorts(0));
         assertThat(components).extracting(LabComponent::name)
-                .containsExactly("legacy-db", "payments-db", "kafka", "schema-registry", "zipkin", "payment-gateway", "legacy-monolith", "payment-service", "cdc-bridge", "strangler-proxy");
+                .containsExactly("legacy-db", "payments-db", "customers-db", "kafka", "schema-registry", "zipkin",
+                        "payment-gateway", "legacy-monolith", "payment-service", "customer-service", "cdc-bridge",
+                        "strangler-proxy");
         assertThat(components.stream().flatMap(c -> c.allPorts().stream()).distinct().count())
                 .isEqualTo(components.stream().mapToLong(c -> c.allPorts().size()).sum());
     }
@@ -48,10 +50,10 @@ class LabTests {
         LabLayout layout = new LabLayout(Path.of("."), Path.of(".lab"));
         List<Integer> defaults = LabComponents.standard(layout, new LabPorts(0)).stream().flatMap(c -> c.allPorts().stream()).toList();
         assertThat(Lab.ephemeralPortWarning(defaults, linuxDefault)).isEmpty();
-        // offset 20000: the databases (35432, 35433) lie in the range, the HTTP ports (28080...) do not
+        // offset 20000: the databases (35432, 35433, 35434) lie in the range, the HTTP ports (28080...) do not
         List<Integer> shifted = LabComponents.standard(layout, new LabPorts(20_000)).stream().flatMap(c -> c.allPorts().stream()).toList();
         assertThat(Lab.ephemeralPortWarning(shifted, linuxDefault)).hasValueSatisfying(warning -> assertThat(warning)
-                .startsWith("warning: ports 35432, 35433 lie in the range the kernel uses for outgoing connections (32768-60999)")
+                .startsWith("warning: ports 35432, 35433, 35434 lie in the range the kernel uses for outgoing connections (32768-60999)")
                 .contains("STRANGLER_PORT_OFFSET"));
         assertThat(Lab.ephemeralPortWarning(List.of(40_000), linuxDefault)).hasValueSatisfying(warning -> assertThat(warning)
                 .startsWith("warning: port 40000 lies in"));
@@ -75,10 +77,11 @@ class LabTests {
                 layout.data("legacy-db").resolve("PG_VERSION"), layout.data("strangler-proxy").resolve("routes.json"),
                 layout.log("legacy-monolith"), layout.root().resolve("run/legacy-monolith-next.pid"),
                 LabComponents.proxyTokenFile(layout), new ChaosLog(layout.root(), Clock.systemUTC()).file(),
-                layout.reports().resolve("playbook/decommission.json"), layout.reports().resolve(PciScopeReport.BASELINE),
+                layout.reports().resolve("playbook/payments/decommission.json"), layout.reports().resolve(PciScopeReport.BASELINE),
                 layout.reports().resolve(PciScopeReport.MARKDOWN), layout.reports().resolve(PciScopeReport.JSON),
                 layout.reports().resolve(AnalysisOutput.MARKDOWN), layout.reports().resolve(AnalysisOutput.JSON),
-                layout.reports().resolve(AnalysisOutput.HISTORY), layout.reports().resolve("rehearsal.json"));
+                layout.reports().resolve(AnalysisOutput.HISTORY), layout.reports().resolve("rehearsal-payments.json"),
+                layout.reports().resolve("rehearsal-customers.json"));
         // what the user chose or wrote: a reset keeps it
         LogFormat.JSON.keep(layout);
         List<Path> kept = List.of(layout.root().resolve("log-format"),

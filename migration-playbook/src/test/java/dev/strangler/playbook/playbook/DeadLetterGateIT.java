@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -39,7 +40,7 @@ class DeadLetterGateIT {
 
         assertThat(topic.records()).isEqualTo(1);
         assertThat(run(topic)).isEqualTo(1);
-        Map<?, ?> evidence = new ObjectMapper().readValue(dir.resolve("reports/playbook/only.json").toFile(),
+        Map<?, ?> evidence = new ObjectMapper().readValue(dir.resolve("reports/playbook/payments/only.json").toFile(),
                 Map.class);
         assertThat(evidence.get("passed")).isEqualTo(false);
         assertThat(String.valueOf(evidence.get("summary"))).contains("1 changes on the dead-letter topic");
@@ -48,17 +49,11 @@ class DeadLetterGateIT {
 
     /** Runs a one-step playbook whose step always passes; its exit code. */
     private int run(DeadLetterTopic topic) throws Exception {
-        Path file = dir.resolve("playbook.yaml");
-        Files.writeString(file, """
-                name: gate-it
-                description: one step that always passes
-                routes: [payments-read]
-                steps:
-                  - id: only
-                    action: analyse
-                    title: passes
-                """);
-        PlaybookDefinition playbook = PlaybookDefinition.read(file);
+        // the repository's payments extraction with a playbook of one step that always passes
+        PlaybookDefinition shipped = PlaybookDefinition.read(Path.of("../extractions/payments.yaml"));
+        PlaybookDefinition playbook = new PlaybookDefinition(shipped.extraction(), List.of("payments-read"),
+                List.of(new PlaybookDefinition.StepDefinition("only", "analyse", "passes",
+                        new ObjectMapper().createObjectNode())));
         Files.deleteIfExists(dir.resolve("state.json"));
         PlaybookState state = PlaybookState.load(dir.resolve("state.json"), playbook);
         StringWriter text = new StringWriter();

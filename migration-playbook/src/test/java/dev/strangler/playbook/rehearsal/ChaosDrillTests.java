@@ -13,7 +13,7 @@ class ChaosDrillTests {
 
     @Test
     void onlyRequestsThatNeedPaymentsMayFailWhileThePaymentServiceIsDead() {
-        ChaosDrill.Outcome outcome = new ChaosDrill.Outcome(true, Instant.EPOCH, Instant.EPOCH.plusSeconds(20),
+        ChaosDrill.Outcome outcome = new ChaosDrill.Outcome("payment-service", true, Instant.EPOCH, Instant.EPOCH.plusSeconds(20),
                 Map.of(RequestKind.PAY, 7L, RequestKind.CHECKOUT, 3L, RequestKind.VIEW_PAYMENT, 2L,
                         RequestKind.CREATE_ORDER, 0L), null);
 
@@ -25,7 +25,7 @@ class ChaosDrillTests {
 
     @Test
     void aFailedOrderViewOrOrderWithoutACardIsAFailureThatShouldNotHaveHappened() {
-        ChaosDrill.Outcome outcome = new ChaosDrill.Outcome(true, Instant.EPOCH, Instant.EPOCH,
+        ChaosDrill.Outcome outcome = new ChaosDrill.Outcome("payment-service", true, Instant.EPOCH, Instant.EPOCH,
                 Map.of(RequestKind.VIEW_ORDER, 74L, RequestKind.CREATE_ORDER, 137L, RequestKind.VIEW_CUSTOMER, 29L,
                         RequestKind.SALES_REPORT, 4L, RequestKind.PAY, 5L), null);
 

@@ -57,6 +57,8 @@ final class ShopStandIn implements AutoCloseable {
                 .withFixedDelay(delay)));
         server.stubFor(post(urlPathEqualTo("/api/orders")).atPriority(3)
                 .withRequestBody(matchingJsonPath(DECLINING)).willReturn(declined().withFixedDelay(delay)));
+        server.stubFor(post(urlPathEqualTo("/api/customers")).willReturn(json(201, """
+                {"id":1000000001,"email":"new@example.test","name":"Ada Newcomer 1"}""")));
         server.stubFor(post(urlPathEqualTo("/api/payments")).atPriority(5).willReturn(json(201, """
                 {"id":{{randomInt lower=1 upper=1000000000}},"status":"AUTHORIZED","amount":"20.00","cardLast4":"4242"}""")
                 .withFixedDelay(delay)));

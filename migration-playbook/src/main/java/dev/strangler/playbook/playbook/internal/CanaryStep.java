@@ -53,7 +53,8 @@ public final class CanaryStep implements Step {
                         evidence.put(percent + "%", share);
                         return StepOutcome.failed("the proxy rolled " + r + " back at " + percent + "%: "
                                         + route.path("reason").asText(), evidence,
-                                "find the cause (./strangler route list, ./strangler logs payment-service), fix it,"
+                                "find the cause (./strangler route list, ./strangler logs "
+                                        + playbook.extraction().extracted().service() + "), fix it,"
                                         + " then ./strangler playbook rollback and run again");
                     }
                     // a rate over a handful of requests says nothing (1 of 5 is 20 %): judge only on enough of them,
@@ -67,7 +68,8 @@ public final class CanaryStep implements Step {
                         return StepOutcome.failed(String.format("the service's error rate on %s was %.2f%% at %d%%"
                                         + " (gate: <= %.2f%%); routes rolled back", r,
                                 extracted.path("errorRate").asDouble() * 100, percent, maxErrorRate * 100), evidence,
-                                "./strangler logs payment-service; then ./strangler playbook rollback and run again");
+                                "./strangler logs " + playbook.extraction().extracted().service()
+                                        + "; then ./strangler playbook rollback and run again");
                     }
                 }
                 share.put("trafficRequests", load.requests());

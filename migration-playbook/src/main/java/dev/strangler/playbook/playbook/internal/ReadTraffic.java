@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,17 +14,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The playbook's own load while a step observes: reads of existing payments and products through the proxy, paced
- * at the given rate. Failures are 5xx answers and requests that got no answer.
+ * The playbook's own load while a step observes: reads of existing rows on the extraction's read routes
+ * ({@code <route prefix>/<id>}, ids the monolith already had) and of products, through the proxy, paced at the given
+ * rate. Failures are 5xx answers and requests that got no answer.
  */
 public final class ReadTraffic implements StepContext.Traffic {
 
     private final String proxy;
-    private final long maxPaymentId;
+    private final List<String> prefixes;
+    private final long maxId;
 
-    public ReadTraffic(String proxyBaseUrl, long maxPaymentId) {
+    /**
+     * @param prefixes the read routes' paths without their wildcard ({@code /api/payments})
+     * @param maxId    the largest id the monolith's rows have: reads ask ids from 1 to it
+     */
+    public ReadTraffic(String proxyBaseUrl, List<String> prefixes, long maxId) {
+        if (prefixes.isEmpty()) {
+            throw new IllegalArgumentException("no read route to send the playbook's reads to");
+        }
         this.proxy = proxyBaseUrl;
-        this.maxPaymentId = Math.max(1, maxPaymentId);
+        this.prefixes = List.copyOf(prefixes);
+        this.maxId = Math.max(1, maxId);
     }
 
     @Override
@@ -38,7 +49,8 @@ public final class ReadTraffic implements StepContext.Traffic {
         pacer.scheduleAtFixedRate(() -> {
             long n = requests.incrementAndGet();
             String path = n % 4 == 0 ? "/api/products?size=5"
-                    : "/api/payments/" + (1 + ThreadLocalRandom.current().nextLong(maxPaymentId));
+                    : prefixes.get((int) (n % prefixes.size())) + "/"
+                            + (1 + ThreadLocalRandom.current().nextLong(maxId));
             http.sendAsync(HttpRequest.newBuilder(URI.create(proxy + path)).timeout(Duration.ofSeconds(10))
                             .header("X-Customer-Id", Long.toString(n % 97)).build(),
                     HttpResponse.BodyHandlers.discarding())

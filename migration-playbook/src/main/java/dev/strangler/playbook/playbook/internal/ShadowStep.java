@@ -23,7 +23,7 @@ public final class ShadowStep implements Step {
     @Override
     public String plan(StepDefinition step, PlaybookDefinition playbook) {
         return "Move " + playbook.routes() + " to SHADOW, send " + step.intSetting("traffic-rps", 20)
-                + " req/s through the proxy (payment reads, and the shop's mix of writes at half that rate) until "
+                + " req/s through the proxy (reads of the extraction's routes, and the shop's mix of writes at half that rate) until "
                 + step.gateLong("min-compared", 1000) + " answers are compared on every route (or the route's own"
                 + " min-compared-by-route). Gate: diff rate <= " + step.gateDouble("max-diff-rate", 0.01)
                 + " on every route (reads compared as they are, writes as dry runs).";

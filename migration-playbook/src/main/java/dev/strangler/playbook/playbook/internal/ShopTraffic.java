@@ -7,19 +7,19 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * The playbook's own load while a step observes: payment reads at the given rate ({@link ReadTraffic}), plus the
- * shop's realistic mix at half that rate (browse, checkout, pay, capture, refund: {@link TrafficRun}). The reads
- * compare quickly; the mix is what puts payment writes through the proxy, so that a shadow step can compare the
- * write route's dry runs and a canary judges the service on writes as well as reads.
+ * The playbook's own load while a step observes: reads on the extraction's read routes at the given rate
+ * ({@link ReadTraffic}), plus the shop's realistic mix at half that rate (browse, sign up, checkout, pay, capture,
+ * refund: {@link TrafficRun}). The reads compare quickly; the mix is what puts writes through the proxy, so that a
+ * shadow step can compare a write route's dry runs and a canary judges the service on writes as well as reads.
  */
 public final class ShopTraffic implements StepContext.Traffic {
 
     private final String proxy;
     private final ReadTraffic reads;
 
-    public ShopTraffic(String proxyBaseUrl, long maxPaymentId) {
+    public ShopTraffic(String proxyBaseUrl, ReadTraffic reads) {
         this.proxy = proxyBaseUrl;
-        this.reads = new ReadTraffic(proxyBaseUrl, maxPaymentId);
+        this.reads = reads;
     }
 
     @Override
