@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The command line is a thin layer: features never call back into it. */
+/** The command line is a thin layer: features never call back into it; the drafting of descriptors is pure. */
 @AnalyzeClasses(packages = "dev.strangler.playbook", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
@@ -15,6 +15,16 @@ class ArchitectureTests {
     static final ArchRule featuresDoNotDependOnTheCommandLine = noClasses()
             .that().resideOutsideOfPackage("..playbook.cli..")
             .should().dependOnClassesThat().resideInAPackage("..playbook.cli..");
+
+    @ArchTest
+    static final ArchRule initDraftingIsPure = noClasses().that().resideInAPackage("..playbook.init.internal..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "java.nio.file..",
+                    "java.net..", "picocli..")
+            .because("a draft is a function of two schema snapshots: unit tests drive it without a database");
+
+    @ArchTest
+    static final ArchRule initInternalsStayInInit = noClasses().that().resideOutsideOfPackage("..playbook.init..")
+            .should().dependOnClassesThat().resideInAPackage("..playbook.init.internal..");
 
     @ArchTest
     static final ArchRule labIsDrivenWithoutPicocli = noClasses()

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = StranglerCli.Version.class,
         description = "Rehearse a strangler-fig migration: run the lab, analyse the monolith, move routes, prove the PCI scope.",
         subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class, LogsCommand.class, SeedCommand.class, RouteCommand.class, ReconcileCommand.class, PlaybookCommand.class, AnalyseCommand.class, TrafficCommand.class,
-                PciScopeCommand.class, ChaosCommand.class,
+                PciScopeCommand.class, ChaosCommand.class, InitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StranglerCli {
 
@@ -21,6 +21,11 @@ public final class StranglerCli {
 
     /** Runs a command line and returns its exit code: 0 success, 1 failure, 2 usage error. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line {@link #run} executes, to run in-process with other output and error writers. */
+    static CommandLine commandLine() {
         return new CommandLine(new StranglerCli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -29,8 +34,7 @@ public final class StranglerCli {
                         return 1;
                     }
                     throw e;
-                })
-                .execute(args);
+                });
     }
 
     /** The version from the jar's manifest. */
