@@ -14,15 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes an analysis as {@code analysis.json} and {@code analysis.md}, and appends it to
- * {@code analysis-history.json}, so that a later run shows the burndown. Each file is written to a temporary file
- * and moved into place, so a reader never sees half a report.
+ * Writes an analysis as {@code analysis-<name>.json} and {@code analysis-<name>.md}, and appends it to
+ * {@code analysis-<name>-history.json}, so that a later run shows the burndown; {@code <name>} is the extraction's, so
+ * the analyses of several extractions sit side by side in one reports directory. Each file is written to a temporary
+ * file and moved into place, so a reader never sees half a report.
  */
 public final class AnalysisOutput {
-
-    public static final String JSON = "analysis.json";
-    public static final String MARKDOWN = "analysis.md";
-    public static final String HISTORY = "analysis-history.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -40,14 +37,29 @@ public final class AnalysisOutput {
     private AnalysisOutput() {
     }
 
+    /** {@code analysis-invoices.json}: the JSON report of the extraction {@code name}. */
+    public static String json(String name) {
+        return "analysis-" + name + ".json";
+    }
+
+    /** {@code analysis-invoices.md}: the readable report of the extraction {@code name}. */
+    public static String markdown(String name) {
+        return "analysis-" + name + ".md";
+    }
+
+    /** {@code analysis-invoices-history.json}: the runs of the extraction {@code name}, for its burndown. */
+    public static String history(String name) {
+        return "analysis-" + name + "-history.json";
+    }
+
     public static Written write(AnalysisReport report, Path outDir) {
         try {
             Files.createDirectories(outDir);
-            Path history = outDir.resolve(HISTORY);
+            Path history = outDir.resolve(history(report.extraction()));
             List<HistoryEntry> entries = new ArrayList<>(readHistory(history));
             entries.add(HistoryEntry.of(report));
-            Path json = outDir.resolve(JSON);
-            Path markdown = outDir.resolve(MARKDOWN);
+            Path json = outDir.resolve(json(report.extraction()));
+            Path markdown = outDir.resolve(markdown(report.extraction()));
             replace(json, MAPPER.writeValueAsString(report) + "\n");
             replace(markdown, MarkdownReport.render(report, entries));
             replace(history, MAPPER.writeValueAsString(entries) + "\n");

@@ -3,11 +3,12 @@ package dev.strangler.playbook.analysis;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One run of the analysis in {@code reports/analysis-history.json}: the burndown of the frozen rule as the migration
- * proceeds.
+ * One run of an extraction's analysis in {@code reports/analysis-<name>-history.json}: the burndown of the frozen
+ * rule, the coupling score and the tangles as the migration proceeds.
  *
  * @param timestamp when the analysis ran (ISO-8601)
- * @param violations violations of "only the payments package touches payment tables" in the analysed classes
+ * @param violations violations of the frozen rule ("only the invoices package touches invoice tables") in the
+ *     analysed classes
  * @param frozen violations recorded in the monolith's freeze store at that time, or null without a store
  * @param couplingScore the coupling score
  * @param tangles how many tangles were found

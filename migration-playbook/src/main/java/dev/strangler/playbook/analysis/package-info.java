@@ -1,10 +1,12 @@
 /**
- * The analysis of the monolith behind {@code strangler analyse}: reads its compiled classes with ArchUnit and
- * reports who uses the payment tables, which packages depend on payments (both ways), where card numbers go, the
- * tangles an extraction must undo, a coupling score and the burndown of the monolith's frozen rule "only the
- * payments package touches payment tables". {@link dev.strangler.playbook.analysis.MonolithAnalysis} runs it,
- * {@link dev.strangler.playbook.analysis.AnalysisOutput} writes {@code analysis.md}, {@code analysis.json} and the
- * history.
+ * The analysis behind {@code strangler analyse}: reads an application's compiled classes with ArchUnit and reports,
+ * for one capability to extract (an {@link dev.strangler.playbook.analysis.AnalysisScope}, from an extraction's
+ * descriptor or the command line), who uses its tables (through jOOQ or in SQL text), which packages depend on it
+ * (both ways), where card numbers go (when the extraction looks for them), the tangles an extraction must undo, a
+ * coupling score and the burndown of the frozen rule "only the capability's packages touch its tables".
+ * {@link dev.strangler.playbook.analysis.MonolithAnalysis} runs it,
+ * {@link dev.strangler.playbook.analysis.AnalysisOutput} writes {@code analysis-<name>.md},
+ * {@code analysis-<name>.json} and the history.
  */
 @NullMarked
 package dev.strangler.playbook.analysis;

@@ -19,12 +19,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Starts, lists and stops the lab's components. */
 public final class Lab {
 
     static final Duration HEALTH_CHECK_DEADLINE = Duration.ofSeconds(10);
+
+    /** The analysis's reports: {@code analysis-<extraction>.md}, {@code .json}, {@code -history.json}. */
+    private static final Pattern ANALYSIS_REPORT = Pattern.compile("analysis(-[a-z][a-z0-9-]*)?\\.(md|json)");
 
     private final LabLayout layout;
     private final List<LabComponent> components;
@@ -270,8 +274,9 @@ public final class Lab {
      * Kafka log, registry storage, the proxy's routes), logs and pid files; the build and port the playbook's
      * decommission deployed; where each playbook run stands; the record of chaos drills; the proxy's admin token (the
      * proxy makes a new one when it starts). In the reports directory, the playbook's evidence: every step's, the PCI
-     * scope's report and its baseline (the "before" that the analyse step takes once and keeps), the analysis with its
-     * burndown history, the rehearsal's.
+     * scope's report and its baseline (the "before" that the analyse step takes once and keeps), each extraction's
+     * analysis with its burndown history ({@code analysis-<name>.md}, {@code .json}, {@code -history.json}; and the
+     * unsuffixed {@code analysis.*} earlier versions wrote for payments), the rehearsal's.
      *
      * <p>Kept, because the user wrote or chose them and they hold no state of the lab: {@code overrides/} (extra
      * arguments per component), {@code log-format} and {@code prometheus/} (set by {@code up}'s flags, which a reset
@@ -282,17 +287,20 @@ public final class Lab {
     static List<Path> made(LabLayout layout) {
         Path root = layout.root();
         Path reports = layout.reports();
-        List<Path> made = new java.util.ArrayList<>(List.of(root.resolve("data"), root.resolve("logs"),
-                root.resolve("run"), MonolithBuild.file(layout), layout.playbookStates(), root.resolve("chaos"),
+        List<Path> made = new ArrayList<>(List.of(root.resolve("data"), root.resolve("logs"), root.resolve("run"),
+                MonolithBuild.file(layout), layout.playbookStates(), root.resolve("chaos"),
                 LabComponents.proxyTokenFile(layout), reports.resolve("playbook"), reports.resolve("pci-scope.md"),
                 reports.resolve("pci-scope.json"), reports.resolve("pci-scope-baseline.json"),
-                reports.resolve("analysis.md"), reports.resolve("analysis.json"),
-                reports.resolve("analysis-history.json")));
-        // one rehearsal per extraction (rehearsal-<extraction>.json)
-        try (Stream<Path> files = Files.isDirectory(reports) ? Files.list(reports) : Stream.empty()) {
-            files.filter(f -> f.getFileName().toString().matches("rehearsal-[a-z0-9-]+\\.json")).forEach(made::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+                reports.resolve("rehearsal.json")));
+        if (Files.isDirectory(reports)) {
+            // one analysis and one rehearsal per extraction (analysis-<name>.*, rehearsal-<name>.json)
+            try (Stream<Path> files = Files.list(reports)) {
+                files.filter(f -> ANALYSIS_REPORT.matcher(f.getFileName().toString()).matches()
+                        || f.getFileName().toString().matches("rehearsal-[a-z0-9-]+\\.json")).sorted()
+                        .forEach(made::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + reports, e);
+            }
         }
         return List.copyOf(made);
     }

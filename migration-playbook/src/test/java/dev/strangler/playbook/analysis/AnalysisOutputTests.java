@@ -33,7 +33,7 @@ class AnalysisOutputTests {
 
     @BeforeAll
     static void analyse() {
-        report = MonolithAnalysis.analyse(MonolithBuild.classes(), MonolithBuild.STORE,
+        report = MonolithAnalysis.analyse(MonolithBuild.classes(), MonolithBuild.scope("payments"), MonolithBuild.STORE,
                 Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
     }
 
@@ -41,12 +41,14 @@ class AnalysisOutputTests {
     void writesTheJsonReportAsTheRecordsAre() throws IOException {
         AnalysisOutput.write(report, out);
 
-        JsonNode json = new ObjectMapper().readTree(out.resolve("analysis.json").toFile());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("analysis-payments.json").toFile());
+        assertThat(json.path("extraction").asText()).isEqualTo("payments");
         assertThat(json.path("generatedAt").asText()).isEqualTo("2026-01-02T03:04:05Z");
         assertThat(json.path("rule").path("violations").asInt()).isEqualTo(report.rule().violations());
         assertThat(json.path("coupling").path("score").asInt()).isEqualTo(report.coupling().score());
         assertThat(json.path("tangles").size()).isEqualTo(report.tangles().size());
         assertThat(json.path("tableAccesses").get(0).path("modes").isArray()).isTrue();
+        assertThat(json.path("tableAccesses").get(0).has("insideCapability")).isTrue();
         assertThat(new ObjectMapper().treeToValue(json, AnalysisReport.class)).isEqualTo(report);
     }
 
@@ -54,10 +56,11 @@ class AnalysisOutputTests {
     void writesAReadableMarkdownReportWithAMermaidGraph() throws IOException {
         AnalysisOutput.write(report, out);
 
-        String md = Files.readString(out.resolve("analysis.md"));
+        String md = Files.readString(out.resolve("analysis-payments.md"));
         assertThat(md).startsWith("# Analysis of the monolith: payments")
-                .contains("```mermaid\nflowchart LR", "subgraph extract", "p_orders -->|",
-                        "t_payments[(\"payments\")]", "## Tangles", "`WRITES_PAYMENT_TABLES` in `override`",
+                .contains("```mermaid\nflowchart LR", "subgraph extract[\"payments: to extract\"]", "p_orders -->|",
+                        "t_payments[(\"payments\")]", "## Tangles", "`WRITES_CAPABILITY_TABLES` in `override`",
+                        "## Card data", "- no code outside the capability's packages reads or writes its tables",
                         "## Coupling score: " + report.coupling().score(), "Definition: score = inbound",
                         "Today: **" + report.rule().violations() + "** violations",
                         "| `orders.internal.SharedTableOrderPayments` | `latest` | `payments` | reads |");
@@ -69,7 +72,8 @@ class AnalysisOutputTests {
     void writesNoCardNumber() throws IOException {
         AnalysisOutput.write(report, out);
 
-        for (String file : List.of("analysis.json", "analysis.md", "analysis-history.json")) {
+        for (String file : List.of("analysis-payments.json", "analysis-payments.md",
+                "analysis-payments-history.json")) {
             Matcher m = DIGIT_RUN.matcher(Files.readString(out.resolve(file)));
             while (m.find()) {
                 assertThat(luhnValid(m.group())).as("%s holds a Luhn-valid digit run", file).isFalse();
@@ -86,8 +90,9 @@ class AnalysisOutputTests {
         assertThat(written.entries()).extracting(HistoryEntry::timestamp, HistoryEntry::violations)
                 .containsExactly(tuple("2026-01-02T03:04:05Z", report.rule().violations()),
                         tuple("2026-02-01T00:00:00Z", 60));
-        assertThat(AnalysisOutput.readHistory(out.resolve("analysis-history.json"))).isEqualTo(written.entries());
-        String md = Files.readString(out.resolve("analysis.md"));
+        assertThat(AnalysisOutput.readHistory(out.resolve("analysis-payments-history.json")))
+                .isEqualTo(written.entries());
+        String md = Files.readString(out.resolve("analysis-payments.md"));
         assertThat(md).contains("### History (2 runs)", "xychart-beta",
                 "line [" + report.rule().violations() + ", 60]",
                 "Today: **60** violations; the freeze store records " + report.rule().frozen() + " ("
@@ -96,18 +101,19 @@ class AnalysisOutputTests {
 
     @Test
     void refusesAHistoryItCannotRead() throws IOException {
-        Files.writeString(out.resolve("analysis-history.json"), "{not json");
+        Files.writeString(out.resolve("analysis-payments-history.json"), "{not json");
 
         assertThatIllegalArgumentException().isThrownBy(() -> AnalysisOutput.write(report, out))
                 .withMessageContaining("move it away");
-        assertThat(out.resolve("analysis.json")).doesNotExist();
+        assertThat(out.resolve("analysis-payments.json")).doesNotExist();
     }
 
     private static AnalysisReport withViolations(AnalysisReport r, String at, int violations) {
         RuleStatus rule = new RuleStatus(r.rule().rule(), violations, r.rule().frozen(), r.rule().store(),
                 Map.of("dev.strangler.legacy.orders.internal.SharedTableOrderPayments", violations));
-        return new AnalysisReport(at, r.source(), r.classes(), r.paymentTables(), r.tableAccesses(),
-                r.otherTablesFromPayments(), r.inbound(), r.outbound(), r.cardData(), r.tangles(), r.coupling(), rule);
+        return new AnalysisReport(r.extraction(), at, r.source(), r.rootPackage(), r.packages(), r.classes(),
+                r.tables(), r.relatedTables(), r.rules(), r.cardDataSearched(), r.tableAccesses(),
+                r.otherTablesFromCapability(), r.inbound(), r.outbound(), r.cardData(), r.tangles(), r.coupling(), rule);
     }
 
     static boolean luhnValid(String digits) {

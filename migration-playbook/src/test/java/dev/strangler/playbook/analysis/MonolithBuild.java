@@ -2,6 +2,7 @@ package dev.strangler.playbook.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strangler.extraction.Extractions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,6 +14,7 @@ final class MonolithBuild {
 
     static final Path MODULE = Path.of("..", "legacy-monolith").toAbsolutePath().normalize();
     static final Path STORE = MODULE.resolve("src/test/resources/archunit_store");
+    static final Path EXTRACTIONS = MODULE.resolveSibling("extractions");
 
     private MonolithBuild() {
     }
@@ -23,6 +25,11 @@ final class MonolithBuild {
                 .as("the monolith's classes; build it first: ./mvnw -o -pl legacy-monolith package -DskipTests")
                 .exists();
         return classes;
+    }
+
+    /** The scope the repository's descriptor {@code extractions/<name>.yaml} gives. */
+    static AnalysisScope scope(String extraction) {
+        return AnalysisScope.of(Extractions.load(EXTRACTIONS).get(extraction));
     }
 
     static Path jar() {

@@ -79,14 +79,20 @@ class LabTests {
                 LabComponents.proxyTokenFile(layout), new ChaosLog(layout.root(), Clock.systemUTC()).file(),
                 layout.reports().resolve("playbook/payments/decommission.json"), layout.reports().resolve(PciScopeReport.BASELINE),
                 layout.reports().resolve(PciScopeReport.MARKDOWN), layout.reports().resolve(PciScopeReport.JSON),
-                layout.reports().resolve(AnalysisOutput.MARKDOWN), layout.reports().resolve(AnalysisOutput.JSON),
-                layout.reports().resolve(AnalysisOutput.HISTORY), layout.reports().resolve("rehearsal-payments.json"),
-                layout.reports().resolve("rehearsal-customers.json"));
+                layout.reports().resolve(AnalysisOutput.markdown("payments")),
+                layout.reports().resolve(AnalysisOutput.json("payments")),
+                layout.reports().resolve(AnalysisOutput.history("payments")),
+                layout.reports().resolve(AnalysisOutput.markdown("customers")),
+                layout.reports().resolve(AnalysisOutput.history("customers")),
+                layout.reports().resolve("rehearsal-payments.json"), layout.reports().resolve("rehearsal-customers.json"),
+                // what earlier versions wrote for payments
+                layout.reports().resolve("analysis.md"), layout.reports().resolve("analysis-history.json"),
+                layout.reports().resolve("rehearsal.json"));
         // what the user chose or wrote: a reset keeps it
         LogFormat.JSON.keep(layout);
         List<Path> kept = List.of(layout.root().resolve("log-format"),
                 LabComponents.overridesFile(layout, "legacy-monolith"), PrometheusSetup.config(layout),
-                layout.reports().resolve("traffic.json"));
+                layout.reports().resolve("traffic.json"), layout.reports().resolve("my-analysis.md"));
         for (Path file : made.subList(1, made.size())) {
             Files.createDirectories(file.getParent());
             Files.writeString(file, "planted\n");

@@ -9,9 +9,7 @@ import dev.strangler.playbook.analysis.AnalysisReport;
 import dev.strangler.playbook.analysis.AnalysisReport.CardDataKind;
 import dev.strangler.playbook.analysis.AnalysisReport.Mode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLConnection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,7 +21,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Where card numbers live in the monolith, from names and types in the bytecode: columns of the generated tables
+ * Where card numbers live in the application, from names and types in the bytecode: columns of the generated tables
  * named like card or PAN, the code that reads or writes them (or whole rows of their table), the PAN value type and
  * its users, and fields, parameters and accessor calls named like card or PAN. Names that promise only the last four
  * digits ({@code cardLast4}) are kept but marked masked. Only names are read, never constant values, so no card
@@ -37,19 +35,19 @@ public final class CardData {
     private CardData() {
     }
 
-    /** Card columns per table: {@code payments -> [card_number]}. */
-    public static Map<String, Set<String>> columns(JavaClasses classes) {
-        Map<String, Set<String>> columns = new TreeMap<>();
+    /** Card columns per generated table class: {@code Invoices -> [card_number]}. */
+    public static Map<JavaClass, Set<String>> columns(JavaClasses classes) {
+        Map<JavaClass, Set<String>> columns = new TreeMap<>(Comparator.comparing(JavaClass::getName));
         classes.stream().filter(Monolith::isTableClass).forEach(table -> table.getFields().stream()
                 .filter(f -> !Monolith.isTableClass(f.getRawType()) && Monolith.namesCard(f.getName()))
-                .forEach(f -> columns.computeIfAbsent(Monolith.tableName(table), k -> new TreeSet<>())
+                .forEach(f -> columns.computeIfAbsent(table, k -> new TreeSet<>())
                         .add(f.getName().toLowerCase(java.util.Locale.ROOT))));
         return columns;
     }
 
-    /** The PAN value types: monolith classes named {@code CardNumber} or like PAN. */
-    public static Set<String> panTypes(JavaClasses classes) {
-        return classes.stream().filter(Monolith::isCode)
+    /** The PAN value types: application classes named {@code CardNumber} or like PAN. */
+    public static Set<String> panTypes(JavaClasses classes, Monolith monolith) {
+        return classes.stream().filter(monolith::isCode)
                 .filter(c -> {
                     List<String> words = Monolith.words(c.getSimpleName());
                     return words.equals(List.of("card", "number")) || words.contains("pan");
@@ -58,22 +56,26 @@ public final class CardData {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    public static List<AnalysisReport.CardData> find(JavaClasses classes, List<TableUses.Use> uses) {
+    public static List<AnalysisReport.CardData> find(JavaClasses classes, List<TableUses.Use> uses,
+            Monolith monolith) {
         List<AnalysisReport.CardData> found = new ArrayList<>();
-        Map<String, Set<String>> cardColumns = columns(classes);
-        Set<String> panTypes = panTypes(classes);
+        Map<String, Set<String>> cardColumns = new TreeMap<>();
+        Set<String> panTypes = panTypes(classes, monolith);
 
-        cardColumns.forEach((table, cols) -> cols.forEach(col -> found.add(new AnalysisReport.CardData(
-                CardDataKind.COLUMN, Monolith.TABLES + "." + upperCamel(table), table + "." + col,
-                "column " + col + " of table " + table, Monolith.owner(table).equals("payments"),
-                Monolith.namesMaskedCard(col)))));
+        columns(classes).forEach((tableClass, cols) -> {
+            String table = Monolith.tableName(tableClass);
+            cardColumns.put(table, cols);
+            cols.forEach(col -> found.add(new AnalysisReport.CardData(CardDataKind.COLUMN, tableClass.getName(),
+                    table + "." + col, "column " + col + " of table " + table, monolith.ownedByCapability(table),
+                    Monolith.namesMaskedCard(col))));
+        });
 
         for (TableUses.Use use : uses) {
             Set<String> cols = cardColumns.getOrDefault(use.table(), Set.of());
             if (cols.isEmpty()) {
                 continue;
             }
-            boolean inside = Monolith.inPayments(use.owner());
+            boolean inside = monolith.inCapability(use.owner());
             Set<String> named = new TreeSet<>(use.columns());
             named.retainAll(cols);
             if (!named.isEmpty()) {
@@ -90,8 +92,8 @@ public final class CardData {
             }
         }
 
-        classes.stream().filter(Monolith::isCode).sorted(Comparator.comparing(JavaClass::getName)).forEach(c -> {
-            boolean inside = Monolith.inPayments(c);
+        classes.stream().filter(monolith::isCode).sorted(Comparator.comparing(JavaClass::getName)).forEach(c -> {
+            boolean inside = monolith.inCapability(c);
             if (panTypes.contains(c.getName())) {
                 found.add(new AnalysisReport.CardData(CardDataKind.PAN_TYPE, c.getName(), c.getSimpleName(),
                         "the PAN value type", inside, false));
@@ -120,7 +122,7 @@ public final class CardData {
             for (JavaCodeUnit unit : c.getCodeUnits()) {
                 for (JavaMethodCall call : unit.getMethodCallsFromSelf()) {
                     JavaClass target = call.getTargetOwner();
-                    if (Monolith.isCode(target) && !panTypes.contains(target.getName())
+                    if (monolith.isCode(target) && !panTypes.contains(target.getName())
                             && Monolith.namesCard(call.getName()) && !Monolith.namesMaskedCard(call.getName())
                             && TEXT.contains(call.getTarget().getRawReturnType().getName())) {
                         calls.computeIfAbsent(unit.getName(), k -> new TreeSet<>())
@@ -165,16 +167,9 @@ public final class CardData {
     }
 
     private static List<ParameterNames.Parameter> parameters(JavaClass c) {
-        var source = c.getSource();
-        if (source.isEmpty()) {
-            return List.of();
-        }
+        byte[] bytes = ClassFiles.bytes(c);
         try {
-            URLConnection connection = source.get().getUri().toURL().openConnection();
-            connection.setUseCaches(false);
-            try (InputStream in = connection.getInputStream()) {
-                return ParameterNames.of(in.readAllBytes());
-            }
+            return bytes.length == 0 ? List.of() : ParameterNames.of(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the class file of " + c.getName(), e);
         }
@@ -185,13 +180,5 @@ public final class CardData {
             return "reads and writes";
         }
         return use.modes().contains(Mode.WRITE) ? "writes" : use.modes().contains(Mode.READ) ? "reads" : "touches";
-    }
-
-    private static String upperCamel(String snake) {
-        StringBuilder s = new StringBuilder();
-        for (String word : snake.split("_")) {
-            s.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-        }
-        return s.toString();
     }
 }

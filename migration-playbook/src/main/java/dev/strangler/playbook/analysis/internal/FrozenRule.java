@@ -12,26 +12,23 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The monolith's frozen ArchUnit rule "only the payments package touches payment tables", measured the way the
- * monolith's {@code ArchitectureTests} measures it, so that the counts agree with its freeze store.
+ * The monolith's frozen ArchUnit rule "only the capability's packages touch its tables" ({@code only the invoices
+ * package touches invoice tables}), measured the way the monolith's {@code ArchitectureTests} measures it, so that
+ * the counts agree with its freeze store.
  *
  * <p>The monolith wraps the rule in {@code FreezingArchRule}: its {@code archunit_store} holds
  * {@code stored.rules} (a properties file: rule description = store file id) and one file per rule with one
  * recorded violation per line. ArchUnit accepts the recorded violations, fails on new ones and drops the ones that
- * are gone, so the store shrinks as the migration removes tangles. The rule checks every class outside
- * {@code payments..} and {@code db..}; each dependency on, and each field access whose type is, one of the generated
- * classes of {@code payments} or {@code payment_events} (tables and records) is one violation.
+ * are gone, so the store shrinks as the migration removes tangles. The rule checks every class outside the
+ * capability's packages and the generated jOOQ code; each dependency on, and each field access whose type is, one of
+ * the generated classes (tables and records) of the capability's tables is one violation. An application without
+ * jOOQ has none: its SQL text is outside what an ArchUnit rule sees.
  */
 public final class FrozenRule {
-
-    public static final String DESCRIPTION = "only the payments package touches payment tables";
-
-    private static final Set<String> PAYMENT_TABLE_CLASSES = Set.of(
-            Monolith.TABLES + ".Payments", Monolith.TABLES + ".PaymentEvents",
-            Monolith.RECORDS + ".PaymentsRecord", Monolith.RECORDS + ".PaymentEventsRecord");
 
     /** What the rule's store recorded. */
     public record Stored(int violations, Path file) {
@@ -41,13 +38,18 @@ public final class FrozenRule {
     }
 
     /** Today's violations per class (classes without any are left out). */
-    public static Map<String, Integer> violations(JavaClasses classes) {
+    public static Map<String, Integer> violations(JavaClasses classes, Monolith monolith) {
+        Set<String> tableClasses = classes.stream()
+                .filter(c -> (Monolith.isTableClass(c) || Monolith.isRecordClass(c))
+                        && monolith.extracted(Monolith.tableName(c)))
+                .map(JavaClass::getName)
+                .collect(Collectors.toSet());
         Map<String, Integer> byClass = new TreeMap<>();
         classes.stream()
-                .filter(c -> !Monolith.inPackage(c.getPackageName(), Monolith.PAYMENTS)
-                        && !Monolith.inPackage(c.getPackageName(), Monolith.DB))
+                .filter(c -> Monolith.inPackage(c.getPackageName(), monolith.root()) && !monolith.inCapability(c)
+                        && !monolith.isGenerated(c))
                 .forEach(c -> {
-                    int n = count(c);
+                    int n = count(c, tableClasses);
                     if (n > 0) {
                         byClass.put(c.getName(), n);
                     }
@@ -55,18 +57,18 @@ public final class FrozenRule {
         return byClass;
     }
 
-    private static int count(JavaClass c) {
+    private static int count(JavaClass c, Set<String> tableClasses) {
         long dependencies = c.getDirectDependenciesFromSelf().stream()
-                .filter(d -> PAYMENT_TABLE_CLASSES.contains(d.getTargetClass().getName()))
+                .filter(d -> tableClasses.contains(d.getTargetClass().getName()))
                 .count();
         long fieldAccesses = c.getFieldAccessesFromSelf().stream()
-                .filter(a -> PAYMENT_TABLE_CLASSES.contains(a.getTarget().getRawType().getName()))
+                .filter(a -> tableClasses.contains(a.getTarget().getRawType().getName()))
                 .count();
         return Math.toIntExact(dependencies + fieldAccesses);
     }
 
-    /** The violations recorded for the rule in the freeze store at {@code storeDir}, or null if none is there. */
-    public static @Nullable Stored stored(Path storeDir) {
+    /** The violations recorded for the rule {@code description} in the freeze store at {@code storeDir}, or null. */
+    public static @Nullable Stored stored(Path storeDir, String description) {
         Path rules = storeDir.resolve("stored.rules");
         if (!Files.isRegularFile(rules)) {
             return null;
@@ -76,7 +78,7 @@ public final class FrozenRule {
             try (Reader in = Files.newBufferedReader(rules, StandardCharsets.UTF_8)) {
                 stored.load(in);
             }
-            String id = stored.getProperty(DESCRIPTION);
+            String id = stored.getProperty(description);
             if (id == null) {
                 return null;
             }

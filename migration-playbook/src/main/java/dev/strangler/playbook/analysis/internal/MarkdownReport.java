@@ -16,45 +16,77 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Renders an analysis as {@code reports/analysis.md}: summary, dependency graph, tables, tangles, burndown. */
+/**
+ * Renders an analysis as {@code reports/analysis-<name>.md}: summary, dependency graph, tables, tangles, burndown.
+ * Every name in it comes from the report: the extraction, its packages and tables.
+ */
 public final class MarkdownReport {
 
     private static final int HISTORY_ROWS = 30;
 
-    private MarkdownReport() {
+    private final AnalysisReport r;
+    private final String name;
+    private final Set<String> capability;
+
+    private MarkdownReport(AnalysisReport r) {
+        this.r = r;
+        this.name = r.extraction();
+        this.capability = new TreeSet<>(r.packages().stream().map(this::relative).toList());
     }
 
     public static String render(AnalysisReport r, List<HistoryEntry> history) {
+        return new MarkdownReport(r).render(history);
+    }
+
+    private String render(List<HistoryEntry> history) {
         StringBuilder md = new StringBuilder();
-        md.append("# Analysis of the monolith: payments\n\n");
+        md.append("# Analysis of the monolith: ").append(name).append("\n\n");
         md.append("Generated ").append(r.generatedAt()).append(" by `strangler analyse` from `").append(r.source())
-                .append("` (").append(r.classes()).append(" classes, read as bytecode; generated jOOQ classes not"
-                        + " counted).\n\n");
-        summary(md, r);
-        graph(md, r);
-        tables(md, r);
-        dependencies(md, r);
-        cardData(md, r);
-        tangles(md, r);
-        coupling(md, r);
-        burndown(md, r, history);
+                .append("` (").append(r.classes()).append(" classes under `").append(r.rootPackage().isEmpty()
+                        ? "(every package)" : r.rootPackage())
+                .append("`, read as bytecode; generated jOOQ classes not counted).\n\n");
+        md.append("The capability: ").append(String.join(", ", capability.stream().map(p -> "`" + p + "`").toList()))
+                .append(", with the tables ").append(String.join(", ", r.tables().stream().map(t -> "`" + t + "`")
+                        .toList())).append(" that leave with it");
+        if (!r.relatedTables().isEmpty()) {
+            md.append(" (reported with them, and staying: ").append(String.join(", ", r.relatedTables().stream()
+                    .map(t -> "`" + t + "`").toList())).append(')');
+        }
+        md.append(".\n\n");
+        if (!r.rules().isEmpty()) {
+            md.append("Rules once it is gone:\n\n");
+            r.rules().forEach(rule -> md.append("- ").append(rule).append('\n'));
+            md.append('\n');
+        }
+        summary(md);
+        graph(md);
+        tables(md);
+        dependencies(md);
+        if (r.cardDataSearched()) {
+            cardData(md);
+        }
+        tangles(md);
+        coupling(md);
+        burndown(md, history);
         return md.toString();
     }
 
-    private static void summary(StringBuilder md, AnalysisReport r) {
+    private void summary(StringBuilder md) {
         long outsideClasses = r.tableAccesses().stream()
-                .filter(a -> !a.insidePayments() && Monolith.EXTRACTED_TABLES.contains(a.table()))
+                .filter(a -> !a.insideCapability() && r.tables().contains(a.table()))
                 .map(a -> Monolith.topLevel(a.className())).distinct().count();
         Set<String> dependents = new TreeSet<>(r.inbound().stream().map(PackageDependency::from).toList());
-        long cardSites = r.cardData().stream().filter(d -> !d.masked()).count();
-        long cardOutside = r.cardData().stream().filter(d -> !d.masked() && !d.insidePayments()).count();
         md.append("## Summary\n\n| what | figure |\n|---|---|\n");
-        md.append("| classes outside `payments` that use `payments`/`payment_events` | ").append(outsideClasses)
-                .append(" |\n");
-        md.append("| packages that depend on `payments` | ").append(dependents.size()).append(" (")
+        md.append("| classes outside ").append(name).append(" that use ").append(codes(r.tables())).append(" | ")
+                .append(outsideClasses).append(" |\n");
+        md.append("| packages that depend on ").append(name).append(" | ").append(dependents.size()).append(" (")
                 .append(String.join(", ", dependents)).append(") |\n");
-        md.append("| card-data sites (outside `payments`) | ").append(cardSites).append(" (").append(cardOutside)
-                .append(") |\n");
+        if (r.cardDataSearched()) {
+            long cardSites = r.cardData().stream().filter(d -> !d.masked()).count();
+            long cardOutside = r.cardData().stream().filter(d -> !d.masked() && !d.insideCapability()).count();
+            md.append("| card-data sites (outside ").append(name).append(") | ").append(cardSites).append(" (")
+                    .append(cardOutside).append(") |\n");
+        }
         md.append("| tangles | ").append(r.tangles().size()).append(" |\n");
         md.append("| coupling score | ").append(r.coupling().score()).append(" |\n");
         md.append("| violations of *").append(r.rule().rule()).append("* | ").append(r.rule().violations());
@@ -64,31 +96,34 @@ public final class MarkdownReport {
         md.append(" |\n\n");
     }
 
-    private static void graph(StringBuilder md, AnalysisReport r) {
-        md.append("## Dependency graph around payments\n\n");
+    private void graph(StringBuilder md) {
+        md.append("## Dependency graph around ").append(name).append("\n\n");
         md.append("Solid arrows: class dependencies between packages (label: distinct class pairs). Dotted arrows:"
-                + " table uses (red: a payment table used outside `payments`, or another feature's table used by"
-                + " `payments`).\n\n");
+                + " table uses (red: a table of ").append(name).append(" used outside it, or another feature's table"
+                + " used by ").append(name).append(").\n\n");
         md.append("```mermaid\nflowchart LR\n");
-        Set<String> paymentPackages = new TreeSet<>();
+        Set<String> capabilityPackages = new TreeSet<>();
         Set<String> otherPackages = new TreeSet<>();
         List<PackageDependency> edges = new ArrayList<>(r.inbound());
         edges.addAll(r.outbound());
         for (PackageDependency d : edges) {
             for (String p : List.of(d.from(), d.to())) {
-                (isPayments(p) ? paymentPackages : otherPackages).add(p);
+                (isCapability(p) ? capabilityPackages : otherPackages).add(p);
             }
         }
         Map<String, Map<String, Set<Mode>>> tableEdges = new TreeMap<>();
         List<TableAccess> uses = new ArrayList<>(r.tableAccesses());
-        uses.addAll(r.otherTablesFromPayments());
+        uses.addAll(r.otherTablesFromCapability());
+        Set<String> foreign = new TreeSet<>();
+        r.otherTablesFromCapability().forEach(a -> foreign.add(a.pkg() + "|" + a.table()));
         for (TableAccess a : uses) {
-            (a.insidePayments() ? paymentPackages : otherPackages).add(a.pkg());
+            (a.insideCapability() ? capabilityPackages : otherPackages).add(a.pkg());
             tableEdges.computeIfAbsent(a.pkg(), k -> new TreeMap<>())
                     .computeIfAbsent(a.table(), k -> EnumSet.noneOf(Mode.class)).addAll(a.modes());
         }
-        md.append("    subgraph extract[\"payments: to extract\"]\n");
-        paymentPackages.forEach(p -> md.append("        ").append(node(p)).append("[\"").append(p).append("\"]\n"));
+        md.append("    subgraph extract[\"").append(name).append(": to extract\"]\n");
+        capabilityPackages.forEach(p -> md.append("        ").append(node(p)).append("[\"").append(p)
+                .append("\"]\n"));
         md.append("    end\n");
         otherPackages.forEach(p -> md.append("    ").append(node(p)).append("[\"").append(p).append("\"]\n"));
         Set<String> tables = new TreeSet<>();
@@ -103,9 +138,10 @@ public final class MarkdownReport {
         }
         for (var byPackage : tableEdges.entrySet()) {
             for (var byTable : byPackage.getValue().entrySet()) {
-                boolean inside = isPayments(byPackage.getKey());
-                boolean paymentTable = Monolith.owner(byTable.getKey()).equals("payments");
-                if (inside != paymentTable) {
+                boolean inside = isCapability(byPackage.getKey());
+                boolean tangled = inside ? foreign.contains(byPackage.getKey() + "|" + byTable.getKey())
+                        : r.tables().contains(byTable.getKey());
+                if (tangled) {
                     red.add(index);
                 }
                 md.append("    ").append(node(byPackage.getKey())).append(" -.->|").append(modes(byTable.getValue()))
@@ -114,8 +150,8 @@ public final class MarkdownReport {
             }
         }
         md.append("    classDef pay fill:#fdf2d0,stroke:#b7950b\n");
-        if (!paymentPackages.isEmpty()) {
-            md.append("    class ").append(String.join(",", paymentPackages.stream().map(MarkdownReport::node)
+        if (!capabilityPackages.isEmpty()) {
+            md.append("    class ").append(String.join(",", capabilityPackages.stream().map(MarkdownReport::node)
                     .toList())).append(" pay\n");
         }
         if (!red.isEmpty()) {
@@ -125,21 +161,26 @@ public final class MarkdownReport {
         md.append("```\n\n");
     }
 
-    private static void tables(StringBuilder md, AnalysisReport r) {
-        md.append("## Who reads and writes the payment tables\n\n");
-        md.append("Payment tables: ").append(String.join(", ", r.paymentTables().stream().map(t -> "`" + t + "`")
-                .toList())).append(". Reads and writes are told from the jOOQ call that uses the table (`select`,"
-                + " `from`, `fetchExists`, `get` read; `insertInto`, `update`, `deleteFrom`, `set` write); *touches*"
-                + " means the analysis could not tell. Columns are listed with the statement they appear in.\n\n");
-        md.append("### Outside the payments package\n\n");
-        accessTable(md, r.tableAccesses().stream().filter(a -> !a.insidePayments()).toList());
-        md.append("### Inside the payments package\n\n");
-        accessTable(md, r.tableAccesses().stream().filter(TableAccess::insidePayments).toList());
-        md.append("### Other features' tables used by payments\n\n");
-        accessTable(md, r.otherTablesFromPayments());
+    private void tables(StringBuilder md) {
+        md.append("## Who reads and writes the tables of ").append(name).append("\n\n");
+        md.append("Tables: ").append(codes(r.tables()));
+        if (!r.relatedTables().isEmpty()) {
+            md.append(", and related: ").append(codes(r.relatedTables()));
+        }
+        md.append(". Reads and writes are told from the jOOQ call that uses the table (`select`, `from`,"
+                + " `fetchExists`, `get` read; `insertInto`, `update`, `deleteFrom`, `set` write) or from the SQL"
+                + " statement that names it (`sql select` reads; `sql insert`, `sql update`, `sql delete` write);"
+                + " *touches* means the analysis could not tell. Columns are listed with the jOOQ statement they"
+                + " appear in.\n\n");
+        md.append("### Outside ").append(name).append("\n\n");
+        accessTable(md, r.tableAccesses().stream().filter(a -> !a.insideCapability()).toList());
+        md.append("### Inside ").append(name).append("\n\n");
+        accessTable(md, r.tableAccesses().stream().filter(TableAccess::insideCapability).toList());
+        md.append("### Other features' tables used by ").append(name).append("\n\n");
+        accessTable(md, r.otherTablesFromCapability());
     }
 
-    private static void accessTable(StringBuilder md, List<TableAccess> accesses) {
+    private void accessTable(StringBuilder md, List<TableAccess> accesses) {
         if (accesses.isEmpty()) {
             md.append("None.\n\n");
             return;
@@ -154,10 +195,11 @@ public final class MarkdownReport {
         md.append('\n');
     }
 
-    private static void dependencies(StringBuilder md, AnalysisReport r) {
-        md.append("## Packages that depend on payments\n\n### Inbound: into `payments`\n\n");
+    private void dependencies(StringBuilder md) {
+        md.append("## Packages that depend on ").append(name).append("\n\n### Inbound: into ").append(name)
+                .append("\n\n");
         dependencyTable(md, r.inbound());
-        md.append("### Outbound: from `payments` to the rest of the monolith\n\n");
+        md.append("### Outbound: from ").append(name).append(" to the rest of the monolith\n\n");
         dependencyTable(md, r.outbound());
     }
 
@@ -174,16 +216,17 @@ public final class MarkdownReport {
         md.append('\n');
     }
 
-    private static void cardData(StringBuilder md, AnalysisReport r) {
+    private void cardData(StringBuilder md) {
         md.append("## Card data\n\n");
         md.append("Columns, code, fields and parameters that hold or pass card numbers (PANs), found from names and"
-                + " types. Everything listed outside `payments` is in PCI scope until it is untangled.\n\n");
-        md.append("| kind | where | member | what | in payments |\n|---|---|---|---|---|\n");
+                + " types. Everything listed outside ").append(name).append(" is in PCI scope until it is"
+                + " untangled.\n\n");
+        md.append("| kind | where | member | what | in ").append(name).append(" |\n|---|---|---|---|---|\n");
         for (CardData d : r.cardData()) {
             if (!d.masked()) {
                 md.append("| ").append(d.kind()).append(" | `").append(shortName(d.className())).append("` | `")
                         .append(code(d.member())).append("` | ").append(cell(d.detail())).append(" | ")
-                        .append(d.insidePayments() ? "yes" : "**no**").append(" |\n");
+                        .append(d.insideCapability() ? "yes" : "**no**").append(" |\n");
             }
         }
         List<CardData> masked = r.cardData().stream().filter(CardData::masked).toList();
@@ -196,11 +239,11 @@ public final class MarkdownReport {
         md.append('\n');
     }
 
-    private static void tangles(StringBuilder md, AnalysisReport r) {
+    private void tangles(StringBuilder md) {
         md.append("## Tangles\n\n");
         md.append("Couplings the extraction has to undo, each from bytecode evidence, grouped by class.\n\n");
         if (r.tangles().isEmpty()) {
-            md.append("None: payments is untangled.\n\n");
+            md.append("None: ").append(name).append(" is untangled.\n\n");
             return;
         }
         Map<String, List<Tangle>> byClass = new LinkedHashMap<>();
@@ -219,30 +262,37 @@ public final class MarkdownReport {
         }
     }
 
-    private static void coupling(StringBuilder md, AnalysisReport r) {
+    private void coupling(StringBuilder md) {
         var c = r.coupling();
         md.append("## Coupling score: ").append(c.score()).append("\n\n");
         md.append("| part | count |\n|---|---|\n");
         md.append("| inbound class dependencies | ").append(c.inbound()).append(" |\n");
         md.append("| outbound class dependencies | ").append(c.outbound()).append(" |\n");
-        md.append("| (class, payment table) pairs outside payments | ").append(c.paymentTablesOutside()).append(" |\n");
-        md.append("| (class, other feature's table) pairs in payments | ").append(c.otherTablesFromPayments())
-                .append(" |\n\n");
+        md.append("| (class, table of ").append(name).append(") pairs outside ").append(name).append(" | ")
+                .append(c.capabilityTablesOutside()).append(" |\n");
+        md.append("| (class, other feature's table) pairs in ").append(name).append(" | ")
+                .append(c.otherTablesFromCapability()).append(" |\n\n");
         md.append("Definition: ").append(c.definition()).append("\n\n");
-        md.append("By package (the side that is not payments): ");
+        md.append("By package (the side that is not ").append(name).append("): ");
         md.append(String.join(", ", c.byPackage().entrySet().stream()
                 .map(e -> "`" + e.getKey() + "` " + e.getValue()).toList()));
         md.append(".\n\n");
     }
 
-    private static void burndown(StringBuilder md, AnalysisReport r, List<HistoryEntry> history) {
+    private void burndown(StringBuilder md, List<HistoryEntry> history) {
         var rule = r.rule();
         md.append("## Burndown: ").append(rule.rule()).append("\n\n");
-        md.append("The monolith freezes this ArchUnit rule (`legacy-monolith/src/test/java/.../ArchitectureTests`,"
-                + " store in `src/test/resources/archunit_store`): violations recorded there are accepted, new ones"
-                + " fail its build, and ArchUnit drops recorded ones that are gone. One violation is one use of a"
-                + " generated `payments`/`payment_events` class by a class outside `payments`, counted as ArchUnit"
-                + " counts them.\n\n");
+        md.append("A monolith can freeze this ArchUnit rule (`FreezingArchRule`, as legacy-monolith's"
+                + " `ArchitectureTests` does, with its store in `src/test/resources/archunit_store`): violations"
+                + " recorded there are accepted, new ones fail its build, and ArchUnit drops recorded ones that are"
+                + " gone. One violation is one use of a generated jOOQ class of ").append(codes(r.tables()))
+                .append(" by a class outside ").append(name).append(", counted as ArchUnit counts them; uses in SQL"
+                        + " text are invisible to ArchUnit, so they show in the tables, tangles and coupling score"
+                        + " above, not here.");
+        if (rule.store() == null) {
+            md.append(" No freeze store records this rule.");
+        }
+        md.append("\n\n");
         md.append("Today: **").append(rule.violations()).append("** violations");
         if (rule.frozen() != null) {
             int delta = rule.violations() - rule.frozen();
@@ -290,8 +340,18 @@ public final class MarkdownReport {
         }
     }
 
-    private static boolean isPayments(String relativePackage) {
-        return relativePackage.equals("payments") || relativePackage.startsWith("payments.");
+    private boolean isCapability(String relativePackage) {
+        return capability.stream().anyMatch(p -> relativePackage.equals(p) || relativePackage.startsWith(p + "."));
+    }
+
+    private String relative(String pkg) {
+        String root = r.rootPackage();
+        return pkg.equals(root) ? "(root)" : !root.isEmpty() && pkg.startsWith(root + ".")
+                ? pkg.substring(root.length() + 1) : pkg;
+    }
+
+    private static String codes(List<String> names) {
+        return String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
     }
 
     private static String node(String relativePackage) {
@@ -313,8 +373,10 @@ public final class MarkdownReport {
         return words.isEmpty() ? "touches" : String.join(", ", words);
     }
 
-    private static String shortName(String className) {
-        return className.startsWith(Monolith.ROOT + ".") ? className.substring(Monolith.ROOT.length() + 1) : className;
+    private String shortName(String className) {
+        String root = r.rootPackage();
+        return !root.isEmpty() && className.startsWith(root + ".") ? className.substring(root.length() + 1)
+                : className;
     }
 
     private static String code(String text) {

@@ -1,93 +1,153 @@
 package dev.strangler.playbook.analysis.internal;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.strangler.playbook.analysis.AnalysisScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * What the analysis knows about the monolith's layout: its packages, its generated jOOQ classes and which feature
- * owns which table. Everything else is read from the bytecode.
+ * The application being analysed, as the scope sees it: its root package, the capability's packages and tables,
+ * which feature owns which table, and its generated jOOQ classes (found by their jOOQ superclasses, so any jOOQ
+ * build is recognised). Everything else is read from the bytecode.
  */
 public final class Monolith {
 
-    public static final String ROOT = "dev.strangler.legacy";
-    public static final String PAYMENTS = ROOT + ".payments";
-    public static final String DB = ROOT + ".db";
-    public static final String TABLES = DB + ".tables";
-    public static final String RECORDS = TABLES + ".records";
+    private static final Set<String> JOOQ_TABLES = Set.of("org.jooq.impl.TableImpl");
+    private static final Set<String> JOOQ_RECORDS = Set.of("org.jooq.impl.UpdatableRecordImpl",
+            "org.jooq.impl.TableRecordImpl");
 
-    /** The tables of the payment flow, reported everywhere. */
-    public static final List<String> PAYMENT_TABLES = List.of("payments", "payment_events", "checkout_sagas");
+    private final AnalysisScope scope;
+    private final String root;
+    private final Set<String> generated;
+    private final Set<String> features;
 
-    /**
-     * The tables that leave with the extraction: the frozen rule and the coupling score count these. The checkout
-     * saga stays in the monolith (it is the orders side of a remote payment), so it is reported but not scored.
-     */
-    public static final Set<String> EXTRACTED_TABLES = Set.of("payments", "payment_events");
-
-    /** Which feature owns each table; a table missing here belongs to nobody, i.e. to no one in payments. */
-    static final Map<String, String> OWNERS = Map.of(
-            "payments", "payments", "payment_events", "payments",
-            "checkout_sagas", "orders", "orders", "orders", "order_lines", "orders",
-            "customers", "customers", "products", "catalog", "inventory", "catalog");
-
-    private Monolith() {
+    /** The application of {@code classes} under {@code scope}, whose root package must be resolved. */
+    public Monolith(AnalysisScope scope, JavaClasses classes) {
+        this.scope = scope;
+        this.root = scope.rootPackage() == null ? "" : scope.rootPackage();
+        this.generated = generatedPackages(classes, root);
+        this.features = new TreeSet<>(scope.packages().stream().map(this::feature).toList());
     }
 
-    /** The feature that owns {@code table}, or {@code unknown}. */
-    public static String owner(String table) {
-        return OWNERS.getOrDefault(table, "unknown");
+    public AnalysisScope scope() {
+        return scope;
     }
 
-    /** True for the monolith's own code: its packages, without the generated jOOQ classes. */
-    public static boolean isCode(JavaClass c) {
+    public String root() {
+        return root;
+    }
+
+    /** The feature that owns {@code table}: the descriptor's {@code table-owners}, the capability, or unknown. */
+    public String owner(String table) {
+        String owner = scope.tableOwners().get(table);
+        if (owner != null) {
+            return owner;
+        }
+        return scope.tables().contains(table) ? scope.name() : "unknown";
+    }
+
+    /** True for the capability's own tables: those that leave with it, and those its feature owns. */
+    public boolean ownedByCapability(String table) {
+        String owner = owner(table);
+        return scope.tables().contains(table) || owner.equals(scope.name()) || features.contains(owner);
+    }
+
+    /** True for the tables that leave with the capability: the frozen rule and the coupling score count these. */
+    public boolean extracted(String table) {
+        return scope.tables().contains(table);
+    }
+
+    /** True for the application's own code: its packages, without the generated jOOQ classes. */
+    public boolean isCode(JavaClass c) {
         String p = c.getPackageName();
-        return (p.equals(ROOT) || p.startsWith(ROOT + ".")) && !inPackage(p, DB);
+        return inPackage(p, root) && !isGenerated(c);
     }
 
-    public static boolean inPayments(JavaClass c) {
-        return inPackage(c.getPackageName(), PAYMENTS);
+    /** A generated jOOQ class: a table, a record, or anything in their package ({@code Tables}, {@code Keys}). */
+    public boolean isGenerated(JavaClass c) {
+        return isTableClass(c) || isRecordClass(c)
+                || generated.stream().anyMatch(g -> inPackage(c.getPackageName(), g));
     }
 
-    public static boolean inPackage(String pkg, String root) {
-        return pkg.equals(root) || pkg.startsWith(root + ".");
+    public boolean inCapability(JavaClass c) {
+        return inCapability(c.getPackageName());
     }
 
-    /** The package relative to the monolith's root: {@code orders.internal}, or {@code (root)}. */
-    public static String relative(String pkg) {
-        return pkg.equals(ROOT) ? "(root)" : pkg.startsWith(ROOT + ".") ? pkg.substring(ROOT.length() + 1) : pkg;
+    public boolean inCapability(String pkg) {
+        return scope.packages().stream().anyMatch(p -> inPackage(pkg, p));
+    }
+
+    /** True for the capability's {@code internal} packages ({@code invoices.internal} and below). */
+    public boolean inCapabilityInternals(String pkg) {
+        return scope.packages().stream().anyMatch(p -> inPackage(pkg, p + ".internal"));
+    }
+
+    /** True for {@code pkg} in {@code parent} or below; everything is in the empty package. */
+    public static boolean inPackage(String pkg, String parent) {
+        return parent.isEmpty() || pkg.equals(parent) || pkg.startsWith(parent + ".");
+    }
+
+    /** The package relative to the root: {@code orders.internal}, or {@code (root)}. */
+    public String relative(String pkg) {
+        return pkg.equals(root) ? "(root)" : !root.isEmpty() && pkg.startsWith(root + ".")
+                ? pkg.substring(root.length() + 1) : pkg;
+    }
+
+    /** A class name relative to the root ({@code orders.Orders}). */
+    public String shortName(String className) {
+        return !root.isEmpty() && className.startsWith(root + ".") ? className.substring(root.length() + 1)
+                : className;
     }
 
     /** The feature of a package: its first segment under the root ({@code orders} for orders.internal). */
-    public static String feature(String pkg) {
+    public String feature(String pkg) {
         String rel = relative(pkg);
         int dot = rel.indexOf('.');
         return dot < 0 ? rel : rel.substring(0, dot);
     }
 
-    /** A generated table class ({@code db.tables.Payments}), not a record. */
+    /** A generated jOOQ table class ({@code db.tables.Invoices}), not a record. */
     public static boolean isTableClass(JavaClass c) {
-        return c.getPackageName().equals(TABLES);
+        return c.getRawSuperclass().map(s -> JOOQ_TABLES.contains(s.getName())).orElse(false);
     }
 
-    /** A generated record class ({@code db.tables.records.PaymentsRecord}). */
+    /** A generated jOOQ record class ({@code db.tables.records.InvoicesRecord}). */
     public static boolean isRecordClass(JavaClass c) {
-        return c.getPackageName().equals(RECORDS) && c.getSimpleName().endsWith("Record");
+        return c.getRawSuperclass().map(s -> JOOQ_RECORDS.contains(s.getName())).orElse(false);
     }
 
-    /** The SQL name of a generated table or record class: {@code PaymentEvents} is {@code payment_events}. */
+    /**
+     * The packages of the generated jOOQ code: the parent of each package of table classes named {@code tables} (which
+     * holds {@code Tables}, {@code Keys}, the schema), else that package itself; never the root or a package above it.
+     */
+    private static Set<String> generatedPackages(JavaClasses classes, String root) {
+        Set<String> packages = new TreeSet<>();
+        classes.stream().filter(Monolith::isTableClass).forEach(t -> {
+            String pkg = t.getPackageName();
+            String parent = pkg.endsWith(".tables") ? pkg.substring(0, pkg.length() - ".tables".length()) : pkg;
+            if (!parent.equals(root) && inPackage(parent, root)) {
+                packages.add(parent);
+            } else if (!pkg.equals(root) && inPackage(pkg, root)) {
+                packages.add(pkg);
+            }
+        });
+        return packages;
+    }
+
+    /** The SQL name of a generated table or record class: {@code InvoiceLines} is {@code invoice_lines}. */
     public static String tableName(JavaClass c) {
         String simple = c.getSimpleName();
-        if (isRecordClass(c)) {
+        if (isRecordClass(c) && simple.endsWith("Record")) {
             simple = simple.substring(0, simple.length() - "Record".length());
         }
         return snake(simple);
     }
 
-    /** {@code PaymentEvents} and {@code orderId} become {@code payment_events} and {@code order_id}. */
+    /** {@code InvoiceLines} and {@code orderId} become {@code invoice_lines} and {@code order_id}. */
     public static String snake(String camel) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < camel.length(); i++) {

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Dependencies between the payments package and the rest of the monolith, from ArchUnit's class dependencies
+ * Dependencies between the capability's packages and the rest of the application, from ArchUnit's class dependencies
  * (calls, field types, signatures, annotations, inheritance). Counted as distinct pairs of top-level classes, so that
  * a class that calls another ten times counts once; the generated jOOQ classes are left out (table uses are counted
  * apart).
@@ -21,7 +21,7 @@ import java.util.TreeSet;
 public final class PackageDependencies {
 
     /**
-     * One class-level dependency across the payments boundary.
+     * One class-level dependency across the capability's boundary.
      *
      * @param from the depending top-level class
      * @param to the top-level class depended on
@@ -34,19 +34,19 @@ public final class PackageDependencies {
     private PackageDependencies() {
     }
 
-    /** Distinct class pairs from outside payments into payments ({@code inbound}) or out of it. */
-    public static Set<ClassPair> pairs(JavaClasses classes, boolean inbound) {
+    /** Distinct class pairs from outside the capability into it ({@code inbound}) or out of it. */
+    public static Set<ClassPair> pairs(JavaClasses classes, Monolith monolith, boolean inbound) {
         Set<ClassPair> pairs = new TreeSet<>(Comparator.comparing(ClassPair::from).thenComparing(ClassPair::to));
         for (JavaClass origin : classes) {
-            if (!Monolith.isCode(origin)) {
+            if (!monolith.isCode(origin)) {
                 continue;
             }
             for (Dependency d : origin.getDirectDependenciesFromSelf()) {
                 JavaClass target = d.getTargetClass().getBaseComponentType();
-                if (!Monolith.isCode(target) || Monolith.inPayments(origin) == Monolith.inPayments(target)) {
+                if (!monolith.isCode(target) || monolith.inCapability(origin) == monolith.inCapability(target)) {
                     continue;
                 }
-                if (Monolith.inPayments(target) == inbound) {
+                if (monolith.inCapability(target) == inbound) {
                     pairs.add(new ClassPair(Monolith.topLevel(origin.getName()), Monolith.topLevel(target.getName()),
                             origin.getPackageName(), target.getPackageName()));
                 }
@@ -56,11 +56,11 @@ public final class PackageDependencies {
     }
 
     /** The pairs grouped by package pair, busiest first. */
-    public static List<PackageDependency> byPackage(Set<ClassPair> pairs) {
+    public static List<PackageDependency> byPackage(Set<ClassPair> pairs, Monolith monolith) {
         Map<String, Map<String, Set<String>>> grouped = new TreeMap<>();
         for (ClassPair p : pairs) {
-            grouped.computeIfAbsent(Monolith.relative(p.fromPackage()), k -> new TreeMap<>())
-                    .computeIfAbsent(Monolith.relative(p.toPackage()), k -> new TreeSet<>())
+            grouped.computeIfAbsent(monolith.relative(p.fromPackage()), k -> new TreeMap<>())
+                    .computeIfAbsent(monolith.relative(p.toPackage()), k -> new TreeSet<>())
                     .add(Monolith.simple(p.from()) + " -> " + Monolith.simple(p.to()));
         }
         List<PackageDependency> result = new ArrayList<>();

@@ -1,12 +1,16 @@
 package dev.strangler.playbook.analysis.internal;
 
 import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import dev.strangler.playbook.analysis.AnalysisReport.Mode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -18,9 +22,9 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds every use of a jOOQ table in the monolith's code and tells reads from writes.
+ * Finds every use of a table in the application's code, through jOOQ or in SQL text, and tells reads from writes.
  *
- * <p>A use is a reference to a generated table ({@code Tables.PAYMENTS}, its columns {@code PAYMENTS.STATUS}, a
+ * <p>A jOOQ use is a reference to a generated table ({@code Tables.INVOICES}, its columns {@code INVOICES.STATUS}, a
  * method of the table object) or to a generated record's getter or setter. Whether a reference reads or writes is
  * decided by the jOOQ call that consumes it, found by source line, because bytecode keeps no expression tree:
  * <ol>
@@ -36,6 +40,11 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  * Columns are reported with the statement they appear in: a column in the {@code where} of an update is part of a
  * write.
+ *
+ * <p>A SQL use is a string constant of a method that {@link SqlText} reads as a statement (JDBC, {@code JdbcTemplate}:
+ * found by {@link ConstantStrings}), or the {@code value} of a {@code @Query} annotation on a method; the statement
+ * itself says read or write ({@code sql select}, {@code sql update}). A lambda's strings count for the method that
+ * declares it.
  */
 public final class TableUses {
 
@@ -43,7 +52,7 @@ public final class TableUses {
             "selectCount", "selectZero", "from", "join", "innerJoin", "leftJoin", "leftOuterJoin", "rightJoin",
             "rightOuterJoin", "fullJoin", "fullOuterJoin", "crossJoin", "naturalJoin", "straightJoin", "leftSemiJoin",
             "leftAntiJoin", "get", "getValue");
-    /** Reads only when called on the DSLContext with a table argument ({@code db.fetchExists(PAYMENTS, ...)}). */
+    /** Reads only when called on the DSLContext with a table argument ({@code db.fetchExists(INVOICES, ...)}). */
     private static final Set<String> CONTEXT_READ_VERBS = Set.of("fetch", "fetchOne", "fetchOptional", "fetchSingle",
             "fetchAny", "fetchExists", "fetchCount", "fetchLazy", "fetchStream", "fetchValue");
     private static final Set<String> WRITE_VERBS = Set.of("insertInto", "update", "deleteFrom", "delete", "mergeInto",
@@ -86,10 +95,10 @@ public final class TableUses {
     private TableUses() {
     }
 
-    /** Every use of every table by the monolith's code, in class, member and table order. */
-    public static List<Use> of(JavaClasses classes) {
+    /** Every use of every table by the application's code, in class, member and table order. */
+    public static List<Use> of(JavaClasses classes, Monolith monolith) {
         Map<String, Use> uses = new LinkedHashMap<>();
-        classes.stream().filter(Monolith::isCode).sorted(Comparator.comparing(JavaClass::getName)).forEach(c -> {
+        classes.stream().filter(monolith::isCode).sorted(Comparator.comparing(JavaClass::getName)).forEach(c -> {
             for (JavaCodeUnit unit : c.getCodeUnits()) {
                 List<Verb> verbs = verbs(unit);
                 for (Reference ref : references(unit)) {
@@ -99,11 +108,9 @@ public final class TableUses {
                         modes.add(ref.direct());
                         decidedBy.add(ref.direct() == Mode.WRITE ? "record setter" : "record getter");
                     } else {
-                        classify(ref, verbs, unit.getOwner(), modes, decidedBy);
+                        classify(ref, verbs, unit.getOwner(), modes, decidedBy, monolith);
                     }
-                    String key = c.getName() + "#" + unit.getName() + "#" + ref.table();
-                    Use use = uses.computeIfAbsent(key, k -> new Use(c, unit.getName(), ref.table(),
-                            EnumSet.noneOf(Mode.class), new TreeSet<>(), new TreeSet<>(), new TreeSet<>()));
+                    Use use = use(uses, c, unit.getName(), ref.table());
                     use.modes().addAll(modes);
                     use.verbs().addAll(decidedBy);
                     use.lines().add(ref.line());
@@ -112,6 +119,7 @@ public final class TableUses {
                     }
                 }
             }
+            sql(c, uses);
         });
         List<Use> result = new ArrayList<>();
         for (Use use : uses.values()) {
@@ -125,14 +133,66 @@ public final class TableUses {
         return result;
     }
 
+    private static Use use(Map<String, Use> uses, JavaClass c, String member, String table) {
+        return uses.computeIfAbsent(c.getName() + "#" + member + "#" + table, k -> new Use(c, member, table,
+                EnumSet.noneOf(Mode.class), new TreeSet<>(), new TreeSet<>(), new TreeSet<>()));
+    }
+
+    /** The tables named in SQL text by {@code c}: its methods' string constants and {@code @Query} annotations. */
+    private static void sql(JavaClass c, Map<String, Use> uses) {
+        byte[] bytes = ClassFiles.bytes(c);
+        List<ConstantStrings.Constant> constants;
+        try {
+            constants = bytes.length == 0 ? List.of() : ConstantStrings.of(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the class file of " + c.getName(), e);
+        }
+        for (ConstantStrings.Constant constant : constants) {
+            sql(c, enclosing(constant.method()), constant.line(), constant.text(), uses);
+        }
+        for (JavaMethod method : c.getMethods()) {
+            for (JavaAnnotation<JavaMethod> query : method.getAnnotations()) {
+                if (query.getRawType().getSimpleName().equals("Query")
+                        && query.get("value").orElse(null) instanceof String text) {
+                    sql(c, method.getName(), method.getSourceCodeLocation().getLineNumber(), text, uses);
+                }
+            }
+        }
+    }
+
+    private static void sql(JavaClass c, String member, int line, String text, Map<String, Use> uses) {
+        for (SqlText.TableUse t : SqlText.tables(text)) {
+            Use use = use(uses, c, member, t.table());
+            use.modes().add(t.mode());
+            use.verbs().add(t.verb());
+            if (line > 0) {
+                use.lines().add(line);
+            }
+        }
+    }
+
+    /** The method a compiled lambda was written in: {@code lambda$find$0} is {@code find}'s. */
+    static String enclosing(String method) {
+        if (!method.startsWith("lambda$")) {
+            return method;
+        }
+        int end = method.indexOf('$', "lambda$".length());
+        String name = end < 0 ? method.substring("lambda$".length()) : method.substring("lambda$".length(), end);
+        return switch (name) {
+            case "static" -> "<clinit>";
+            case "new" -> "<init>";
+            default -> name;
+        };
+    }
+
     private static void classify(Reference ref, List<Verb> verbs, JavaClass self, Set<Mode> modes,
-            Set<String> decidedBy) {
+            Set<String> decidedBy, Monolith monolith) {
         List<Verb> found = verbs.stream().filter(v -> v.line() == ref.line()).toList();
         if (found.isEmpty()) {
             found = verbs.stream().filter(v -> v.line() == ref.line() + 1 && v.chained()).toList();
         }
         if (found.isEmpty()) {
-            found = handedTo(ref, self);
+            found = handedTo(ref, self, monolith);
         }
         if (found.isEmpty() && agree(verbs)) {
             found = verbs;
@@ -147,11 +207,11 @@ public final class TableUses {
         });
     }
 
-    /** The verbs of a monolith class the reference is passed to on its line, when they all agree. */
-    private static List<Verb> handedTo(Reference ref, JavaClass self) {
+    /** The verbs of an application class the reference is passed to on its line, when they all agree. */
+    private static List<Verb> handedTo(Reference ref, JavaClass self, Monolith monolith) {
         for (var call : ref.access().getOrigin().getCallsFromSelf()) {
             JavaClass target = call.getTargetOwner();
-            if (call.getLineNumber() == ref.line() && Monolith.isCode(target) && !target.equals(self)) {
+            if (call.getLineNumber() == ref.line() && monolith.isCode(target) && !target.equals(self)) {
                 List<Verb> verbs = target.getCodeUnits().stream().flatMap(u -> verbs(u).stream()).toList();
                 if (agree(verbs)) {
                     return verbs;

@@ -22,8 +22,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The couplings between payments and the rest of the monolith that an extraction has to undo, each from bytecode
- * evidence: table uses, card data, transactions around payment calls and dependencies on payment internals.
+ * The couplings between the capability and the rest of the application that an extraction has to undo, each from
+ * bytecode evidence: table uses, card data, transactions around calls into the capability and dependencies on its
+ * internals.
  */
 public final class Tangles {
 
@@ -34,71 +35,71 @@ public final class Tangles {
     }
 
     public static List<Tangle> find(JavaClasses classes, List<TableUses.Use> uses,
-            List<AnalysisReport.CardData> cardData, Set<PackageDependencies.ClassPair> inbound) {
+            List<AnalysisReport.CardData> cardData, Set<PackageDependencies.ClassPair> inbound, Monolith monolith) {
         List<Tangle> tangles = new ArrayList<>();
-        tableTangles(uses, tangles);
+        tableTangles(uses, tangles, monolith);
         cardData.stream()
-                .filter(d -> !d.insidePayments() && !d.masked()
+                .filter(d -> !d.insideCapability() && !d.masked()
                         && (d.kind() == CardDataKind.COLUMN_USE || d.kind() == CardDataKind.WHOLE_ROWS))
-                .forEach(d -> tangles.add(new Tangle(TangleKind.CARD_NUMBERS_OUTSIDE_PAYMENTS, d.className(),
-                        d.member(), pkg(d.className(), classes), tablesIn(uses, d), d.detail())));
-        classes.stream().filter(c -> Monolith.isCode(c) && !Monolith.inPayments(c))
+                .forEach(d -> tangles.add(new Tangle(TangleKind.CARD_NUMBERS_OUTSIDE_CAPABILITY, d.className(),
+                        d.member(), monolith.relative(classes.get(d.className()).getPackageName()),
+                        tablesIn(uses, d, monolith), d.detail())));
+        classes.stream().filter(c -> monolith.isCode(c) && !monolith.inCapability(c))
                 .sorted(Comparator.comparing(JavaClass::getName))
-                .forEach(c -> paymentCallsInTransactions(c, tangles));
+                .forEach(c -> callsInTransactions(c, tangles, monolith));
         Map<String, Set<String>> internals = new TreeMap<>();
-        inbound.stream().filter(p -> Monolith.inPackage(p.toPackage(), Monolith.PAYMENTS + ".internal"))
+        inbound.stream().filter(p -> monolith.inCapabilityInternals(p.toPackage()))
                 .forEach(p -> internals.computeIfAbsent(p.from(), k -> new TreeSet<>()).add(Monolith.simple(p.to())));
-        internals.forEach((from, to) -> tangles.add(new Tangle(TangleKind.REACHES_INTO_PAYMENTS_INTERNALS, from, "",
-                Monolith.relative(from.substring(0, from.lastIndexOf('.'))), List.of(),
-                "depends on payments internals: " + String.join(", ", to))));
+        String name = monolith.scope().name();
+        internals.forEach((from, to) -> tangles.add(new Tangle(TangleKind.REACHES_INTO_CAPABILITY_INTERNALS, from, "",
+                monolith.relative(from.substring(0, from.lastIndexOf('.'))), List.of(),
+                "depends on " + name + " internals: " + String.join(", ", to))));
         tangles.sort(Comparator.comparing(Tangle::className).thenComparing(Tangle::member)
                 .thenComparing(Tangle::kind));
         return tangles;
     }
 
-    private static void tableTangles(List<TableUses.Use> uses, List<Tangle> tangles) {
+    private static void tableTangles(List<TableUses.Use> uses, List<Tangle> tangles, Monolith monolith) {
         Map<String, List<TableUses.Use>> byMember = new LinkedHashMap<>();
         uses.forEach(u -> byMember.computeIfAbsent(u.owner().getName() + "#" + u.member(), k -> new ArrayList<>())
                 .add(u));
         for (List<TableUses.Use> member : byMember.values()) {
             JavaClass owner = member.getFirst().owner();
             String name = member.getFirst().member();
-            String pkg = Monolith.relative(owner.getPackageName());
-            if (Monolith.inPayments(owner)) {
+            String pkg = monolith.relative(owner.getPackageName());
+            if (monolith.inCapability(owner)) {
                 List<TableUses.Use> foreign = member.stream()
-                        .filter(u -> !Monolith.owner(u.table()).equals("payments")).toList();
+                        .filter(u -> !monolith.ownedByCapability(u.table())).toList();
                 if (!foreign.isEmpty()) {
-                    tangles.add(new Tangle(TangleKind.PAYMENTS_USES_OTHER_TABLES, owner.getName(), name, pkg,
+                    tangles.add(new Tangle(TangleKind.CAPABILITY_USES_OTHER_TABLES, owner.getName(), name, pkg,
                             tables(foreign), describe(foreign)));
                 }
                 continue;
             }
-            List<TableUses.Use> payment = member.stream()
-                    .filter(u -> Monolith.EXTRACTED_TABLES.contains(u.table())).toList();
-            if (payment.isEmpty()) {
+            List<TableUses.Use> own = member.stream().filter(u -> monolith.extracted(u.table())).toList();
+            if (own.isEmpty()) {
                 continue;
             }
-            TangleKind kind = payment.stream().anyMatch(u -> u.modes().contains(Mode.WRITE))
-                    ? TangleKind.WRITES_PAYMENT_TABLES
-                    : payment.stream().anyMatch(u -> u.modes().contains(Mode.READ))
-                            ? TangleKind.READS_PAYMENT_TABLES : TangleKind.TOUCHES_PAYMENT_TABLES;
-            tangles.add(new Tangle(kind, owner.getName(), name, pkg, tables(payment), describe(payment)));
+            TangleKind kind = own.stream().anyMatch(u -> u.modes().contains(Mode.WRITE))
+                    ? TangleKind.WRITES_CAPABILITY_TABLES
+                    : own.stream().anyMatch(u -> u.modes().contains(Mode.READ))
+                            ? TangleKind.READS_CAPABILITY_TABLES : TangleKind.TOUCHES_CAPABILITY_TABLES;
+            tangles.add(new Tangle(kind, owner.getName(), name, pkg, tables(own), describe(own)));
             List<TableUses.Use> reads = member.stream().filter(u -> u.modes().contains(Mode.READ)).toList();
-            List<TableUses.Use> paymentReads = reads.stream()
-                    .filter(u -> Monolith.EXTRACTED_TABLES.contains(u.table())).toList();
+            List<TableUses.Use> ownReads = reads.stream().filter(u -> monolith.extracted(u.table())).toList();
             List<TableUses.Use> others = reads.stream()
-                    .filter(u -> !Monolith.owner(u.table()).equals("payments")).toList();
-            if (!paymentReads.isEmpty() && !others.isEmpty()) {
-                tangles.add(new Tangle(TangleKind.QUERIES_PAYMENTS_WITH_OTHER_TABLES, owner.getName(), name, pkg,
-                        tables(reads), "reads " + String.join(", ", tables(paymentReads))
+                    .filter(u -> !monolith.ownedByCapability(u.table())).toList();
+            if (!ownReads.isEmpty() && !others.isEmpty()) {
+                tangles.add(new Tangle(TangleKind.QUERIES_CAPABILITY_WITH_OTHER_TABLES, owner.getName(), name, pkg,
+                        tables(reads), "reads " + String.join(", ", tables(ownReads))
                                 + " together with other features' tables in one method: "
                                 + String.join(", ", tables(others).stream()
-                                        .map(t -> t + " (" + Monolith.owner(t) + ")").toList())));
+                                        .map(t -> t + " (" + monolith.owner(t) + ")").toList())));
             }
         }
     }
 
-    /** {@code payments [status, updated_at] (update, set) lines 153-157; payment_events ...}. */
+    /** {@code invoices [status, updated_at] (update, set) lines 153-157; invoice_lines ...}. */
     static String describe(List<TableUses.Use> uses) {
         List<String> parts = new ArrayList<>();
         for (TableUses.Use u : uses) {
@@ -126,20 +127,16 @@ public final class Tangles {
         return List.copyOf(new TreeSet<>(uses.stream().map(TableUses.Use::table).toList()));
     }
 
-    private static List<String> tablesIn(List<TableUses.Use> uses, AnalysisReport.CardData d) {
+    private static List<String> tablesIn(List<TableUses.Use> uses, AnalysisReport.CardData d, Monolith monolith) {
         return tables(uses.stream().filter(u -> u.owner().getName().equals(d.className())
-                && u.member().equals(d.member()) && Monolith.EXTRACTED_TABLES.contains(u.table())).toList());
-    }
-
-    private static String pkg(String className, JavaClasses classes) {
-        return Monolith.relative(classes.get(className).getPackageName());
+                && u.member().equals(d.member()) && monolith.extracted(u.table())).toList());
     }
 
     /**
-     * A transactional method of {@code c} from which a call into a payments service (an interface or a class of
-     * the payments package that is not a value: record, enum) is reachable through {@code c}'s own methods.
+     * A transactional method of {@code c} from which a call into a service of the capability (an interface or a
+     * class of its packages that is not a value: record, enum) is reachable through {@code c}'s own methods.
      */
-    private static void paymentCallsInTransactions(JavaClass c, List<Tangle> tangles) {
+    private static void callsInTransactions(JavaClass c, List<Tangle> tangles, Monolith monolith) {
         boolean classTransactional = TRANSACTIONAL.stream().anyMatch(c::isAnnotatedWith);
         for (JavaCodeUnit start : c.getMethods()) {
             if (!classTransactional && TRANSACTIONAL.stream().noneMatch(start::isAnnotatedWith)) {
@@ -160,7 +157,7 @@ public final class Tangles {
                                 todo.addLast(next);
                             }
                         });
-                    } else if (Monolith.inPayments(target) && Monolith.isCode(target) && !target.isRecord()
+                    } else if (monolith.inCapability(target) && monolith.isCode(target) && !target.isRecord()
                             && !target.isEnum()) {
                         found.add(path(cameFrom, unit) + " -> " + target.getSimpleName() + "." + call.getName()
                                 + " (line " + call.getLineNumber() + ")");
@@ -168,10 +165,11 @@ public final class Tangles {
                 }
             }
             if (!found.isEmpty()) {
-                tangles.add(new Tangle(TangleKind.PAYMENT_CALL_IN_TRANSACTION, c.getName(), start.getName(),
-                        Monolith.relative(c.getPackageName()), List.of(),
-                        (classTransactional ? "class" : "method") + " is @Transactional and calls payment code"
-                                + " inside the transaction: " + String.join("; ", found)));
+                tangles.add(new Tangle(TangleKind.CAPABILITY_CALL_IN_TRANSACTION, c.getName(), start.getName(),
+                        monolith.relative(c.getPackageName()), List.of(),
+                        (classTransactional ? "class" : "method") + " is @Transactional and calls "
+                                + monolith.scope().name() + " code inside the transaction: "
+                                + String.join("; ", found)));
             }
         }
     }

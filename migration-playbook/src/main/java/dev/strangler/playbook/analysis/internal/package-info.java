@@ -1,7 +1,7 @@
 /**
- * How the analysis reads bytecode: importing the classes (directory or Spring Boot jar), finding table uses and
- * telling reads from writes, class dependencies across the payments boundary, card data, tangles, the frozen rule
- * and its store, and the Markdown rendering.
+ * How the analysis reads bytecode: importing the classes (directory, jar or Spring Boot jar), finding table uses
+ * (jOOQ references and SQL text) and telling reads from writes, class dependencies across the capability's boundary,
+ * card data, tangles, the frozen rule and its store, and the Markdown rendering.
  */
 @NullMarked
 package dev.strangler.playbook.analysis.internal;

@@ -16,21 +16,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Analyses the monolith's classes (who touches the payment tables and card data, the coupling score, today's
- * violations of the frozen rule) and writes {@code analysis.md}/{@code .json} beside the evidence; each run adds a
- * point to the burndown history.
+ * Analyses the monolith's classes for the playbook's extraction (who touches its tables, and card data when the
+ * extraction looks for it, the coupling score, today's violations of the frozen rule) and writes
+ * {@code analysis-<name>.md}/{@code .json} beside the evidence; each run adds a point to the burndown history.
  */
 public final class AnalyseStep implements Step {
 
     @Override
     public String plan(StepDefinition step, PlaybookDefinition playbook) {
-        return "Analyse the monolith's classes: who touches the payment tables and card data, the coupling score,"
-                + " the frozen rule's violations. Writes reports/analysis.md and .json. Changes nothing in the lab.";
+        return "Analyse the monolith's classes for the extraction " + playbook.name() + " (extractions/"
+                + playbook.name() + ".yaml): who touches its tables and card data, the coupling score, the frozen"
+                + " rule's violations. Writes reports/" + AnalysisOutput.markdown(playbook.name()) + " and .json."
+                + " Changes nothing in the lab.";
     }
 
     @Override
     public StepOutcome run(StepDefinition step, PlaybookDefinition playbook, StepContext context) {
-        MonolithAnalysisRun.Done done = MonolithAnalysisRun.run(context);
+        MonolithAnalysisRun.Done done = MonolithAnalysisRun.run(context, playbook.name());
         if (done == null) {
             return StepOutcome.failed("the monolith's classes are missing",
                     Map.of("looked at", MonolithAnalysisRun.classes(context).toString()), "./strangler up builds them");
@@ -54,7 +56,7 @@ public final class AnalyseStep implements Step {
             evidence.put("pciScopeBaseline", baseline + " (kept)");
         }
         return StepOutcome.passed(report.classes() + " classes analysed, " + report.tangles().size()
-                + " tangles, " + report.rule().violations() + " violations of the payments rule; see "
+                + " tangles, " + report.rule().violations() + " violations of \"" + report.rule().rule() + "\"; see "
                 + written.markdown(), evidence);
     }
 }

@@ -107,7 +107,7 @@ public final class DecommissionStep implements Step {
         evidence.put("pciProcessesInScope", scan.processes().stream().map(PciScopeScan.ProcessInScope::component)
                 .toList());
         // the frozen rule on the build that now runs: the burndown's last point
-        MonolithAnalysisRun.Done analysis = MonolithAnalysisRun.run(context);
+        MonolithAnalysisRun.Done analysis = MonolithAnalysisRun.run(context, playbook.name());
         if (analysis != null) {
             evidence.put("ruleViolations", analysis.report().rule().violations());
             evidence.put("ruleViolationsByClass", analysis.report().rule().byClass());

@@ -1,7 +1,9 @@
 package dev.strangler.playbook.playbook.internal;
 
+import dev.strangler.extraction.Extractions;
 import dev.strangler.playbook.analysis.AnalysisOutput;
 import dev.strangler.playbook.analysis.AnalysisReport;
+import dev.strangler.playbook.analysis.AnalysisScope;
 import dev.strangler.playbook.analysis.MonolithAnalysis;
 import dev.strangler.playbook.playbook.StepContext;
 import dev.strangler.playbook.lab.MonolithBuild;
@@ -10,8 +12,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 
-/** The monolith's analysis as steps run it: its classes from the build, its freeze store, reports beside the evidence. */
+/**
+ * The monolith's analysis as steps run it: for the playbook's extraction ({@code extractions/<name>.yaml}), on the
+ * classes of the build the lab runs, with the monolith's freeze store, reports beside the evidence.
+ */
 final class MonolithAnalysisRun {
+
+    static final String STORE = "legacy-monolith/src/test/resources/archunit_store";
 
     record Done(AnalysisReport report, AnalysisOutput.Written written) {
     }
@@ -19,14 +26,20 @@ final class MonolithAnalysisRun {
     private MonolithAnalysisRun() {
     }
 
-    /** Null when the monolith's classes are not built. Each run also adds a point to the burndown history. */
-    static @Nullable Done run(StepContext context) {
+    /**
+     * Null when the monolith's classes are not built. Each run also adds a point to the burndown history.
+     *
+     * @param extraction the extraction's name: the playbook's
+     */
+    static @Nullable Done run(StepContext context, String extraction) {
         Path classes = classes(context);
         if (!Files.exists(classes)) {
             return null;
         }
-        Path store = context.layout().inRepository("legacy-monolith/src/test/resources/archunit_store");
-        AnalysisReport report = MonolithAnalysis.analyse(classes, Files.isDirectory(store) ? store : null,
+        AnalysisScope scope = AnalysisScope.of(Extractions.load(context.layout().inRepository("extractions"))
+                .get(extraction));
+        Path store = context.layout().inRepository(STORE);
+        AnalysisReport report = MonolithAnalysis.analyse(classes, scope, Files.isDirectory(store) ? store : null,
                 Clock.systemUTC());
         return new Done(report, AnalysisOutput.write(report, context.reports()));
     }
