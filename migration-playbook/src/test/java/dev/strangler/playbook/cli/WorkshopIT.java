@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,9 @@ class WorkshopIT {
     private static final Path WORKSHOP = Path.of("workshop");
     private static final Path LAB = Path.of("target/it-workshop-lab").toAbsolutePath();
     private static final Path REPORTS = Path.of("target/it-workshop-reports").toAbsolutePath();
-    private static final Path PLAYBOOK = Path.of("target/it-workshop-playbook.yaml").toAbsolutePath();
+    private static final Path PLAYBOOK = Path.of("target/it-workshop/payments/payments.yaml").toAbsolutePath();
+    private static final Path CUSTOMERS_PLAYBOOK = Path.of("target/it-workshop/customers/customers.yaml")
+            .toAbsolutePath();
     private static final Pattern EXPECT = Pattern.compile("<!-- expect: (.*) -->");
     private static final Pattern EXIT = Pattern.compile("<!-- exit: (\\d+) -->");
     private static LabCli cli;
@@ -47,7 +50,14 @@ class WorkshopIT {
         }
         FileTrees.deleteRecursively(REPORTS);
         cli = new LabCli(LAB, 8000).with("STRANGLER_REPORTS_DIR", REPORTS.toString());
-        Files.writeString(PLAYBOOK, Files.readString(Path.of("../extractions/payments.yaml"))
+        shortened("payments", PLAYBOOK);
+        shortened("customers", CUSTOMERS_PLAYBOOK);
+    }
+
+    /** The shipped descriptor with shorter observation windows and a looser shadow gate: the same steps and actions. */
+    private static void shortened(String extraction, Path copy) throws IOException {
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, Files.readString(Path.of("../extractions/" + extraction + ".yaml"))
                 .replace("settle-seconds: 30", "settle-seconds: 5")
                 .replace("min-compared: 1000", "min-compared: 200")
                 .replace("payments-write: 200", "payments-write: 40")
@@ -67,7 +77,7 @@ class WorkshopIT {
     @Test
     void everyExerciseHasCommandsWhatToSeeAndAQuestion() throws IOException {
         List<Path> exercises = exercises();
-        assertThat(exercises).hasSize(8);
+        assertThat(exercises).hasSize(9);
         for (Path exercise : exercises) {
             String text = Files.readString(exercise);
             assertThat(text).as(exercise.toString()).contains("**Goal:**", "**You should see:**", "**Discuss:**");
@@ -110,14 +120,28 @@ class WorkshopIT {
         }
     }
 
-    /** {@code playbook <verb> payments} runs the test's copy of the payments playbook. */
+    /**
+     * {@code playbook <verb> payments|customers} runs the test's copy of that playbook; a lab database's JDBC URL
+     * names the test lab's port (the documented one plus the offset).
+     */
     private static List<String> substitute(List<String> args) {
         List<String> out = new ArrayList<>(args);
         if (out.size() >= 3 && out.get(0).equals("playbook") && out.get(2).equals("payments")) {
             out.set(2, PLAYBOOK.toString());
         }
+        if (out.size() >= 3 && out.get(0).equals("playbook") && out.get(2).equals("customers")) {
+            out.set(2, CUSTOMERS_PLAYBOOK.toString());
+        }
+        out.replaceAll(WorkshopIT::shiftedPorts);
         return out;
     }
+
+    private static String shiftedPorts(String arg) {
+        Matcher m = LAB_JDBC_PORT.matcher(arg);
+        return m.find() ? m.replaceFirst("127.0.0.1:" + (Integer.parseInt(m.group(1)) + cli.offset()) + "/") : arg;
+    }
+
+    private static final Pattern LAB_JDBC_PORT = Pattern.compile("127\\.0\\.0\\.1:(1543\\d)/");
 
     private static List<Path> exercises() throws IOException {
         try (Stream<Path> files = Files.list(WORKSHOP)) {
