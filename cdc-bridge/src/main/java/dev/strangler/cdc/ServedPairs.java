@@ -30,12 +30,13 @@ final class ServedPairs {
         Set<String> configured = properties.databases().keySet();
         List<Served> served = new ArrayList<>();
         Set<String> named = new LinkedHashSet<>(properties.pairs());
+        boolean every = named.isEmpty();
         for (Extractions.Owned<TablePair> owned : extractions.tablePairs()) {
             Extraction e = owned.extraction();
             TablePair pair = owned.part();
             boolean reachable = configured.contains(e.legacy().database())
                     && configured.contains(e.extracted().database());
-            if (named.isEmpty() ? reachable : named.remove(pair.name())) {
+            if (every ? reachable : named.remove(pair.name())) {
                 if (!reachable) {
                     throw new IllegalStateException("table pair '" + pair.name() + "' of extraction '" + e.name()
                             + "' needs databases '" + e.legacy().database() + "' and '" + e.extracted().database()

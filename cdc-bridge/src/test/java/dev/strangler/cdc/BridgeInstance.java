@@ -23,6 +23,7 @@ final class BridgeInstance implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final String id;
+    final String extraction;
     final Db legacy;
     final Db service;
     private final Map<String, String> properties = new java.util.LinkedHashMap<>();
@@ -30,7 +31,16 @@ final class BridgeInstance implements AutoCloseable {
     private ConfigurableApplicationContext context;
 
     BridgeInstance(String id, Db legacy, Db service, String vaultUrl, String... extra) {
+        this(id, "payments", legacy, service, vaultUrl, extra);
+    }
+
+    /**
+     * The bridge serving the table pair of the repository's {@code extractions/<extraction>.yaml} (renamed after
+     * {@code id}), between {@code legacy} (the descriptor's legacy database) and {@code service} (its extracted one).
+     */
+    BridgeInstance(String id, String extraction, Db legacy, Db service, String vaultUrl, String... extra) {
         this.id = id;
+        this.extraction = extraction;
         this.legacy = legacy;
         this.service = service;
         // offsets of an earlier run point into databases that no longer exist
@@ -40,11 +50,12 @@ final class BridgeInstance implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of(
                 "server.port=0",
                 "bridge.data-directory=" + Path.of("target", "test-bridge", id).toAbsolutePath(),
-                "bridge.extractions=" + descriptorDirectory(id),
+                "bridge.extractions=" + descriptorDirectory(id, extraction),
                 "bridge.databases.shop.host=" + l[0], "bridge.databases.shop.port=" + l[1],
                 "bridge.databases.shop.database=" + l[2],
-                "bridge.databases.payments.host=" + s[0], "bridge.databases.payments.port=" + s[1],
-                "bridge.databases.payments.database=" + s[2],
+                "bridge.databases." + extraction + ".host=" + s[0],
+                "bridge.databases." + extraction + ".port=" + s[1],
+                "bridge.databases." + extraction + ".database=" + s[2],
                 "bridge.kafka.bootstrap-servers=" + TestLab.kafka().bootstrapServers(),
                 "bridge.kafka.schema-registry-url=" + TestLab.schemaRegistry().url(),
                 "bridge.vault.base-url=" + vaultUrl,
@@ -58,19 +69,21 @@ final class BridgeInstance implements AutoCloseable {
     }
 
     /**
-     * The repository's payments descriptor, its table pair renamed after {@code id}: the pair's name makes its topics
-     * and replication slots, so each instance has its own.
+     * The repository's descriptor of {@code extraction} (whose table pair has the extraction's name), the pair renamed
+     * after {@code id}: the pair's name makes its topics and replication slots, so each instance has its own.
      */
-    private static Path descriptorDirectory(String id) {
+    private static Path descriptorDirectory(String id, String extraction) {
         try {
             Path dir = Path.of("target", "test-bridge", id, "extractions").toAbsolutePath();
             java.nio.file.Files.createDirectories(dir);
-            String yaml = java.nio.file.Files.readString(Path.of("..", "extractions", "payments.yaml"));
-            String renamed = yaml.replaceFirst("(?m)^  - name: payments\\b", "  - name: " + pair(id));
+            String yaml = java.nio.file.Files.readString(Path.of("..", "extractions", extraction + ".yaml"));
+            String renamed = yaml.replaceFirst("(?m)^  - name: " + extraction + "\\b",
+                    "  - name: " + pair(id, extraction));
             if (renamed.equals(yaml)) {
-                throw new IllegalStateException("extractions/payments.yaml has no table pair named payments");
+                throw new IllegalStateException("extractions/" + extraction + ".yaml has no table pair named "
+                        + extraction);
             }
-            java.nio.file.Files.writeString(dir.resolve("payments.yaml"), renamed);
+            java.nio.file.Files.writeString(dir.resolve(extraction + ".yaml"), renamed);
             return dir;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -79,11 +92,15 @@ final class BridgeInstance implements AutoCloseable {
 
     /** The instance's table pair name. */
     static String pair(String id) {
-        return "test-" + id.replace('_', '-') + "-payments";
+        return pair(id, "payments");
+    }
+
+    static String pair(String id, String extraction) {
+        return "test-" + id.replace('_', '-') + "-" + extraction;
     }
 
     String pair() {
-        return pair(id);
+        return pair(id, extraction);
     }
 
     String legacyTopic() {

@@ -38,6 +38,13 @@ final class Schemas {
         return db;
     }
 
+    /** A fresh customer-service database on {@code server}, empty. */
+    static Db customers(PostgresServer server) {
+        Db db = new Db(TestLab.freshDatabase(server, "customers"));
+        migrate(db, "extracted/customer-service");
+        return db;
+    }
+
     private static void migrate(Db db, String module) {
         Path scripts = Path.of("..").resolve(module).resolve("src/main/resources/db/migration").toAbsolutePath()
                 .normalize();

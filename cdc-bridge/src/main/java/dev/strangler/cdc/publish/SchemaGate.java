@@ -3,6 +3,8 @@ package dev.strangler.cdc.publish;
 import dev.strangler.registry.SchemaRegistryClient;
 import dev.strangler.registry.SerdeConfig;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 
@@ -30,10 +32,24 @@ public final class SchemaGate {
             throw new IncompatibleSchema(origin + ": the change record it derives cannot read what the schema"
                     + " registered under " + subject + " wrote (BACKWARD compatibility): "
                     + result.getResult().getIncompatibilities().stream()
-                            .map(i -> i.getType() + " at " + i.getLocation() + ": " + i.getMessage()).toList()
+                            .map(i -> "field " + fieldAt(schema, i.getLocation()) + ": " + i.getMessage()).toList()
                     + ". Give a new field a default, keep each field's type, or start a new table pair name.");
         }
     }
+
+    /** Avro's location of an incompatibility ({@code /fields/21/type/1}) as the reader's field name. */
+    static String fieldAt(Schema reader, String location) {
+        Matcher m = FIELD.matcher(location);
+        if (m.find()) {
+            int index = Integer.parseInt(m.group(1));
+            if (index < reader.getFields().size()) {
+                return "'" + reader.getFields().get(index).name() + "'";
+            }
+        }
+        return location;
+    }
+
+    private static final Pattern FIELD = Pattern.compile("^/fields/(\\d+)");
 
     /** A descriptor change that would break the readers of a topic. */
     public static final class IncompatibleSchema extends RuntimeException {
