@@ -50,6 +50,12 @@ class BridgeIT {
         legacy = new Db(apps.legacyDatabase);
         service = new Db(apps.serviceDatabase);
         bridgeLog = Path.of("target", "test-bridge", "bridge-it.log").toAbsolutePath();
+        try {
+            // an earlier run's log would answer for this one
+            java.nio.file.Files.deleteIfExists(bridgeLog);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         bridge = new BridgeInstance("bridgeit", legacy, service, apps.paymentService.baseUrl(),
                 "logging.file.name=" + bridgeLog).start();
         bridge.awaitBackfill();
@@ -260,7 +266,7 @@ class BridgeIT {
         assertThat(Topics.readAll(control)).anySatisfy(r -> assertThat(Pans.in(Topics.text(r))).isNotEmpty());
 
         String log = Files.readString(bridgeLog);
-        assertThat(log).contains("Capture legacy-to-service started");
+        assertThat(log).contains("Capture " + bridge.pair() + ".legacy-to-service started");
         assertThat(Pans.in(log)).as("card numbers in the bridge's log").isEmpty();
     }
 

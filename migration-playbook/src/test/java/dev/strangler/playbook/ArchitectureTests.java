@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The command line is a thin layer: features never call back into it; the drafting of descriptors is pure. */
+/**
+ * The command line is a thin layer: features never call back into it; the drafting of descriptors and the playbook's
+ * gates are pure.
+ */
 @AnalyzeClasses(packages = "dev.strangler.playbook", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
@@ -25,6 +28,15 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule initInternalsStayInInit = noClasses().that().resideOutsideOfPackage("..playbook.init..")
             .should().dependOnClassesThat().resideInAPackage("..playbook.init.internal..");
+
+    @ArchTest
+    static final ArchRule gatesArePure = noClasses().that().resideInAPackage("..playbook.playbook.internal..")
+            .and().haveNameMatching(".*Gate(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.sql..", "java.nio.file..",
+                    "com.fasterxml.jackson..", "..playbook.lab..", "..playbook.route..", "..playbook.cdc..")
+            .orShould().dependOnClassesThat().haveSimpleName("StepContext")
+            .because("a gate is a function of the figures its step gathered from the lab: unit tests judge it"
+                    + " without one");
 
     @ArchTest
     static final ArchRule labIsDrivenWithoutPicocli = noClasses()

@@ -7,12 +7,17 @@ import dev.strangler.playbook.playbook.internal.CutoverStep;
 import dev.strangler.playbook.playbook.internal.DecommissionStep;
 import dev.strangler.playbook.playbook.internal.ServiceHealthyStep;
 import dev.strangler.playbook.playbook.internal.ShadowStep;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
-/** The actions a playbook file can name. */
+/** The actions a playbook file can name, and how each reads its settings. */
 public final class Actions {
+
+    /** Each action's settings, read from a step's entry: the one place that says which record an action gets. */
+    private static final Map<String, Function<SettingsReader, StepSettings>> SETTINGS = settingsReaders();
 
     private Actions() {
     }
@@ -30,6 +35,27 @@ public final class Actions {
     }
 
     public static Set<String> known() {
-        return standard().keySet();
+        return SETTINGS.keySet();
+    }
+
+    /** The settings of a step of {@code action} (one of {@link #known()}), its problems kept by the reader. */
+    static StepSettings settings(String action, SettingsReader step) {
+        Function<SettingsReader, StepSettings> reader = SETTINGS.get(action);
+        if (reader == null) {
+            throw new IllegalArgumentException("no action '" + action + "'");
+        }
+        return reader.apply(step);
+    }
+
+    private static Map<String, Function<SettingsReader, StepSettings>> settingsReaders() {
+        Map<String, Function<SettingsReader, StepSettings>> readers = new LinkedHashMap<>();
+        readers.put("analyse", step -> new AnalyseSettings());
+        readers.put("service-healthy", step -> new ServiceHealthySettings());
+        readers.put("cdc-in-sync", CdcInSyncSettings::read);
+        readers.put("shadow", ShadowSettings::read);
+        readers.put("canary", CanarySettings::read);
+        readers.put("cutover", CutoverSettings::read);
+        readers.put("decommission", step -> new DecommissionSettings());
+        return Collections.unmodifiableMap(readers);
     }
 }

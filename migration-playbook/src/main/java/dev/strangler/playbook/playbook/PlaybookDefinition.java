@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An extraction's playbook: the extraction it moves (its routes, table pairs and services, from its descriptor), the
@@ -56,37 +57,56 @@ public record PlaybookDefinition(Extraction extraction, List<String> routes, Lis
     /**
      * One step.
      *
-     * @param settings the step's whole entry (its gate, windows, rates), read by the action
+     * @param settings the settings of its action, typed and checked when the playbook was loaded
      */
-    public record StepDefinition(String id, String action, String title, JsonNode settings) {
+    public record StepDefinition(String id, String action, String title, StepSettings settings) {
 
-        public JsonNode gate() {
-            return settings.path("gate");
-        }
-
-        public int intSetting(String name, int fallback) {
-            return settings.path(name).asInt(fallback);
-        }
-
-        public double gateDouble(String name, double fallback) {
-            return gate().path(name).asDouble(fallback);
-        }
-
-        public long gateLong(String name, long fallback) {
-            return gate().path(name).asLong(fallback);
+        /**
+         * The settings as the record of the action that runs the step: each action asks for its own.
+         *
+         * @throws IllegalStateException when the step's settings are another action's (a definition built by hand)
+         */
+        public <S extends StepSettings> S settings(Class<S> type) {
+            if (!type.isInstance(settings)) {
+                throw new IllegalStateException("step '" + id + "' (" + action + ") has " + settings.getClass()
+                        .getSimpleName() + ", not " + type.getSimpleName());
+            }
+            return type.cast(settings);
         }
     }
 
-    /** The playbook of an extraction descriptor ({@code playbook:}); an action no step knows is refused. */
+    /**
+     * The playbook of an extraction descriptor ({@code playbook:}), each step's settings read and checked: an action
+     * no step knows, a setting of the wrong type or out of its range, a key the action does not read refuse the
+     * playbook, every problem named with its step and setting, before anything runs.
+     */
     public static PlaybookDefinition of(Extraction extraction) {
         PlaybookSpec spec = extraction.playbook();
         List<StepDefinition> steps = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (PlaybookSpec.Step s : spec.steps()) {
+            String step = "step '" + s.id() + "' of extraction '" + extraction.name() + "'";
             if (!Actions.known().contains(s.action())) {
-                throw new IllegalArgumentException("step '" + s.id() + "' of extraction '" + extraction.name()
-                        + "' has an unknown action '" + s.action() + "'; known: " + Actions.known());
+                problems.add(step + " has an unknown action '" + s.action() + "'; known: " + Actions.known());
+                continue;
             }
-            steps.add(new StepDefinition(s.id(), s.action(), s.title(), settings(s)));
+            SettingsReader reader = SettingsReader.of(entry(s), spec.routes());
+            @Nullable StepSettings settings = null;
+            try {
+                settings = Actions.settings(s.action(), reader);
+            } catch (IllegalArgumentException e) {
+                reader.problem(String.valueOf(e.getMessage()));
+            }
+            List<String> found = reader.problems();
+            found.forEach(p -> problems.add(step + ": " + p));
+            if (found.isEmpty() && settings != null) {
+                steps.add(new StepDefinition(s.id(), s.action(), s.title(), settings));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.size() == 1 ? problems.getFirst() : problems.size()
+                    + " problems in the playbook of extraction '" + extraction.name() + "':\n  "
+                    + String.join("\n  ", problems));
         }
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("the playbook of extraction '" + extraction.name() + "' has no steps");
@@ -99,8 +119,8 @@ public record PlaybookDefinition(Extraction extraction, List<String> routes, Lis
         return of(Extractions.read(file));
     }
 
-    /** The descriptor's settings (Jackson 3, as the descriptor module reads them) in this module's Jackson. */
-    private static JsonNode settings(PlaybookSpec.Step step) {
+    /** The step's entry (Jackson 3, as the descriptor module reads it) in this module's Jackson. */
+    private static JsonNode entry(PlaybookSpec.Step step) {
         try {
             return JSON.readTree(step.settings().toString());
         } catch (IOException e) {

@@ -195,7 +195,7 @@ public final class PlaybookRunner {
         doc.put("summary", outcome.summary());
         doc.put("seconds", Math.round(seconds * 10) / 10.0);
         doc.put("at", Instant.now().toString());
-        doc.put("gate", s.gate());
+        doc.put("gate", s.settings().gate());
         doc.put("evidence", outcome.evidence());
         if (!outcome.hint().isEmpty()) {
             doc.put("hint", outcome.hint());

@@ -52,8 +52,7 @@ class DeadLetterGateIT {
         // the repository's payments extraction with a playbook of one step that always passes
         PlaybookDefinition shipped = PlaybookDefinition.read(Path.of("../extractions/payments.yaml"));
         PlaybookDefinition playbook = new PlaybookDefinition(shipped.extraction(), List.of("payments-read"),
-                List.of(new PlaybookDefinition.StepDefinition("only", "analyse", "passes",
-                        new ObjectMapper().createObjectNode())));
+                List.of(new PlaybookDefinition.StepDefinition("only", "analyse", "passes", new AnalyseSettings())));
         Files.deleteIfExists(dir.resolve("state.json"));
         PlaybookState state = PlaybookState.load(dir.resolve("state.json"), playbook);
         StringWriter text = new StringWriter();

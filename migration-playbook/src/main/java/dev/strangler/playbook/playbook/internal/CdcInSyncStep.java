@@ -2,6 +2,7 @@ package dev.strangler.playbook.playbook.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strangler.playbook.cdc.CdcBridge;
+import dev.strangler.playbook.playbook.CdcInSyncSettings;
 import dev.strangler.playbook.playbook.PlaybookDefinition.StepDefinition;
 import dev.strangler.playbook.playbook.PlaybookDefinition;
 import dev.strangler.playbook.playbook.Step;
@@ -20,17 +21,16 @@ public final class CdcInSyncStep implements Step {
 
     @Override
     public String plan(StepDefinition step, PlaybookDefinition playbook) {
+        CdcInSyncSettings settings = step.settings(CdcInSyncSettings.class);
         return "Wait for the CDC bridge's backfill of " + playbook.tablePairs() + ", then reconcile both sides of each."
-                + " Gate: mismatches <= " + step.gateLong("max-mismatches", 0) + ", lag <= "
-                + step.gateLong("max-lag-ms", 5000) + " ms. Changes nothing.";
+                + " Gate: mismatches <= " + settings.maxMismatches() + ", lag <= " + settings.maxLagMs()
+                + " ms. Changes nothing.";
     }
 
     @Override
     public StepOutcome run(StepDefinition step, PlaybookDefinition playbook, StepContext context) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(step.gateLong("backfill-timeout-seconds", 600)));
-        long maxMismatches = step.gateLong("max-mismatches", 0);
-        long maxLag = step.gateLong("max-lag-ms", 5000);
-        Duration settle = Duration.ofSeconds(step.gateLong("settle-seconds", 30));
+        CdcInSyncSettings settings = step.settings(CdcInSyncSettings.class);
+        Instant deadline = Instant.now().plus(settings.backfillTimeout());
         while (true) {
             JsonNode status = context.bridge().status();
             String backfilling = null;
@@ -52,20 +52,17 @@ public final class CdcInSyncStep implements Step {
                 }
             }
             if (backfilling == null) {
-                PairSync sync = PairSync.of(context.bridge(), playbook.tablePairs(), "legacy-to-service", settle);
+                PairSync sync = PairSync.of(context.bridge(), playbook.tablePairs(), "legacy-to-service",
+                        settings.settle());
                 Map<String, Object> evidence = sync.evidence();
                 evidence.put("backfilledRows", snapshotRows);
-                if (sync.mismatches() <= maxMismatches && sync.lagMs() <= maxLag) {
+                Verdict verdict = CdcInSyncGate.judge(settings, sync.mismatches(), sync.lagMs(), playbook.name());
+                if (verdict.passed()) {
                     return StepOutcome.passed(sync.legacyRows() + " rows of " + playbook.tablePairs() + " in sync, "
-                            + sync.mismatches() + " mismatches, lag " + sync.lagMs() + " ms", evidence);
+                            + verdict.sentence(), evidence);
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    return sync.mismatches() > maxMismatches
-                            ? StepOutcome.failed(sync.mismatches() + " rows differ between the databases (gate: <= "
-                                    + maxMismatches + ")", evidence, "./strangler reconcile " + playbook.name()
-                                    + " names them; the bridge's dead letters and log say why (cdc-bridge/README.md)")
-                            : StepOutcome.failed("the bridge lags " + sync.lagMs() + " ms (gate: <= " + maxLag
-                                    + " ms)", evidence, "wait for the bridge to catch up, then run the playbook again");
+                    return verdict.outcome(evidence);
                 }
                 context.progress("not in sync yet: %d mismatches, lag %d ms", sync.mismatches(), sync.lagMs());
             }

@@ -2,12 +2,12 @@ package dev.strangler.playbook.playbook.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strangler.playbook.cdc.CdcBridge;
+import dev.strangler.playbook.playbook.CutoverSettings;
 import dev.strangler.playbook.playbook.PlaybookDefinition.StepDefinition;
 import dev.strangler.playbook.playbook.PlaybookDefinition;
 import dev.strangler.playbook.playbook.Step;
 import dev.strangler.playbook.playbook.StepContext;
 import dev.strangler.playbook.playbook.StepOutcome;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -21,11 +21,12 @@ public final class CutoverStep implements Step {
     public String plan(StepDefinition step, PlaybookDefinition playbook) {
         return "Move " + playbook.routes() + " to EXTRACTED; check that the bridge writes the service's rows of "
                 + playbook.tablePairs() + " back into the monolith. Gate: reconciliation mismatches <= "
-                + step.gateLong("max-mismatches", 0) + ".";
+                + step.settings(CutoverSettings.class).maxMismatches() + ".";
     }
 
     @Override
     public StepOutcome run(StepDefinition step, PlaybookDefinition playbook, StepContext context) throws Exception {
+        CutoverSettings settings = step.settings(CutoverSettings.class);
         JsonNode status = context.bridge().status();
         for (String pair : playbook.tablePairs()) {
             JsonNode reverse = CdcBridge.direction(status, pair, "service-to-legacy");
@@ -37,16 +38,13 @@ public final class CutoverStep implements Step {
         }
         Routes.set(context.proxy(), playbook.routes(), "EXTRACTED", null, "playbook " + playbook.name()
                 + ": cutover");
-        PairSync sync = PairSync.of(context.bridge(), playbook.tablePairs(), "service-to-legacy",
-                Duration.ofSeconds(step.gateLong("settle-seconds", 30)));
-        Map<String, Object> evidence = sync.evidence();
-        if (sync.mismatches() > step.gateLong("max-mismatches", 0)) {
-            return StepOutcome.failed(sync.mismatches() + " rows differ after cutover", evidence,
-                    "./strangler reconcile " + playbook.name()
-                            + "; cdc-bridge/README.md explains conflicts and dead letters");
+        PairSync sync = PairSync.of(context.bridge(), playbook.tablePairs(), "service-to-legacy", settings.settle());
+        Verdict verdict = CutoverGate.judge(settings, sync.mismatches(), playbook.name());
+        if (!verdict.passed()) {
+            return verdict.outcome(sync.evidence());
         }
         return StepOutcome.passed("routes EXTRACTED, " + sync.legacyRows() + " rows of " + playbook.tablePairs()
-                + " reconciled, 0 mismatches", evidence);
+                + " reconciled, " + verdict.sentence(), sync.evidence());
     }
 
     @Override

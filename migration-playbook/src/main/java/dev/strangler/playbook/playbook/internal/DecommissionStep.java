@@ -1,5 +1,6 @@
 package dev.strangler.playbook.playbook.internal;
 
+import dev.strangler.playbook.analysis.AnalysisReport;
 import dev.strangler.playbook.lab.LabComponent;
 import dev.strangler.playbook.lab.LabComponents;
 import dev.strangler.playbook.lab.LabLayout;
@@ -108,46 +109,17 @@ public final class DecommissionStep implements Step {
                 .toList());
         // the frozen rule on the build that now runs: the burndown's last point
         MonolithAnalysisRun.Done analysis = MonolithAnalysisRun.run(context, playbook.name());
+        DecommissionGate.Rule rule = null;
         if (analysis != null) {
-            evidence.put("ruleViolations", analysis.report().rule().violations());
-            evidence.put("ruleViolationsByClass", analysis.report().rule().byClass());
+            AnalysisReport.RuleStatus status = analysis.report().rule();
+            evidence.put("ruleViolations", status.violations());
+            evidence.put("ruleViolationsByClass", status.byClass());
             evidence.put("analysisReport", analysis.written().markdown().toString());
+            rule = new DecommissionGate.Rule(status.violations(), status.byClass(), status.frozen(),
+                    analysis.written().markdown().toString());
         }
-        if (!outside.isEmpty()) {
-            return StepOutcome.failed("card numbers outside the payment service's vault: " + String.join("; ", outside),
-                    evidence, "see " + pci.markdown() + "; ./strangler pci-scope --expect-extracted after fixing");
-        }
-        if (!deployed.equals(DECOMMISSIONED_BUILD)) {
-            return StepOutcome.failed("the redeployed monolith reports '" + deployed + "', not the decommissioned"
-                    + " build", evidence, "./strangler logs legacy-monolith; ./mvnw -DskipTests install builds"
-                    + " legacy-monolith-decommissioned");
-        }
-        if (analysis == null) {
-            return StepOutcome.failed("the decommissioned monolith's classes are not built", evidence,
-                    "./mvnw -DskipTests install");
-        }
-        if (analysis.report().rule().violations() > 0) {
-            return StepOutcome.failed(analysis.report().rule().violations() + " references to payment tables in the"
-                    + " deployed monolith: " + analysis.report().rule().byClass(), evidence,
-                    "see " + analysis.written().markdown());
-        }
-        if (!mode.equals("remote")) {
-            return StepOutcome.failed("the monolith still reports payments mode '" + mode + "' after "
-                    + SWITCH_TIMEOUT.toSeconds() + " s", evidence, "./strangler logs legacy-monolith");
-        }
-        if (left > 0) {
-            return StepOutcome.failed(left + " card numbers are still in the monolith's payments table", evidence,
-                    "run the playbook again");
-        }
-        if (anyPayment != 0 && served != 200) {
-            return StepOutcome.failed("the monolith in remote mode did not serve payment " + anyPayment + " (HTTP "
-                    + served + ")", evidence, "./strangler logs legacy-monolith; ./strangler playbook rollback");
-        }
-        return StepOutcome.passed("monolith redeployed without payment code (" + deployed + "; the frozen rule finds"
-                + " 0 classes touching payment tables, " + analysis.report().rule().frozen() + " at the start), "
-                + masking.masked() + " card numbers masked, none left, nor in the database's files (statistics"
-                + " rebuilt, WAL moved on); card numbers only in the vault (" + pci.markdown() + ")",
-                evidence);
+        return DecommissionGate.judge(new DecommissionGate.Observed(outside, pci.markdown().toString(), deployed, rule,
+                mode, SWITCH_TIMEOUT, left, masking.masked(), anyPayment, served)).outcome(evidence);
     }
 
     @Override
@@ -162,7 +134,6 @@ public final class DecommissionStep implements Step {
                 + " implementation (masked card numbers stay masked: the cards live in the service's vault)";
     }
 
-    static final String DECOMMISSIONED_BUILD = "remote only, no in-process payment code";
     static final String ORIGINAL_BUILD = "in-process payment code present";
 
     /**
@@ -224,7 +195,7 @@ public final class DecommissionStep implements Step {
                 return "unreachable";
             }
             return JSON.readTree(response.body()).path("payments").path("inProcessAvailable").asBoolean(true)
-                    ? ORIGINAL_BUILD : DECOMMISSIONED_BUILD;
+                    ? ORIGINAL_BUILD : DecommissionGate.DECOMMISSIONED_BUILD;
         } catch (java.io.IOException e) {
             return "unreachable";
         }

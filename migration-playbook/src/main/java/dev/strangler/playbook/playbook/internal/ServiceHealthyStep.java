@@ -65,10 +65,6 @@ public final class ServiceHealthyStep implements Step {
             evidence.put("probe", probe);
             evidence.put("unknownRowStatus", api);
         }
-        if (ready != 200 || (probe != null && api != 404)) {
-            return StepOutcome.failed(service + " is not ready (readiness " + ready + ", API " + api + ")",
-                    evidence, "./strangler status; ./strangler logs " + service);
-        }
-        return StepOutcome.passed(service + " ready at " + base, evidence);
+        return ServiceHealthyGate.judge(service, base, ready, probe != null, api).outcome(evidence);
     }
 }
