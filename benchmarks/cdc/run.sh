@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # The CDC bridge's figures, in one run on this machine: end-to-end lag at 1,000 changes/s, capture throughput
 # against a raw Debezium engine on the same database, throughput into the new database, and reconciliation of
-# 1,000,000 payments. Writes benchmarks/results/cdc.json; see benchmarks/cdc/README.md.
+# 1,000,000 payments; then the lag and the capture ratio again on the customers pair (extractions/customers.yaml),
+# through a second bridge serving that pair alone (tables.payments and tables.customers in the JSON).
+# Writes benchmarks/results/cdc.json; see benchmarks/cdc/README.md.
 #
-#   benchmarks/cdc/run.sh                 # builds what is missing, then measures (~8 min on 2 cores)
+#   benchmarks/cdc/run.sh                 # builds what is missing, then measures (~11 min on 2 cores)
 #   BENCH_ROWS=5000 BENCH_LAG_SECONDS=3 BENCH_LAG_WARMUP_SECONDS=1 BENCH_RECONCILE_ROWS=20000 \
 #     BENCH_OUT=benchmarks/cdc/target/try.json benchmarks/cdc/run.sh          # a quick try
 #
 # Knobs (environment variables):
-#   BENCH_ROWS=200000             legacy payments; each throughput round updates all of them once
+#   BENCH_ROWS=200000             legacy payments, and legacy customers; each throughput round updates all of them once
 #   BENCH_TX_ROWS=1000            rows per transaction in the throughput rounds
-#   BENCH_LAG_RATE=1000           changes per second in the lag run (the JSON's *_at_1000 keys assume 1000)
-#   BENCH_LAG_SECONDS=20          length of the measured lag run
+#   BENCH_LAG_RATE=1000           changes per second in the lag runs (the JSON's *_at_1000 keys assume 1000)
+#   BENCH_LAG_SECONDS=20          length of the measured lag run (one per table)
 #   BENCH_LAG_WARMUP_SECONDS=5    length of the warm-up pass's lag run
 #   BENCH_LAG_WRITERS=4           writer connections sharing the paced schedule
 #   BENCH_LAG_TX_ROWS=1           rows per transaction in the lag run
@@ -24,13 +26,15 @@
 #   BENCH_JVM_FLAGS=-Xmx1g        flags of the benchmark JVM (load generator, Kafka broker and bridge)
 #   BENCH_NOTES=                  free text copied into the JSON
 #   BENCH_JFR=                    rounds of the measured pass to record with JDK Flight Recorder (development), comma
-#                                 separated: drain, capture, raw; written to benchmarks/cdc/target/<round>.jfr
+#                                 separated: drain, capture, raw, customers-capture, customers-raw; written to
+#                                 benchmarks/cdc/target/<round>.jfr
 #   BENCH_BRIDGE_PROPERTIES=      extra properties of the bridge, key=value separated by blanks (tracing settings:
 #                                 management.tracing.sampling.probability=0, or Zipkin export, see the README)
 #
 # Everything runs on this machine: the lab's embedded PostgreSQL servers, an in-process Kafka broker and the
 # Apicurio registry under benchmarks/cdc/target/lab (apart from the test suite's), the packaged monolith and payment
-# service as child JVMs, the bridge in the benchmark's JVM. Nothing is downloaded at run time except Maven artifacts
+# service as child JVMs, the bridge in the benchmark's JVM (one bridge per table pair, one after the other; logs in
+# benchmarks/cdc/target/bridge.log and bridge-customers.log). Nothing is downloaded at run time except Maven artifacts
 # missing from the local repository (offline build: none). The load average before and after goes into the JSON.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

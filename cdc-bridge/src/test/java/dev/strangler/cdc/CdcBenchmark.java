@@ -51,11 +51,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code benchmarks/results/cdc.json}. Run it with the module directory as the working directory (the fixtures
  * find the sibling modules' jars and migrations relative to it).
  *
- * <p>Everything is real and local: the lab's embedded PostgreSQL servers (legacy and payments), the in-process
- * Kafka broker, the Apicurio registry, the packaged monolith and payment service (the vault) as child JVMs, and the
- * bridge itself in this JVM ({@link BridgeInstance}, its own topics and slots). One warm-up pass runs every step
- * once before the measured pass, so that the JIT has compiled the hot paths of the bridge, the raw engine and the
- * load generator alike.
+ * <p>Everything is real and local: the lab's embedded PostgreSQL servers (legacy and new), the in-process Kafka
+ * broker, the Apicurio registry, the packaged monolith and payment service (the vault) as child JVMs, and the bridge
+ * itself in this JVM ({@link BridgeInstance}, its own topics and slots). One warm-up pass runs every step once before
+ * the measured pass, so that the JIT has compiled the hot paths of the bridge, the raw engine and the load generator
+ * alike.
+ *
+ * <p>The bridge is generic, so the same lag run and capture rounds run on a second table pair, the customers
+ * (extractions/customers.yaml, another mapping: names split, e-mails lower-cased), through a bridge serving that pair
+ * alone, started once the payments' bridge is gone: the figures of each pair are made with one bridge in the JVM,
+ * as the raw engine runs alone.
  */
 public final class CdcBenchmark {
 
@@ -83,10 +88,90 @@ public final class CdcBenchmark {
     private static final double TARGET_ROWS_PER_S_INTO_DB = 30_000;
     private static final double TARGET_RECONCILE_SECONDS = 20;
 
+    /**
+     * A captured legacy table, as the rounds change it and find the changes in the new database. Each update sets a
+     * marker that reaches one column of the new database's row unchanged ({@code serviceMarker}); every parameter of
+     * the two statements before the id (or the id range) is that marker.
+     *
+     * @param rangeUpdate sets {@code marker || id} on the rows {@code id between ? and ?} (the throughput rounds)
+     * @param rowUpdate sets {@code marker} on the row {@code id = ?} (the lag run, the raw round's probe)
+     */
+    private record Table(String name, String legacyTable, String serviceTable, String serviceMarker,
+                         String rangeUpdate, String rowUpdate) {
+
+        static final Table PAYMENTS = new Table("payments", "payments", "payments", "psp_reference",
+                "update payments set psp_reference = ? || id, updated_at = now() where id between ? and ?",
+                "update payments set psp_reference = ?, updated_at = now() where id = ?");
+
+        /** Name and e-mail at once, as the monolith's profile form saves them; the marker is the family name. */
+        static final Table CUSTOMERS = new Table("customers", "customers", "customers", "family_name",
+                "update customers set name = 'Bench ' || ? || id, email = 'Bench.' || ? || id || '@Example.Test'"
+                        + " where id between ? and ?",
+                "update customers set name = 'Lag ' || ?, email = 'Lag.' || ? || '@Example.Test' where id = ?");
+
+        /** Binds the marker and the id range of {@link #rangeUpdate}. */
+        void bindRange(PreparedStatement s, String marker, long from, long to) throws SQLException {
+            int markers = placeholders(rangeUpdate) - 2;
+            for (int k = 1; k <= markers; k++) {
+                s.setString(k, marker);
+            }
+            s.setLong(markers + 1, from);
+            s.setLong(markers + 2, to);
+        }
+
+        /** Binds the marker and the id of {@link #rowUpdate}. */
+        void bindRow(PreparedStatement s, String marker, long id) throws SQLException {
+            int markers = placeholders(rowUpdate) - 1;
+            for (int k = 1; k <= markers; k++) {
+                s.setString(k, marker);
+            }
+            s.setLong(markers + 1, id);
+        }
+
+        /** The parameters of {@link #rowUpdate}, for {@link Db#update}. */
+        Object[] rowArguments(String marker, long id) {
+            Object[] args = new Object[placeholders(rowUpdate)];
+            Arrays.fill(args, marker);
+            args[args.length - 1] = id;
+            return args;
+        }
+
+        private static int placeholders(String sql) {
+            return (int) sql.chars().filter(c -> c == '?').count();
+        }
+    }
+
+    /**
+     * One table pair under test: its table, the bridge serving it and the new database that bridge writes.
+     *
+     * @param full every round (into the database, the drain, the idle CPU) or only the lag run and the capture
+     *             rounds against raw Debezium
+     */
+    private record Part(Table table, BridgeInstance bridge, Db service, boolean full) {
+
+        String name() {
+            return table.name();
+        }
+
+        /** The bridge's legacy -> new direction of the pair. */
+        Direction forward() {
+            return bridge.bean(RunningDirections.class).directions().stream()
+                    .filter(d -> d.name().equals("legacy-to-service")).findFirst().orElseThrow();
+        }
+
+        /** A round's name for the log and for {@code bench.jfr}: the payments' as they were, the others prefixed. */
+        String round(String round) {
+            return table == Table.PAYMENTS ? round : name() + "-" + round;
+        }
+
+        long rowsWithMarker(String marker) {
+            return service.count("select count(*) from " + table.serviceTable() + " where " + table.serviceMarker()
+                    + " like ?", marker + "%");
+        }
+    }
+
     private final Path root;
     private Db legacy;
-    private Db service;
-    private BridgeInstance bridge;
     private int rawRounds;
     private Map<String, Object> idle = Map.of();
 
@@ -130,41 +215,30 @@ public final class CdcBenchmark {
         ShopApps apps = ShopApps.shared();
         long t = System.nanoTime();
         legacy = Schemas.legacy(TestLab.legacyPostgres(), ROWS);
-        service = Schemas.service(TestLab.paymentsPostgres());
-        legacy.update("vacuum analyze payments");
-        Map<String, Object> ids = legacy.row("select min(id) as lo, max(id) as hi, count(*) as n from payments");
-        check(((Number) ids.get("lo")).longValue() == 1 && ((Number) ids.get("hi")).longValue() == ROWS
-                && ((Number) ids.get("n")).longValue() == ROWS, "legacy payment ids are not 1.." + ROWS + ": " + ids);
-        say("legacy database with %d payments ready in %.1f s", ROWS, secondsSince(t));
-
-        Map<String, Object> result = new LinkedHashMap<>();
-        Map<String, Object> warmup = new LinkedHashMap<>();
-        Map<String, Object> measured;
-        Map<String, Object> vault;
-        Map<String, Object> backfill;
-        Map<String, Object> reconcile;
-        List<String> bridgeProperties = new ArrayList<>(List.of(
-                "logging.file.name=" + root.resolve("benchmarks/cdc/target/bridge.log"),
-                "logging.threshold.console=WARN",
-                "logging.level.kafka=WARN",
-                "logging.level.state.change.logger=WARN"));
-        // e.g. the tracing settings of a run (sampling, Zipkin export): recorded in the JSON
-        bridgeProperties.addAll(BRIDGE_PROPERTIES);
-        bridge = new BridgeInstance("bench", legacy, service, apps.paymentService.baseUrl(),
-                bridgeProperties.toArray(String[]::new));
-        try {
-            backfill = backfill();
-            if (WARMUP) {
-                warmup = pass("w", LAG_WARMUP_SECONDS);
-            }
-            measured = pass("m", LAG_SECONDS);
-        } finally {
-            closeBridge();
+        Schemas.seedCustomers(legacy, ROWS);
+        Db paymentsDb = Schemas.service(TestLab.paymentsPostgres());
+        Db customersDb = Schemas.customers(TestLab.paymentsPostgres());
+        for (Table table : List.of(Table.PAYMENTS, Table.CUSTOMERS)) {
+            legacy.update("vacuum analyze " + table.legacyTable());
+            Map<String, Object> ids = legacy.row("select min(id) as lo, max(id) as hi, count(*) as n from "
+                    + table.legacyTable());
+            check(((Number) ids.get("lo")).longValue() == 1 && ((Number) ids.get("hi")).longValue() == ROWS
+                    && ((Number) ids.get("n")).longValue() == ROWS,
+                    "legacy " + table.name() + " ids are not 1.." + ROWS + ": " + ids);
         }
-        vault = vaultCost(apps.paymentService.baseUrl());
-        reconcile = reconcile();
+        say("legacy database with %d payments and %d customers ready in %.1f s", ROWS, ROWS, secondsSince(t));
+
+        Measured payments = measure(new Part(Table.PAYMENTS, new BridgeInstance("bench", legacy, paymentsDb,
+                apps.paymentService.baseUrl(), bridgeProperties("bridge.log")), paymentsDb, true));
+        // after the payments' bridge has closed: one bridge at a time in this JVM
+        Measured customers = measure(new Part(Table.CUSTOMERS, new BridgeInstance("bench-customers", "customers",
+                legacy, customersDb, apps.paymentService.baseUrl(), bridgeProperties("bridge-customers.log")),
+                customersDb, false));
+        Map<String, Object> vault = vaultCost(apps.paymentService.baseUrl());
+        Map<String, Object> reconcile = reconcile();
         String loadAfter = loadavg();
 
+        Map<String, Object> measured = payments.measured();
         @SuppressWarnings("unchecked")
         Map<String, Object> lag = (Map<String, Object>) measured.get("lag");
         @SuppressWarnings("unchecked")
@@ -175,35 +249,35 @@ public final class CdcBenchmark {
         Map<String, Object> capture = (Map<String, Object>) measured.get("bridge_capture_only");
         @SuppressWarnings("unchecked")
         Map<String, Object> raw = (Map<String, Object>) measured.get("raw_debezium");
-        double lagP99 = (double) lag.get("p99_ms");
-        long unobserved = (long) lag.get("unobserved");
-        double captureRate = (double) capture.get("capture_rows_per_s");
+        Map<String, Object> paymentsFigures = headline(measured);
+        Map<String, Object> customersFigures = headline(customers.measured());
         double rawRate = (double) raw.get("capture_rows_per_s");
-        double ratio = captureRate / rawRate;
         double intoDb = (double) drain.get("rows_per_s_into_db");
         double reconcileSeconds = (double) reconcile.get("seconds");
 
+        Map<String, Object> result = new LinkedHashMap<>();
         result.put("benchmark", "cdc-bridge");
-        result.put("lag_p50_ms_at_1000", lag.get("p50_ms"));
-        result.put("lag_p99_ms_at_1000", lagP99);
-        result.put("capture_rows_per_s", r0(captureRate));
-        result.put("raw_debezium_rows_per_s", r0(rawRate));
-        result.put("capture_ratio_vs_raw_debezium", r2(ratio));
+        result.put("lag_p50_ms_at_1000", paymentsFigures.get("lag_p50_ms_at_1000"));
+        result.put("lag_p99_ms_at_1000", paymentsFigures.get("lag_p99_ms_at_1000"));
+        result.put("capture_rows_per_s", paymentsFigures.get("capture_rows_per_s"));
+        result.put("raw_debezium_rows_per_s", paymentsFigures.get("raw_debezium_rows_per_s"));
+        result.put("capture_ratio_vs_raw_debezium", paymentsFigures.get("capture_ratio_vs_raw_debezium"));
         result.put("rows_per_s_into_db", r0(intoDb));
         result.put("rows_per_s_into_db_while_writing", e2e.get("rows_per_s_into_db"));
         result.put("reconcile_1m_seconds", reconcileSeconds);
+        result.put("tables", map("payments", paymentsFigures, "customers", customersFigures));
         Map<String, Object> targets = new LinkedHashMap<>();
-        targets.put("lag_p99_ms_at_1000", target("<= " + (int) TARGET_LAG_P99_MS, lagP99,
-                lagP99 <= TARGET_LAG_P99_MS && unobserved == 0 && LAG_RATE == 1000));
-        targets.put("capture_ratio_vs_raw_debezium", target(">= " + TARGET_CAPTURE_RATIO, r2(ratio),
-                ratio >= TARGET_CAPTURE_RATIO));
+        targets.put("lag_p99_ms_at_1000", lagTarget(lag));
+        targets.put("capture_ratio_vs_raw_debezium", captureTarget(measured));
         targets.put("rows_per_s_into_db", target(">= " + (int) TARGET_ROWS_PER_S_INTO_DB, r0(intoDb),
                 intoDb >= TARGET_ROWS_PER_S_INTO_DB));
         targets.put("reconcile_1m_seconds", target("<= " + (int) TARGET_RECONCILE_SECONDS, reconcileSeconds,
                 reconcileSeconds <= TARGET_RECONCILE_SECONDS && RECONCILE_ROWS == 1_000_000
                         && Boolean.TRUE.equals(reconcile.get("consistent"))));
+        targets.put("customers_lag_p99_ms_at_1000", lagTarget(customers.lag()));
+        targets.put("customers_capture_ratio_vs_raw_debezium", captureTarget(customers.measured()));
         result.put("targets", targets);
-        result.put("sizes", map("rows", ROWS, "tx_rows", TX_ROWS, "lag_rate_per_s", LAG_RATE,
+        result.put("sizes", map("rows", ROWS, "customer_rows", ROWS, "tx_rows", TX_ROWS, "lag_rate_per_s", LAG_RATE,
                 "lag_seconds", LAG_SECONDS, "reconcile_rows", RECONCILE_ROWS));
         result.put("lag", lag);
         result.put("throughput", map(
@@ -211,10 +285,14 @@ public final class CdcBenchmark {
                 "capture_ratio_vs_raw_debezium_with_applier_running",
                 r2((double) e2e.get("capture_rows_per_s") / rawRate)));
         result.put("reconcile", reconcile);
-        result.put("backfill_cold", backfill);
+        result.put("backfill_cold", payments.backfill());
         result.put("vault", vault);
         result.put("idle", idle);
-        result.put("warmup_pass", warmup);
+        result.put("warmup_pass", payments.warmup());
+        result.put("customers", map("rows", ROWS, "lag", customers.lag(), "throughput", map(
+                "bridge_capture_only", customers.measured().get("bridge_capture_only"),
+                "raw_debezium", customers.measured().get("raw_debezium")),
+                "backfill", customers.backfill(), "warmup_pass", customers.warmup()));
         result.put("notes", notes());
         result.put("machine", machine());
         result.put("load_before", loadBefore);
@@ -232,26 +310,83 @@ public final class CdcBenchmark {
         System.out.println(Files.readString(out));
     }
 
+    /** A part's passes: the initial snapshot, the warm-up pass (empty without one), the measured pass. */
+    private record Measured(Map<String, Object> backfill, Map<String, Object> warmup, Map<String, Object> measured) {
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lag() {
+            return (Map<String, Object>) measured.get("lag");
+        }
+    }
+
+    /** Starts the part's bridge, runs its passes and closes it (its slots dropped). */
+    private Measured measure(Part part) throws Exception {
+        try {
+            Map<String, Object> backfill = backfill(part);
+            Map<String, Object> warmup = WARMUP ? pass(part, "w", LAG_WARMUP_SECONDS) : Map.of();
+            return new Measured(backfill, warmup, pass(part, "m", LAG_SECONDS));
+        } finally {
+            close(part);
+        }
+    }
+
+    /** The figures the targets are about, from one pass: the lag run's percentiles and the capture ratio. */
+    private static Map<String, Object> headline(Map<String, Object> pass) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lag = (Map<String, Object>) pass.get("lag");
+        return map("lag_p50_ms_at_1000", lag.get("p50_ms"), "lag_p99_ms_at_1000", lag.get("p99_ms"),
+                "capture_rows_per_s", captureRate(pass, "bridge_capture_only"),
+                "raw_debezium_rows_per_s", captureRate(pass, "raw_debezium"),
+                "capture_ratio_vs_raw_debezium", r2(captureRatio(pass)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double captureRate(Map<String, Object> pass, String round) {
+        return (double) ((Map<String, Object>) pass.get(round)).get("capture_rows_per_s");
+    }
+
+    /** The bridge's capture-only round against the raw engine's round, unrounded. */
+    private static double captureRatio(Map<String, Object> pass) {
+        return captureRate(pass, "bridge_capture_only") / captureRate(pass, "raw_debezium");
+    }
+
+    private static Map<String, Object> lagTarget(Map<String, Object> lag) {
+        double p99 = (double) lag.get("p99_ms");
+        return target("<= " + (int) TARGET_LAG_P99_MS, p99,
+                p99 <= TARGET_LAG_P99_MS && (long) lag.get("unobserved") == 0 && LAG_RATE == 1000);
+    }
+
+    private static Map<String, Object> captureTarget(Map<String, Object> pass) {
+        double ratio = captureRatio(pass);
+        return target(">= " + TARGET_CAPTURE_RATIO, r2(ratio), ratio >= TARGET_CAPTURE_RATIO);
+    }
+
+    private String[] bridgeProperties(String logFile) {
+        List<String> properties = new ArrayList<>(List.of(
+                "logging.file.name=" + root.resolve("benchmarks/cdc/target").resolve(logFile),
+                "logging.threshold.console=WARN",
+                "logging.level.kafka=WARN",
+                "logging.level.state.change.logger=WARN"));
+        // e.g. the tracing settings of a run (sampling, Zipkin export): recorded in the JSON
+        properties.addAll(BRIDGE_PROPERTIES);
+        return properties.toArray(String[]::new);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // the bridge
 
-    private Direction forward() {
-        return bridge.bean(RunningDirections.class).directions().stream()
-                .filter(d -> d.name().equals("legacy-to-service")).findFirst().orElseThrow();
-    }
-
     /** Starts the bridge on the freshly seeded databases and waits for the initial snapshot to be applied. */
-    private Map<String, Object> backfill() throws InterruptedException {
+    private Map<String, Object> backfill(Part part) throws InterruptedException {
         long t0 = System.nanoTime();
-        bridge.start();
-        Direction d = forward();
+        part.bridge().start();
+        Direction d = part.forward();
         await("backfill", Duration.ofMinutes(20), () -> d.captured().snapshotCompleted()
                 && d.captured().published() >= ROWS && d.applier().stats().applied() >= d.captured().published());
         double seconds = secondsSince(t0);
-        say("backfill: %d rows applied %.1f s after the bridge was started", ROWS, seconds);
+        say("[%s] backfill: %d rows applied %.1f s after the bridge was started", part.name(), ROWS, seconds);
         return map("rows", ROWS, "seconds_from_start", r2(seconds), "rows_per_s", r0(ROWS / seconds),
-                "note", "the initial snapshot, timed from the bridge's start (Spring context included), JIT cold:"
-                        + " for information, not a target");
+                "note", "the initial snapshot, timed from the bridge's start (Spring context included), "
+                        + (part.full() ? "JIT cold" : "after the payments part") + ": for information, not a target");
     }
 
     /** Waits until nothing moves in the forward direction for a second. */
@@ -270,14 +405,10 @@ public final class CdcBenchmark {
         throw new IllegalStateException("the bridge did not settle within " + ROUND_TIMEOUT);
     }
 
-    private void closeBridge() {
-        if (bridge == null) {
-            return;
-        }
-        bridge.close();
-        dropSlot(legacy, bridge.legacySlot());
-        dropSlot(service, bridge.serviceSlot());
-        bridge = null;
+    private void close(Part part) {
+        part.bridge().close();
+        dropSlot(legacy, part.bridge().legacySlot());
+        dropSlot(part.service(), part.bridge().serviceSlot());
     }
 
     /** Drops a replication slot once its walsender has gone (a just-stopped engine's may linger a moment). */
@@ -295,14 +426,17 @@ public final class CdcBenchmark {
     // ---------------------------------------------------------------------------------------------------------------
     // one pass: throughput rounds and the lag run
 
-    private Map<String, Object> pass(String tag, int lagSeconds) throws Exception {
-        say("--- %s pass", tag.equals("w") ? "warm-up" : "measured");
+    /** The rounds of {@code part} (see {@link Part#full}), then the lag run. */
+    private Map<String, Object> pass(Part part, String tag, int lagSeconds) throws Exception {
+        say("--- %s, %s pass", part.name(), tag.equals("w") ? "warm-up" : "measured");
         Map<String, Object> pass = new LinkedHashMap<>();
-        pass.put("bridge_end_to_end", endToEndRound(tag));
-        pass.put("bridge_drain", drainRound(tag));
-        pass.put("bridge_capture_only", captureOnlyRound(tag));
-        pass.put("raw_debezium", rawRound(tag));
-        pass.put("lag", lagRun(tag, lagSeconds));
+        if (part.full()) {
+            pass.put("bridge_end_to_end", endToEndRound(part, tag));
+            pass.put("bridge_drain", drainRound(part, tag));
+        }
+        pass.put("bridge_capture_only", captureOnlyRound(part, tag));
+        pass.put("raw_debezium", rawRound(part, tag));
+        pass.put("lag", lagRun(part, tag, lagSeconds));
         return pass;
     }
 
@@ -310,12 +444,12 @@ public final class CdcBenchmark {
      * The same starting point for every round: the previous rounds' dead rows vacuumed away on both sides, statistics
      * fresh, dirty buffers written out (a checkpoint in the middle of one round and not another would tilt them).
      */
-    private void settle() {
-        legacy.update("vacuum analyze payments");
-        service.update("vacuum analyze payments");
-        service.update("vacuum analyze strangler_cdc.applied");
+    private void settle(Part part) {
+        legacy.update("vacuum analyze " + part.table().legacyTable());
+        part.service().update("vacuum analyze " + part.table().serviceTable());
+        part.service().update("vacuum analyze strangler_cdc.applied");
         legacy.update("checkpoint");
-        service.update("checkpoint");
+        part.service().update("checkpoint");
     }
 
     /** When a round's writes started (both clocks) and how long they took. */
@@ -323,20 +457,18 @@ public final class CdcBenchmark {
     }
 
     /**
-     * Updates legacy payments 1..ROWS in transactions of TX_ROWS rows, from one connection, as fast as PostgreSQL
-     * takes them. Each row's psp_reference becomes {@code marker || id}.
+     * Updates the legacy rows 1..ROWS of {@code table} in transactions of TX_ROWS rows, from one connection, as fast
+     * as PostgreSQL takes them. Each row's marker column in the new database becomes {@code marker || id}.
      */
-    private Writes updateAll(String marker) throws SQLException {
-        try (Connection c = DriverManager.getConnection(legacy.url()); PreparedStatement s = c.prepareStatement(
-                "update payments set psp_reference = ? || id, updated_at = now() where id between ? and ?")) {
+    private Writes updateAll(Table table, String marker) throws SQLException {
+        try (Connection c = DriverManager.getConnection(legacy.url());
+                PreparedStatement s = c.prepareStatement(table.rangeUpdate())) {
             c.setAutoCommit(true);
             long updated = 0;
             Instant startedAt = Instant.now();
             long t0 = System.nanoTime();
             for (int from = 1; from <= ROWS; from += TX_ROWS) {
-                s.setString(1, marker);
-                s.setLong(2, from);
-                s.setLong(3, Math.min(ROWS, from + TX_ROWS - 1L));
+                table.bindRange(s, marker, from, Math.min(ROWS, from + TX_ROWS - 1L));
                 updated += s.executeUpdate();
             }
             double seconds = secondsSince(t0);
@@ -345,30 +477,27 @@ public final class CdcBenchmark {
         }
     }
 
-    private long rowsWithMarker(Db db, String marker) {
-        return db.count("select count(*) from payments where psp_reference like ?", marker + "%");
-    }
-
     /** The bridge as deployed: capture and applier running. Capture time and time into the new database. */
-    private Map<String, Object> endToEndRound(String tag) throws Exception {
-        Direction d = forward();
+    private Map<String, Object> endToEndRound(Part part, String tag) throws Exception {
+        Direction d = part.forward();
         awaitQuiet(d);
-        settle();
+        settle(part);
         long applied0 = d.applier().stats().applied();
         String marker = tag + "-e2e-";
         String load = loadavg();
         Writes w;
         double captureSeconds;
         long records;
-        try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), bridge.legacyTopic(), ROWS)) {
-            w = updateAll(marker);
+        try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), part.bridge().legacyTopic(),
+                ROWS)) {
+            w = updateAll(part.table(), marker);
             check(counter.await(ROUND_TIMEOUT), "the bridge's topic got " + counter.distinct() + " of " + ROWS);
             captureSeconds = (counter.reachedNanos() - w.startNanos()) / 1e9;
             records = counter.records();
         }
         await("applied", ROUND_TIMEOUT, () -> d.applier().stats().applied() - applied0 >= ROWS);
         double applySeconds = Duration.between(w.startedAt(), d.applier().stats().lastAppliedAt()).toNanos() / 1e9;
-        long verified = rowsWithMarker(service, marker);
+        long verified = part.rowsWithMarker(marker);
         check(verified == ROWS, "the new database holds " + verified + " of " + ROWS + " changes");
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("rows", ROWS);
@@ -381,8 +510,8 @@ public final class CdcBenchmark {
         r.put("records_in_kafka", records);
         r.put("load_at_start", load);
         r.put("rows_verified_in_db", verified);
-        say("[%s] end to end: updates %.2f s, in Kafka after %.2f s (%.0f rows/s), applied after %.2f s"
-                + " (%.0f rows/s)", tag, w.seconds(), captureSeconds, ROWS / captureSeconds, applySeconds,
+        say("[%s %s] end to end: updates %.2f s, in Kafka after %.2f s (%.0f rows/s), applied after %.2f s"
+                + " (%.0f rows/s)", part.name(), tag, w.seconds(), captureSeconds, ROWS / captureSeconds, applySeconds,
                 ROWS / applySeconds);
         return r;
     }
@@ -393,23 +522,24 @@ public final class CdcBenchmark {
      * at once. Timed from the first change on the bridge's topic (the Spring context's and the engine's start-up are
      * not throughput) to the applier's commit of the last one.
      */
-    private Map<String, Object> drainRound(String tag) throws Exception {
-        awaitQuiet(forward());
-        bridge.stop();
-        settle();
+    private Map<String, Object> drainRound(Part part, String tag) throws Exception {
+        awaitQuiet(part.forward());
+        part.bridge().stop();
+        settle(part);
         String marker = tag + "-drain-";
-        Writes w = updateAll(marker);
+        Writes w = updateAll(part.table(), marker);
         String load = loadavg();
         double drainSeconds;
         double captureSeconds;
         Map<String, Object> cpuUse;
-        try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), bridge.legacyTopic(), ROWS);
-                RoundRecording jfr = RoundRecording.of("drain", tag, root.resolve("benchmarks/cdc/target"))) {
-            bridge.start();
+        try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), part.bridge().legacyTopic(),
+                        ROWS);
+                RoundRecording jfr = RoundRecording.of(part.round("drain"), tag, jfrDirectory())) {
+            part.bridge().start();
             // from the Spring context's start on (its own start-up is not the pipeline's cost)
             CpuMeter cpu = new CpuMeter(Map.of("legacy_postgres", legacy.parts()[2], "service_postgres",
-                    service.parts()[2]));
-            Direction d = forward();
+                    part.service().parts()[2]));
+            Direction d = part.forward();
             await("drained", ROUND_TIMEOUT, () -> d.applier().stats().applied() >= ROWS);
             check(counter.await(ROUND_TIMEOUT), "the bridge's topic got " + counter.distinct() + " of " + ROWS);
             Instant firstOnTopic = Instant.now().minusNanos(System.nanoTime() - counter.firstNanos());
@@ -417,7 +547,7 @@ public final class CdcBenchmark {
             captureSeconds = (counter.reachedNanos() - counter.firstNanos()) / 1e9;
             cpuUse = cpu.since(ROWS);
         }
-        long verified = rowsWithMarker(service, marker);
+        long verified = part.rowsWithMarker(marker);
         check(verified == ROWS, "the new database holds " + verified + " of " + ROWS + " changes");
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("rows", ROWS);
@@ -429,17 +559,17 @@ public final class CdcBenchmark {
         r.put("rows_per_s_into_db", r0(ROWS / drainSeconds));
         r.put("load_at_start", load);
         r.put("rows_verified_in_db", verified);
-        say("[%s] drain: %d changes written while stopped, all in Kafka after %.2f s (%.0f rows/s), applied after"
-                + " %.2f s (%.0f rows/s)", tag, ROWS, captureSeconds, ROWS / captureSeconds, drainSeconds,
+        say("[%s %s] drain: %d changes written while stopped, all in Kafka after %.2f s (%.0f rows/s), applied after"
+                + " %.2f s (%.0f rows/s)", part.name(), tag, ROWS, captureSeconds, ROWS / captureSeconds, drainSeconds,
                 ROWS / drainSeconds);
         return r;
     }
 
     /** The bridge's capture alone: the forward applier is stopped during the round, then catches up (not timed). */
-    private Map<String, Object> captureOnlyRound(String tag) throws Exception {
-        Direction d = forward();
+    private Map<String, Object> captureOnlyRound(Part part, String tag) throws Exception {
+        Direction d = part.forward();
         awaitQuiet(d);
-        settle();
+        settle(part);
         long applied0 = d.applier().stats().applied();
         String marker = tag + "-cap-";
         String load = loadavg();
@@ -448,10 +578,11 @@ public final class CdcBenchmark {
         long records;
         Map<String, Object> cpuUse;
         d.applier().stop();
-        try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), bridge.legacyTopic(), ROWS);
-                RoundRecording jfr = RoundRecording.of("capture", tag, root.resolve("benchmarks/cdc/target"))) {
+        try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), part.bridge().legacyTopic(),
+                        ROWS);
+                RoundRecording jfr = RoundRecording.of(part.round("capture"), tag, jfrDirectory())) {
             CpuMeter cpu = new CpuMeter(Map.of("legacy_postgres", legacy.parts()[2]));
-            w = updateAll(marker);
+            w = updateAll(part.table(), marker);
             check(counter.await(ROUND_TIMEOUT), "the bridge's topic got " + counter.distinct() + " of " + ROWS);
             captureSeconds = (counter.reachedNanos() - w.startNanos()) / 1e9;
             records = counter.records();
@@ -461,7 +592,7 @@ public final class CdcBenchmark {
         }
         await("applied after the capture-only round", ROUND_TIMEOUT,
                 () -> d.applier().stats().applied() - applied0 >= ROWS);
-        long verified = rowsWithMarker(service, marker);
+        long verified = part.rowsWithMarker(marker);
         check(verified == ROWS, "the new database holds " + verified + " of " + ROWS + " changes");
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("rows", ROWS);
@@ -472,7 +603,7 @@ public final class CdcBenchmark {
         r.put("records_in_kafka", records);
         r.put("cpu", cpuUse);
         r.put("load_at_start", load);
-        say("[%s] capture only: updates %.2f s, in Kafka after %.2f s (%.0f rows/s)", tag, w.seconds(),
+        say("[%s %s] capture only: updates %.2f s, in Kafka after %.2f s (%.0f rows/s)", part.name(), tag, w.seconds(),
                 captureSeconds, ROWS / captureSeconds);
         return r;
     }
@@ -482,14 +613,15 @@ public final class CdcBenchmark {
      * settings streams the same kind of round to its own topic, then the bridge is started again and catches up on
      * the round's changes (not timed).
      */
-    private Map<String, Object> rawRound(String tag) throws Exception {
-        awaitQuiet(forward());
-        double idleRunning = tag.equals("m") ? idleCpu() : -1;
-        int partitions = bridge.bean(BridgeProperties.class).topics().partitions();
-        java.time.Duration pollInterval = bridge.bean(BridgeProperties.class).pollInterval().legacy();
-        bridge.stop();
-        double idleStopped = tag.equals("m") ? idleCpu() : -1;
-        settle();
+    private Map<String, Object> rawRound(Part part, String tag) throws Exception {
+        awaitQuiet(part.forward());
+        boolean measureIdle = tag.equals("m") && part.full();
+        double idleRunning = measureIdle ? idleCpu() : -1;
+        int partitions = part.bridge().bean(BridgeProperties.class).topics().partitions();
+        java.time.Duration pollInterval = part.bridge().bean(BridgeProperties.class).pollInterval().legacy();
+        part.bridge().stop();
+        double idleStopped = measureIdle ? idleCpu() : -1;
+        settle(part);
         String slot = "bench_raw_" + tag + "_" + (++rawRounds);
         String topic = "bench.raw." + slot;
         new TopicSetup(TestLab.kafka().bootstrapServers()).ensure(List.of(topic), partitions, List.of());
@@ -499,7 +631,7 @@ public final class CdcBenchmark {
         String[] l = legacy.parts();
         Properties config = DebeziumConfig.forTable(slot,
                 new BridgeProperties.Database(l[0], Integer.parseInt(l[1]), l[2], "postgres", ""),
-                offsets.resolve(slot + ".offsets"), "public.payments", "no_data", pollInterval);
+                offsets.resolve(slot + ".offsets"), "public." + part.table().legacyTable(), "no_data", pollInterval);
         config.setProperty("converter.schemas.enable", "false");
         String marker = tag + "-raw-";
         String load = loadavg();
@@ -514,15 +646,15 @@ public final class CdcBenchmark {
                 while (probe.records() == 0) {
                     check(raw.failure() == null, "raw engine stopped: " + raw.failure());
                     check(System.nanoTime() < deadline, "the raw engine did not stream within 2 minutes");
-                    legacy.update("update payments set psp_reference = 'probe', updated_at = now() where id = 1");
+                    legacy.update(part.table().rowUpdate(), part.table().rowArguments("probe", 1));
                     TimeUnit.MILLISECONDS.sleep(300);
                 }
             }
             TimeUnit.SECONDS.sleep(1);
             try (KeyCounter counter = new KeyCounter(TestLab.kafka().bootstrapServers(), topic, ROWS);
-                    RoundRecording jfr = RoundRecording.of("raw", tag, root.resolve("benchmarks/cdc/target"))) {
+                    RoundRecording jfr = RoundRecording.of(part.round("raw"), tag, jfrDirectory())) {
                 CpuMeter cpu = new CpuMeter(Map.of("legacy_postgres", legacy.parts()[2]));
-                w = updateAll(marker);
+                w = updateAll(part.table(), marker);
                 check(counter.await(ROUND_TIMEOUT), "the raw topic got " + counter.distinct() + " of " + ROWS);
                 captureSeconds = (counter.reachedNanos() - w.startNanos()) / 1e9;
                 records = counter.records();
@@ -551,16 +683,20 @@ public final class CdcBenchmark {
             say("idle: bench JVM %.1f%% of a core with the bridge running, %.1f%% with it stopped", idleRunning,
                     idleStopped);
         }
-        say("[%s] raw Debezium: updates %.2f s, in Kafka after %.2f s (%.0f rows/s)", tag, w.seconds(),
+        say("[%s %s] raw Debezium: updates %.2f s, in Kafka after %.2f s (%.0f rows/s)", part.name(), tag, w.seconds(),
                 captureSeconds, ROWS / captureSeconds);
 
         long t = System.nanoTime();
-        bridge.start();
+        part.bridge().start();
         awaitSlowly("the bridge catching up on the raw round", ROUND_TIMEOUT,
-                () -> rowsWithMarker(service, marker) == ROWS);
-        awaitQuiet(forward());
-        say("[%s] bridge restarted and caught up in %.1f s (not timed)", tag, secondsSince(t));
+                () -> part.rowsWithMarker(marker) == ROWS);
+        awaitQuiet(part.forward());
+        say("[%s %s] bridge restarted and caught up in %.1f s (not timed)", part.name(), tag, secondsSince(t));
         return r;
+    }
+
+    private Path jfrDirectory() {
+        return root.resolve("benchmarks/cdc/target");
     }
 
     /** This JVM's CPU use over 10 s, in percent of one core. */
@@ -581,20 +717,21 @@ public final class CdcBenchmark {
         return "lag-" + tag + "-" + i;
     }
 
-    /** The i-th distinct legacy payment to update (a stride through 1..ROWS, so neighbours are in other pages). */
+    /** The i-th distinct legacy row to update (a stride through 1..ROWS, so neighbours are in other pages). */
     private static long lagId(int i) {
         return 1 + (i * 7919L) % ROWS;
     }
 
     /**
      * Open loop: change i is due at {@code t0 + i / rate}; writers (one connection each) commit single-row (or
-     * LAG_TX_ROWS-row) updates of existing payments, each with a unique psp_reference, and note the time the commit
-     * returned. A poller reads the pending ids from the new database every LAG_POLL_MICROS and notes, per change,
-     * the start of the first query that saw its marker. Lag = seen - committed.
+     * LAG_TX_ROWS-row) updates of existing rows of the part's table, each with a unique marker, and note the time the
+     * commit returned. A poller reads the pending ids from the new database every LAG_POLL_MICROS and notes, per
+     * change, the start of the first query that saw its marker. Lag = seen - committed.
      */
-    private Map<String, Object> lagRun(String tag, int seconds) throws Exception {
-        awaitQuiet(forward());
-        settle();
+    private Map<String, Object> lagRun(Part part, String tag, int seconds) throws Exception {
+        Table table = part.table();
+        awaitQuiet(part.forward());
+        settle(part);
         String load = loadavg();
         int total = LAG_RATE * seconds;
         int transactions = (total + LAG_TX_ROWS - 1) / LAG_TX_ROWS;
@@ -615,9 +752,9 @@ public final class CdcBenchmark {
         var writersDone = new java.util.concurrent.atomic.AtomicBoolean();
 
         Thread poller = Thread.ofPlatform().name("bench-lag-poller").start(() -> {
-            try (Connection c = DriverManager.getConnection(service.url());
-                 PreparedStatement s = c.prepareStatement(
-                         "select id, psp_reference from payments where id = any(?)")) {
+            try (Connection c = DriverManager.getConnection(part.service().url());
+                 PreparedStatement s = c.prepareStatement("select id, " + table.serviceMarker() + " from "
+                         + table.serviceTable() + " where id = any(?)")) {
                 long giveUp = Long.MAX_VALUE;
                 while (true) {
                     if (writersDone.get() && giveUp == Long.MAX_VALUE) {
@@ -667,21 +804,21 @@ public final class CdcBenchmark {
         });
 
         // where the time goes: a consumer on the bridge's topic notes when each change reached Kafka
-        KeyCounter kafka = new KeyCounter(TestLab.kafka().bootstrapServers(), bridge.legacyTopic(), total,
+        KeyCounter kafka = new KeyCounter(TestLab.kafka().bootstrapServers(), part.bridge().legacyTopic(), total,
                 (id, nanos) -> {
                     Integer i = indexById.get(id);
                     if (i != null && inKafka[i] == 0) {
                         inKafka[i] = nanos;
                     }
                 });
-        StallProbe probe = new StallProbe(t0, Map.of("legacy", legacy.url(), "service", service.url()),
-                "apply-" + forward().applier().direction());
+        StallProbe probe = new StallProbe(t0, Map.of("legacy", legacy.url(), "service", part.service().url()),
+                "apply-" + part.forward().applier().direction());
         List<Thread> writers = new ArrayList<>();
         for (int k = 0; k < LAG_WRITERS; k++) {
             int first = k;
             writers.add(Thread.ofPlatform().name("bench-lag-writer-" + k).start(() -> {
-                try (Connection c = DriverManager.getConnection(legacy.url()); PreparedStatement s = c.prepareStatement(
-                        "update payments set psp_reference = ?, updated_at = now() where id = ?")) {
+                try (Connection c = DriverManager.getConnection(legacy.url());
+                        PreparedStatement s = c.prepareStatement(table.rowUpdate())) {
                     c.setAutoCommit(LAG_TX_ROWS == 1);
                     for (int tx = first; tx < transactions; tx += LAG_WRITERS) {
                         int from = tx * LAG_TX_ROWS;
@@ -692,9 +829,8 @@ public final class CdcBenchmark {
                             LockSupport.parkNanos(wait);
                         }
                         for (int i = from; i < to; i++) {
-                            s.setString(1, lagMarker(tag, i));
-                            s.setLong(2, lagId(i));
-                            check(s.executeUpdate() == 1, "payment " + lagId(i) + " not updated");
+                            table.bindRow(s, lagMarker(tag, i), lagId(i));
+                            check(s.executeUpdate() == 1, table.name() + " " + lagId(i) + " not updated");
                         }
                         if (LAG_TX_ROWS > 1) {
                             c.commit();
@@ -785,10 +921,10 @@ public final class CdcBenchmark {
             }
         }
         r.put("stall_probe", probe.report(worst));
-        say("[%s] stall probe: %s", tag, r.get("stall_probe"));
-        say("[%s] lag at %d/s (achieved %.0f/s) for %d s: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms,"
+        say("[%s %s] stall probe: %s", part.name(), tag, r.get("stall_probe"));
+        say("[%s %s] lag at %d/s (achieved %.0f/s) for %d s: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms,"
                 + " %d unobserved; commit->Kafka p50 %.1f / p99 %.1f ms, Kafka->db p50 %.1f / p99 %.1f ms;"
-                + " p50 per second %s", tag, LAG_RATE, achieved, seconds, ms(percentile(sorted, 0.50)),
+                + " p50 per second %s", part.name(), tag, LAG_RATE, achieved, seconds, ms(percentile(sorted, 0.50)),
                 ms(percentile(sorted, 0.90)), ms(percentile(sorted, 0.99)), r.get("max_ms"), total - observed,
                 r.get("commit_to_kafka_p50_ms"), r.get("commit_to_kafka_p99_ms"), r.get("kafka_to_db_p50_ms"),
                 r.get("kafka_to_db_p99_ms"), p50PerSecond);
@@ -968,7 +1104,19 @@ public final class CdcBenchmark {
                 "Reconciliation: " + RECONCILE_ROWS + " payments inserted with generate_series on both sides"
                         + " (Schemas for the schemas; the service rows from the same formulas), vacuum analyze,"
                         + " one warm-up reconcile, then the measured Reconciler.reconcile(settle 0) with chunk size "
-                        + RECONCILE_CHUNK + ", run after the bridge was stopped and its slots dropped.");
+                        + RECONCILE_CHUNK + ", run after the bridge was stopped and its slots dropped.",
+                "Customers (tables.customers, customers): the same lag run and the same capture-only and raw rounds"
+                        + " on the monolith's customers table, " + ROWS + " rows seeded by SQL (names of two or three"
+                        + " words, mixed-case e-mails), through a second BridgeInstance that serves the customers pair"
+                        + " alone (extractions/customers.yaml: the name split at its last space, the e-mail in lower"
+                        + " case, UTC times, the service's version counted) into a customer-service database (its"
+                        + " Flyway schema) on the new database's server. It starts after the payments' bridge has"
+                        + " closed and its slots were dropped, so each pair's figures are made with one bridge in the"
+                        + " JVM, as the raw engine runs alone; its warm-up pass (capture-only, raw, a "
+                        + LAG_WARMUP_SECONDS + " s lag run) precedes its measured pass. Every change sets the name and"
+                        + " the e-mail at once; the marker arrives as the service's family_name, which the lag run's"
+                        + " poller reads (select id, family_name from customers where id = any(?)). No end-to-end,"
+                        + " drain or idle figure for customers: rows_per_s_into_db and idle are the payments'.");
     }
 
     private static Map<String, Object> target(String target, Object value, boolean met) {

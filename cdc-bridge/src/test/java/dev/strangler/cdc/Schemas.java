@@ -31,6 +31,28 @@ final class Schemas {
         return db;
     }
 
+    /**
+     * Makes the monolith's customers ids 1..{@code customers} (the one {@link #legacy} inserted becomes the first),
+     * with the shapes the customers pair converts: names of two or three words (split at the last space), mixed-case
+     * e-mails (stored in lower case by the service), creation times a minute apart.
+     */
+    static void seedCustomers(Db legacy, int customers) {
+        legacy.update("""
+                insert into customers (id, email, name, created_at)
+                select i,
+                       (array['Ada', 'Grace', 'Alan', 'Barbara'])[1 + i % 4] || '.'
+                           || (array['Lovelace', 'Hopper', 'Turing', 'Liskov'])[1 + i % 4] || '.' || i
+                           || '@Example.Test',
+                       (array['Ada', 'Grace', 'Alan', 'Barbara'])[1 + i % 4]
+                           || case when i % 2 = 0 then ' M' || i else '' end || ' '
+                           || (array['Lovelace', 'Hopper', 'Turing', 'Liskov'])[1 + i % 4],
+                       now() - make_interval(mins => i)
+                from generate_series(1, ?) i
+                on conflict (id) do update set email = excluded.email, name = excluded.name,
+                    created_at = excluded.created_at""", customers);
+        legacy.rows("select setval(pg_get_serial_sequence('customers', 'id'), (select max(id) from customers))");
+    }
+
     /** A fresh payment-service database on {@code server}, empty. */
     static Db service(PostgresServer server) {
         Db db = new Db(TestLab.freshDatabase(server, "payments"));
