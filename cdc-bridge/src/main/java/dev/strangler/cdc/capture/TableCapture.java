@@ -6,6 +6,7 @@ import dev.strangler.cdc.publish.DeadLetters;
 import dev.strangler.cdc.tracing.CaptureTracing;
 import dev.strangler.cdc.tracing.CapturedChange;
 import dev.strangler.cdc.tracing.ChangeTracing;
+import dev.strangler.cdc.translate.BridgeOrigin;
 import dev.strangler.cdc.translate.CardNumber;
 import dev.strangler.cdc.translate.CardToken;
 import dev.strangler.cdc.translate.RowTranslator;
@@ -29,13 +30,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Capture side of a table captured as itself: each row change becomes its table pair's change record, with the
  * vault's token in place of a card number (the card numbers of a batch are tokenized in one call; the raw row never
- * leaves this class). Rows the bridge itself wrote (stamped with the bridge's origin by the table's trigger) are
- * skipped: that is the loop prevention of the other direction.
+ * leaves this class). The bridge's own writes are skipped ({@link BridgeOrigin}): rows stamped with its origin by the
+ * table's trigger, and every change of a transaction that opened with its logical decoding message (a delete carries
+ * no stamp). That is the loop prevention of the other direction.
  */
 public final class TableCapture implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
 
-    /** The value of the origin marker in the bridge's own transactions. */
-    public static final String BRIDGE_ORIGIN = "cdc-bridge";
+    /** The bridge's transactions seen lately (their opening message), by id: enough for any batch in flight. */
+    private static final int REMEMBERED_TRANSACTIONS = 4096;
 
     private final RowTranslator rows;
     private final String originColumn;
@@ -45,6 +47,13 @@ public final class TableCapture implements DebeziumEngine.ChangeConsumer<RecordC
     private final CaptureStats stats;
     private final DeadLetters deadLetters;
     private final CaptureTracing tracing;
+    private final Set<Long> bridgeTransactions = java.util.Collections.newSetFromMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                    return size() > REMEMBERED_TRANSACTIONS;
+                }
+            });
 
     public TableCapture(RowTranslator rows, String originColumn, CardTokenizer tokenizer, ChangePublisher publisher,
             String topic, CaptureStats stats, DeadLetters deadLetters, CaptureTracing tracing) {
@@ -125,10 +134,19 @@ public final class TableCapture implements DebeziumEngine.ChangeConsumer<RecordC
             return null;
         }
         SourcePosition position = SourceRecords.position(envelope);
-        return switch (envelope.getString("op")) {
+        String op = envelope.getString("op");
+        if (op.equals("m")) {
+            rememberBridgeTransaction(envelope, position);
+            return null;
+        }
+        if (position.txId() != null && bridgeTransactions.contains(position.txId())) {
+            stats.skippedOwnWrite();
+            return null;
+        }
+        return switch (op) {
             case "c", "u", "r" -> {
                 Struct after = envelope.getStruct("after");
-                if (BRIDGE_ORIGIN.equals(SourceRecords.string(after, originColumn))) {
+                if (BridgeOrigin.VALUE.equals(SourceRecords.string(after, originColumn))) {
                     stats.skippedOwnWrite();
                     yield null;
                 }
@@ -139,6 +157,23 @@ public final class TableCapture implements DebeziumEngine.ChangeConsumer<RecordC
             case "t" -> new Read(null, rows.truncate(position), position, "TRUNCATE");
             default -> null;
         };
+    }
+
+    /** A logical decoding message: the bridge's opens each of its transactions on this table. */
+    private void rememberBridgeTransaction(Struct envelope, SourcePosition position) {
+        Struct message = envelope.schema().field("message") == null ? null : envelope.getStruct("message");
+        if (message == null || position.txId() == null
+                || !BridgeOrigin.MESSAGE_PREFIX.equals(message.getString("prefix"))) {
+            return;
+        }
+        Object content = message.get("content");
+        byte[] bytes = content instanceof byte[] b ? b : content instanceof java.nio.ByteBuffer buffer
+                ? java.util.Arrays.copyOfRange(buffer.array(), buffer.arrayOffset() + buffer.position(),
+                        buffer.arrayOffset() + buffer.limit())
+                : String.valueOf(content).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (BridgeOrigin.VALUE.equals(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))) {
+            bridgeTransactions.add(position.txId());
+        }
     }
 
     private @Nullable String keyOf(SourceRecord record) {

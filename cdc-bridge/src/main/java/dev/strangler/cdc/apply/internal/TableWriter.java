@@ -1,6 +1,7 @@
 package dev.strangler.cdc.apply.internal;
 
 import dev.strangler.cdc.apply.TargetWriter;
+import dev.strangler.cdc.translate.BridgeOrigin;
 import dev.strangler.cdc.translate.Change;
 import dev.strangler.cdc.translate.ChangeShape;
 import dev.strangler.cdc.translate.UntranslatableChange;
@@ -34,8 +35,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TableWriter implements TargetWriter {
 
-    /** The value of the origin marker in the bridge's own transactions. */
-    public static final String BRIDGE_ORIGIN = "cdc-bridge";
 
     private final TableSide side;
     private final TargetColumns columns;
@@ -66,11 +65,21 @@ public final class TableWriter implements TargetWriter {
         return s;
     }
 
+    /**
+     * Marks the transaction as the bridge's twice: the setting the table's trigger stamps on the rows it writes, and
+     * a transactional logical decoding message ({@link BridgeOrigin}) ahead of its changes, which the capture of
+     * this side reads to skip every change of the transaction. The message is what catches deletes: a deleted row
+     * carries no stamp (only its key is logged), and a delete the bridge made, sent back, would delete the row again
+     * on the side it came from (a re-seeded row with the same key, or one that other rows still reference).
+     */
     @Override
     public void begin(Connection connection) throws SQLException {
         if (marksOrigin) {
-            try (PreparedStatement s = connection.prepareStatement("select set_config('strangler.origin', ?, true)")) {
-                s.setString(1, BRIDGE_ORIGIN);
+            try (PreparedStatement s = connection.prepareStatement(
+                    "select set_config('strangler.origin', ?, true), pg_logical_emit_message(true, ?, ?)")) {
+                s.setString(1, BridgeOrigin.VALUE);
+                s.setString(2, BridgeOrigin.MESSAGE_PREFIX);
+                s.setString(3, BridgeOrigin.VALUE);
                 s.execute();
             }
         }

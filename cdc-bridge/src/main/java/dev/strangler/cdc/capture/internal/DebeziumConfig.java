@@ -43,6 +43,8 @@ public final class DebeziumConfig {
         p.setProperty("table.include.list", table);
         p.setProperty("snapshot.mode", snapshot);
         p.setProperty("skipped.operations", "none");
+        // the logical decoding messages that open the bridge's own transactions (BridgeOrigin), no others
+        p.setProperty("message.prefix.include.list", "strangler\\.origin");
         p.setProperty("decimal.handling.mode", "precise");
         p.setProperty("poll.interval.ms", Long.toString(pollInterval.toMillis()));
         p.setProperty("max.batch.size", "4096");
