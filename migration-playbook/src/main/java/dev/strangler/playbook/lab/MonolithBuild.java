@@ -43,6 +43,11 @@ public enum MonolithBuild {
         return Files.isDirectory(dir) ? dir : jar(layout);
     }
 
+    /** The repository's module that builds it ({@code legacy-monolith-decommissioned}). */
+    public String module() {
+        return jar.substring(0, jar.indexOf('/'));
+    }
+
     public String description() {
         return description;
     }

@@ -55,7 +55,7 @@ public final class Actions {
         readers.put("shadow", ShadowSettings::read);
         readers.put("canary", CanarySettings::read);
         readers.put("cutover", CutoverSettings::read);
-        readers.put("decommission", step -> new DecommissionSettings());
+        readers.put("decommission", DecommissionSettings::read);
         return Collections.unmodifiableMap(readers);
     }
 }

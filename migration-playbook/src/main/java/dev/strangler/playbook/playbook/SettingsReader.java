@@ -61,6 +61,45 @@ final class SettingsReader {
         return section("gate");
     }
 
+    /**
+     * A mapping of settings under {@code name} ({@code seam: {table: ..., name: ...}}): its own reader, whose keys are
+     * checked as the step's are. Left out, it reads as an empty mapping.
+     */
+    SettingsReader mapping(String name) {
+        return section(name);
+    }
+
+    /** Whether the entry says {@code name} at all: a required setting left out is for the caller to name. */
+    boolean has(String name) {
+        return !node.path(name).isMissingNode();
+    }
+
+    /** A text; a number, a list or a mapping is refused. */
+    String text(String name, String fallback) {
+        JsonNode v = value(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.isTextual()) {
+            return wrongType(name, "a text", v, fallback);
+        }
+        return v.asText();
+    }
+
+    /**
+     * A text the action cannot do without. Left out, it is a problem ({@code <name> is required: <why>}), and, as a
+     * value of the wrong type is, answered with {@code standIn} so that reading goes on: the problem refuses the
+     * playbook, so the stand-in never reaches a step.
+     */
+    String requiredText(String name, String why, String standIn) {
+        if (!has(name)) {
+            asked.add(name);
+            problem(prefix + name + " is required: " + why);
+            return standIn;
+        }
+        return text(name, standIn);
+    }
+
     /** A whole number; a number with a fraction or a text is refused. */
     int integer(String name, int fallback) {
         JsonNode v = value(name);

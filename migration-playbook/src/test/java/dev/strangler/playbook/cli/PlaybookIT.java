@@ -103,7 +103,8 @@ class PlaybookIT {
         JsonNode decommission = JSON.readTree(REPORTS.resolve("playbook/payments/decommission.json").toFile()).path("evidence");
         assertThat(decommission.path("ruleViolations").asInt(-1))
                 .as("monolith classes touching payment tables after the redeploy: " + decommission).isZero();
-        assertThat(decommission.path("monolithBuild").asText()).isEqualTo("remote only, no in-process payment code");
+        assertThat(decommission.path("monolithBuild").asText()).isEqualTo("service side only, no in-process code");
+        assertThat(decommission.path("seamMode").asText()).isEqualTo("remote");
         assertThat(cli.run("status").output()).contains("decommissioned");
         assertThat(cli.run("playbook", "status", PLAYBOOK.toString()).exitCode()).isZero();
         assertThat(cli.run("route", "list").output()).contains("EXTRACTED");

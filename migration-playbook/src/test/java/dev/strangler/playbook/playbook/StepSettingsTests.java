@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strangler.playbook.lab.MonolithBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ class StepSettingsTests {
 
     private static final Path EXTRACTIONS = Path.of("..", "extractions");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A decommission step's seam, as the shop's. */
+    private static final String SEAM = "seam: {table: shop_settings, name: payments.mode, info: payments}";
 
     @TempDir
     Path dir;
@@ -44,7 +47,8 @@ class StepSettingsTests {
         assertThat(settings(payments, "canary")).isEqualTo(new CanarySettings(List.of(5, 25, 50, 100),
                 Duration.ofSeconds(15), 20, 0.01, 50));
         assertThat(settings(payments, "cutover")).isEqualTo(new CutoverSettings(0, Duration.ofSeconds(30)));
-        assertThat(settings(payments, "decommission")).isEqualTo(new DecommissionSettings());
+        assertThat(settings(payments, "decommission")).isEqualTo(new DecommissionSettings(new DecommissionSettings.Seam(
+                "shop_settings", "payments.mode", "remote", "in-process", "payments"), MonolithBuild.DECOMMISSIONED));
 
         PlaybookDefinition customers = PlaybookDefinition.read(EXTRACTIONS.resolve("customers.yaml"));
         ShadowSettings shadow = (ShadowSettings) settings(customers, "shadow");
@@ -74,6 +78,20 @@ class StepSettingsTests {
                 Duration.ofSeconds(15), 20, 0.01, 50));
         assertThat(CutoverSettings.DEFAULTS).isEqualTo(new CutoverSettings(0, Duration.ofSeconds(30)));
         assertThat(ShadowSettings.DEFAULTS.minCompared("payments-write")).isEqualTo(1000);
+    }
+
+    @Test
+    void aDecommissionSeamLeavesItsModesToTheDefaults() throws IOException {
+        PlaybookDefinition playbook = PlaybookDefinition.read(payments("""
+                    - id: decommission
+                      action: decommission
+                      seam: {table: settings, name: accounts.mode, info: accounts}
+                      build: decommissioned
+                """));
+
+        assertThat(settings(playbook, "decommission")).isEqualTo(new DecommissionSettings(
+                new DecommissionSettings.Seam("settings", "accounts.mode", "remote", "in-process", "accounts"),
+                MonolithBuild.DECOMMISSIONED));
     }
 
     @Test
@@ -150,9 +168,41 @@ class StepSettingsTests {
                 Arguments.of("- {id: my-analyse, action: analyse, gate: {max-mismatches: 0}}",
                         "step 'my-analyse' of extraction 'payments': unknown setting 'gate' (the action reads no"
                                 + " settings)"),
-                Arguments.of("- {id: my-decommission, action: decommission, observe-seconds: 15}",
-                        "step 'my-decommission' of extraction 'payments': unknown setting 'observe-seconds' (the"
-                                + " action reads no settings)"),
+                Arguments.of("- {id: my-decommission, action: decommission, " + SEAM + ", build: decommissioned,"
+                                + " observe-seconds: 15}",
+                        "step 'my-decommission' of extraction 'payments': unknown setting 'observe-seconds' (known:"
+                                + " seam, build)"),
+                Arguments.of("- {id: my-decommission, action: decommission, seam: {table: shop_settings, name: m,"
+                                + " info: payments, mode: remote}, build: decommissioned}",
+                        "step 'my-decommission' of extraction 'payments': unknown setting 'seam.mode' (known:"
+                                + " seam.table, seam.name, seam.value, seam.local, seam.info)"),
+                // required
+                Arguments.of("- {id: my-decommission, action: decommission, build: decommissioned}",
+                        "step 'my-decommission' of extraction 'payments': seam is required: the monolith's switch,"
+                                + " e.g. {table: shop_settings, name: payments.mode, info: payments} (value and local"
+                                + " default to remote and in-process)"),
+                Arguments.of("- {id: my-decommission, action: decommission, " + SEAM + "}",
+                        "step 'my-decommission' of extraction 'payments': build is required: the monolith build to"
+                                + " deploy once the seam is switched (decommissioned)"),
+                Arguments.of("- {id: my-decommission, action: decommission, seam: {table: shop_settings,"
+                                + " info: payments}, build: decommissioned}",
+                        "step 'my-decommission' of extraction 'payments': seam.name is required: the switch's row in"
+                                + " seam.table"),
+                Arguments.of("- {id: my-decommission, action: decommission, " + SEAM + ", build: original}",
+                        "step 'my-decommission' of extraction 'payments': build must be a build without the"
+                                + " in-process code (decommissioned), got original: the step deploys it, and its"
+                                + " rollback the original"),
+                Arguments.of("- {id: my-decommission, action: decommission, " + SEAM + ", build: slim}",
+                        "step 'my-decommission' of extraction 'payments': build must name a build of the monolith"
+                                + " (decommissioned), got 'slim'"),
+                Arguments.of("- {id: my-decommission, action: decommission, seam: {table: shop_settings,"
+                                + " name: payments.mode, value: remote, local: remote, info: payments},"
+                                + " build: decommissioned}",
+                        "step 'my-decommission' of extraction 'payments': seam.value and seam.local must differ: the"
+                                + " monolith would report 'remote' before the switch as after it"),
+                Arguments.of("- {id: my-decommission, action: decommission, seam: {table: shop_settings,"
+                                + " name: payments.mode, info: \"\"}, build: decommissioned}",
+                        "step 'my-decommission' of extraction 'payments': seam.info must not be empty"),
                 // wrong types
                 Arguments.of("- {id: my-shadow, action: shadow, traffic-rps: fast}",
                         "step 'my-shadow' of extraction 'payments': traffic-rps must be a whole number, got \"fast\""),
@@ -166,6 +216,9 @@ class StepSettingsTests {
                 Arguments.of("- {id: my-shadow, action: shadow, gate: {min-compared-by-route: {payments-write: x}}}",
                         "step 'my-shadow' of extraction 'payments': gate.min-compared-by-route.payments-write must"
                                 + " be a whole number, got \"x\""),
+                Arguments.of("- {id: my-decommission, action: decommission, seam: {table: 5, name: payments.mode,"
+                                + " info: payments}, build: decommissioned}",
+                        "step 'my-decommission' of extraction 'payments': seam.table must be a text, got 5"),
                 Arguments.of("- {id: my-canary, action: canary, percents: 50}",
                         "step 'my-canary' of extraction 'payments': percents must be a list of whole numbers, got 50"),
                 Arguments.of("- {id: my-canary, action: canary, percents: [5, half]}",
@@ -187,6 +240,18 @@ class StepSettingsTests {
 
         assertThatThrownBy(() -> PlaybookDefinition.read(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void aDecommissionWithoutItsSettingsNamesBothAtOnce() throws IOException {
+        Path file = payments("""
+                    - {id: decommission, action: decommission}
+                """);
+
+        assertThatThrownBy(() -> PlaybookDefinition.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("2 problems in the playbook of extraction 'payments':")
+                .hasMessageContaining("step 'decommission' of extraction 'payments': seam is required")
+                .hasMessageContaining("step 'decommission' of extraction 'payments': build is required");
     }
 
     @Test

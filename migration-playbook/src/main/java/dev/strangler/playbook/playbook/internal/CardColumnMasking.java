@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Masks the monolith's old card numbers to their last four digits, then makes sure the old numbers are gone from the
- * database server's files too, not only from the table's live rows. The UPDATE leaves them where no query shows them:
+ * Masks the old card numbers of one of the monolith's columns (the shop's {@code payments.card_number}: a legacy column
+ * the descriptor tokenizes) to their last four digits, then makes sure the old numbers are gone from the database
+ * server's files too, not only from the table's live rows. The UPDATE leaves them where no query shows them:
  * in the table's dead row versions, in the planner's statistics ({@code pg_statistic}: the old column's most common
  * values) and that catalog's own dead row versions, and in the WAL segments that logged all of these. So, after it:
  *
@@ -38,8 +39,8 @@ import java.util.Map;
  */
 final class CardColumnMasking {
 
-    /** The monolith's card column holds a whole card number: 12 to 19 digits and nothing else. */
-    private static final String CARD_NUMBER = "card_number ~ '^[0-9]{12,19}$'";
+    /** A card column holds a whole card number: 12 to 19 digits and nothing else (a masked one has stars). */
+    private static final String CARD_NUMBER = " ~ '^[0-9]{12,19}$'";
     private static final Duration POLL = Duration.ofMillis(250);
     private static final String SEGMENTS = "select name from pg_ls_waldir() where name ~ '^[0-9A-F]{24}$' order by name";
     private static final String CURRENT_SEGMENT = "select pg_walfile_name(pg_current_wal_lsn())";
@@ -48,8 +49,10 @@ final class CardColumnMasking {
     }
 
     /**
-     * What the masking did.
+     * What the masking did, to one column or, {@linkplain #and added up}, to several.
      *
+     * @param columns           the columns masked, {@code table.column}
+     * @param tables            their tables, each rewritten
      * @param masked            card numbers masked now
      * @param left              card numbers still in the column afterwards
      * @param maskedAt          the WAL position right after the masking and its ANALYZE
@@ -62,15 +65,42 @@ final class CardColumnMasking {
      * @param walRecycle        the server's {@code wal_recycle}: off, a segment removed is deleted
      * @param walKeepSize       the server's {@code wal_keep_size}: WAL kept past checkpoints whatever else needs it
      */
-    record Result(int masked, long left, String maskedAt, List<String> waitedFor, int walSwitches, int checkpoints,
-            int walSegmentsBefore, int walSegmentsAfter, String lastSegment, String walRecycle, String walKeepSize) {
+    record Result(List<String> columns, List<String> tables, int masked, long left, String maskedAt,
+            List<String> waitedFor, int walSwitches, int checkpoints, int walSegmentsBefore, int walSegmentsAfter,
+            String lastSegment, String walRecycle, String walKeepSize) {
+
+        Result {
+            columns = List.copyOf(columns);
+            tables = List.copyOf(tables);
+            waitedFor = List.copyOf(waitedFor);
+        }
+
+        /**
+         * This masking and a {@code later} one on the same server: counts added up, the WAL as the later one left it
+         * (it moved past the segments of both).
+         */
+        Result and(Result later) {
+            return new Result(concat(columns, later.columns), concat(tables, later.tables), masked + later.masked,
+                    left + later.left, later.maskedAt, concat(waitedFor, later.waitedFor),
+                    walSwitches + later.walSwitches, checkpoints + later.checkpoints, walSegmentsBefore,
+                    later.walSegmentsAfter, later.lastSegment, later.walRecycle, later.walKeepSize);
+        }
+
+        private static List<String> concat(List<String> a, List<String> b) {
+            List<String> all = new ArrayList<>(a);
+            b.stream().filter(x -> !all.contains(x)).forEach(all::add);
+            return all;
+        }
 
         Map<String, Object> evidence() {
             Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("cardColumns", columns);
             evidence.put("cardNumbersMasked", masked);
             evidence.put("cardNumbersLeft", left);
             evidence.put("analyzed", true);
-            evidence.put("rewritten", List.of("payments", "pg_catalog.pg_statistic"));
+            List<String> rewritten = new ArrayList<>(tables);
+            rewritten.add("pg_catalog.pg_statistic");
+            evidence.put("rewritten", rewritten);
             evidence.put("maskedAtLsn", maskedAt);
             evidence.put("waitedFor", waitedFor);
             evidence.put("walSwitches", walSwitches);
@@ -93,23 +123,27 @@ final class CardColumnMasking {
     }
 
     /**
-     * Masks the card numbers of the {@code payments} table of the database at {@code jdbcUrl} (as a superuser: it
+     * Masks the card numbers of {@code column} of {@code table} in the database at {@code jdbcUrl} (as a superuser: it
      * checkpoints and rewrites a catalog), then clears them from the server's files, waiting at most {@code wait} for
-     * what still reads them. Safe to run again: a second run masks nothing and clears again.
+     * what still reads them. Both names are taken as they are written, quoted: {@code Cards} is not
+     * {@code cards}. Safe to run again: a second run masks nothing and clears again.
      */
-    static Result mask(String jdbcUrl, Duration wait) throws SQLException, InterruptedException, Held {
+    static Result mask(String jdbcUrl, String table, String column, Duration wait)
+            throws SQLException, InterruptedException, Held {
         long deadline = System.nanoTime() + wait.toNanos();
+        String t = quoted(table);
+        String col = quoted(column);
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
             s.execute("set lock_timeout = '30s'"); // VACUUM FULL waits for the table: fail, rather than hang
-            int masked = s.executeUpdate("update payments set card_number = '************' || right(card_number, 4)"
-                    + " where " + CARD_NUMBER);
-            long left = Long.parseLong(text(s, "select count(*) from payments where " + CARD_NUMBER));
-            s.execute("analyze payments");
+            int masked = s.executeUpdate("update " + t + " set " + col + " = '************' || right(" + col + ", 4)"
+                    + " where " + col + CARD_NUMBER);
+            long left = Long.parseLong(text(s, "select count(*) from " + t + " where " + col + CARD_NUMBER));
+            s.execute("analyze " + t);
             String maskedAt = text(s, "select pg_current_wal_lsn()::text");
             // a transaction id given out after the masking and the ANALYZE committed: whatever is older sees old rows
             String after = text(s, "select pg_current_xact_id()::text");
             List<String> waitedFor = awaitReaders(c, maskedAt, after, deadline, wait);
-            s.execute("vacuum full payments");
+            s.execute("vacuum full " + t);
             s.execute("vacuum full pg_catalog.pg_statistic");
 
             String lastSegment = text(s, CURRENT_SEGMENT);
@@ -143,8 +177,9 @@ final class CardColumnMasking {
                 s.execute("select pg_switch_wal()");
                 switches++;
             }
-            return new Result(masked, left, maskedAt, waitedFor, switches, checkpoints, segmentsBefore,
-                    segments(s).size(), lastSegment, text(s, "show wal_recycle"), text(s, "show wal_keep_size"));
+            return new Result(List.of(table + "." + column), List.of(table), masked, left, maskedAt, waitedFor,
+                    switches, checkpoints, segmentsBefore, segments(s).size(), lastSegment, text(s, "show wal_recycle"),
+                    text(s, "show wal_keep_size"));
         }
     }
 
@@ -239,6 +274,10 @@ final class CardColumnMasking {
             }
         }
         return names;
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private static String text(Statement s, String sql) throws SQLException {

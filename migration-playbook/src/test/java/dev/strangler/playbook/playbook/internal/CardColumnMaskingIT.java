@@ -94,7 +94,7 @@ class CardColumnMaskingIT {
         ScheduledExecutorService bridge = Executors.newSingleThreadScheduledExecutor();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             bridge.scheduleWithFixedDelay(() -> confirm(s), 0, 200, TimeUnit.MILLISECONDS);
-            result = CardColumnMasking.mask(url, Duration.ofSeconds(60));
+            result = CardColumnMasking.mask(url, "payments", "card_number", Duration.ofSeconds(60));
         } finally {
             bridge.shutdownNow();
             bridge.awaitTermination(10, TimeUnit.SECONDS);
@@ -104,6 +104,7 @@ class CardColumnMaskingIT {
         long statistics = cardNumbersInPgStatistic(url);
         System.out.printf("card numbers in the server's files before the masking: %s; after: %s; in pg_statistic"
                 + " after: %d; %s%n", groups(before), groups(after), statistics, result);
+        assertThat(result.columns()).containsExactly("payments.card_number");
         assertThat(result.masked()).isEqualTo(PAYMENTS);
         assertThat(result.left()).isZero();
         assertThat(after.unscanned()).isEmpty();
@@ -111,21 +112,27 @@ class CardColumnMaskingIT {
         assertThat(statistics).as("card numbers in pg_statistic").isZero();
     }
 
+    /** Any table and column the descriptor tokenizes, their names quoted as written (here in mixed case). */
     @Test
     void namesTheReplicationSlotThatHasNotConfirmedPastTheMasking() throws Exception {
         try (PostgresServer server = server("off")) {
             server.createDatabase("shop");
             String url = server.jdbcUrl("shop");
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                s.execute("create table payments (id bigserial primary key, card_number varchar(19) not null)");
+                s.execute("create table \"Accounts\" (id bigserial primary key, \"Pan\" varchar(19) not null)");
                 s.execute("select pg_create_logical_replication_slot('stuck_bridge', 'pgoutput')");
-                s.execute("insert into payments (card_number) values ('************4242')");
+                s.execute("insert into \"Accounts\" (\"Pan\") values ('4242424242424242')");
             }
 
-            assertThatThrownBy(() -> CardColumnMasking.mask(url, Duration.ofSeconds(2)))
+            assertThatThrownBy(() -> CardColumnMasking.mask(url, "Accounts", "Pan", Duration.ofSeconds(2)))
                     .isInstanceOf(CardColumnMasking.Held.class)
                     .hasMessageContaining("after 2 s, still reading from before the masking at")
                     .hasMessageContaining("replication slot stuck_bridge (shop, inactive, confirmed up to");
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select \"Pan\" from \"Accounts\"")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("masked before the wait").isEqualTo("************4242");
+            }
         }
     }
 
