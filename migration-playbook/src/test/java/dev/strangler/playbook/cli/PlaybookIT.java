@@ -33,7 +33,7 @@ class PlaybookIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path LAB = Path.of("target/it-playbook-lab").toAbsolutePath();
     private static final Path REPORTS = Path.of("target/it-playbook-reports").toAbsolutePath();
-    private static final Path PLAYBOOK = Path.of("target/it-playbook.yaml").toAbsolutePath();
+    private static final Path PLAYBOOK = Path.of("target/it-playbook/payments.yaml").toAbsolutePath();
     private static LabCli cli;
 
     @BeforeAll
@@ -50,6 +50,7 @@ class PlaybookIT {
         // right after a write, a real but passing difference (the shipped gate, 1 %, holds on an otherwise idle lab;
         // failed mirrored calls are not differences, the proxy counts them apart)
         String shipped = Files.readString(Path.of("../extractions/payments.yaml"));
+        Files.createDirectories(PLAYBOOK.getParent());
         Files.writeString(PLAYBOOK, shipped
                 .replace("min-compared: 1000", "min-compared: 200")
                 .replace("payments-write: 200", "payments-write: 40")
