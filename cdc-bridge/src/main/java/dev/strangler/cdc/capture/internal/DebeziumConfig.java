@@ -62,10 +62,10 @@ public final class DebeziumConfig {
         // connector_and_driver the JDBC driver confirms the server's keepalive position whenever everything received
         // so far is confirmed, which is exactly the quiet case; Debezium still confirms its own events.
         p.setProperty("lsn.flush.mode", "connector_and_driver");
-        // The keepalives come when the server has nothing else to say, which on a busy database can be long: a quiet
-        // table's slot (the monolith's customers while its orders change) held a segment with old card numbers for
-        // more than the decommission's two minutes. So every heartbeat writes a logical decoding message, which every
-        // slot of the database receives whatever its publication: its capture confirms it, and the slot moves on.
+        // The keepalives come when the server has nothing else to say, which on a busy database can be long: the slot
+        // of a second, quiet table of the monolith's held a segment with old card numbers for more than the
+        // decommission's two minutes. So every heartbeat writes a logical decoding message, which every slot of the
+        // database receives whatever its publication: its capture confirms it, and the slot moves on.
         p.setProperty("heartbeat.interval.ms", "5000");
         p.setProperty("heartbeat.action.query",
                 "select pg_logical_emit_message(false, 'strangler.heartbeat', 'heartbeat')");
