@@ -5,6 +5,7 @@ import dev.strangler.extraction.Extractions;
 import dev.strangler.extraction.TablePair;
 import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.lab.LabPorts;
+import dev.strangler.playbook.lab.SqlNames;
 import dev.strangler.playbook.playbook.Actions;
 import dev.strangler.playbook.playbook.PlaybookDefinition;
 import dev.strangler.playbook.playbook.PlaybookRunner;
@@ -86,8 +87,8 @@ public final class PlaybookCommand {
         private static long maxLegacyKey(Extraction extraction, TablePair pair, LabPorts ports) {
             String database = extraction.legacy().database();
             Long idsFrom = pair.extracted().idsFrom();
-            String sql = "select coalesce(max(" + quoted(pair.legacy().key()) + "), 1) from "
-                    + quoted(pair.legacy().table()) + (idsFrom == null ? "" : " where " + quoted(pair.legacy().key())
+            String sql = "select coalesce(max(" + SqlNames.quoted(pair.legacy().key()) + "), 1) from "
+                    + SqlNames.quoted(pair.legacy().table()) + (idsFrom == null ? "" : " where " + SqlNames.quoted(pair.legacy().key())
                     + " < " + idsFrom);
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.database(database)
                     + "/" + database + "?user=postgres"); ResultSet rs = c.createStatement().executeQuery(sql)) {
@@ -98,9 +99,6 @@ public final class PlaybookCommand {
             }
         }
 
-        private static String quoted(String identifier) {
-            return "\"" + identifier.replace("\"", "\"\"") + "\"";
-        }
     }
 
     @Command(name = "run", description = "Run every step not yet done; stops at the first failed gate (exit 1).")

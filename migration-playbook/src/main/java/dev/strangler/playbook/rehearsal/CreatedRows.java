@@ -3,6 +3,7 @@ package dev.strangler.playbook.rehearsal;
 import dev.strangler.extraction.Extraction;
 import dev.strangler.extraction.TablePair;
 import dev.strangler.extraction.TableSide;
+import dev.strangler.playbook.lab.SqlNames;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,9 +41,9 @@ final class CreatedRows {
         if (ids.isEmpty()) {
             return 0;
         }
-        String key = quoted(side.key());
+        String key = SqlNames.quoted(side.key());
         try (Connection c = DriverManager.getConnection(jdbcUrl); PreparedStatement s = c.prepareStatement(
-                "select " + key + " from " + quoted(side.table()) + " where " + key + " = any(?)")) {
+                "select " + key + " from " + SqlNames.quoted(side.table()) + " where " + key + " = any(?)")) {
             s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             Set<Long> found = new HashSet<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -56,7 +57,4 @@ final class CreatedRows {
         }
     }
 
-    private static String quoted(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
 }

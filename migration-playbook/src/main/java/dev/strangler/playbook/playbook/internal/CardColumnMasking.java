@@ -1,5 +1,6 @@
 package dev.strangler.playbook.playbook.internal;
 
+import dev.strangler.playbook.lab.SqlNames;
 import dev.strangler.playbook.playbook.StepContext;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -131,8 +132,8 @@ final class CardColumnMasking {
     static Result mask(String jdbcUrl, String table, String column, Duration wait)
             throws SQLException, InterruptedException, Held {
         long deadline = System.nanoTime() + wait.toNanos();
-        String t = quoted(table);
-        String col = quoted(column);
+        String t = SqlNames.quoted(table);
+        String col = SqlNames.quoted(column);
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
             s.execute("set lock_timeout = '30s'"); // VACUUM FULL waits for the table: fail, rather than hang
             int masked = s.executeUpdate("update " + t + " set " + col + " = '************' || right(" + col + ", 4)"
@@ -274,10 +275,6 @@ final class CardColumnMasking {
             }
         }
         return names;
-    }
-
-    private static String quoted(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private static String text(Statement s, String sql) throws SQLException {

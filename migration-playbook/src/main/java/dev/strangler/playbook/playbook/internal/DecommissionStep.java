@@ -10,13 +10,14 @@ import dev.strangler.playbook.lab.LabComponent;
 import dev.strangler.playbook.lab.LabComponents;
 import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.lab.MonolithBuild;
+import dev.strangler.playbook.lab.SqlNames;
 import dev.strangler.playbook.pcireport.PciScope;
 import dev.strangler.playbook.pcireport.PciScopeReport;
 import dev.strangler.playbook.pcireport.PciScopeScan;
 import dev.strangler.playbook.pcireport.ScanTargets;
 import dev.strangler.playbook.playbook.DecommissionSettings;
-import dev.strangler.playbook.playbook.PlaybookDefinition;
 import dev.strangler.playbook.playbook.PlaybookDefinition.StepDefinition;
+import dev.strangler.playbook.playbook.PlaybookDefinition;
 import dev.strangler.playbook.playbook.Step;
 import dev.strangler.playbook.playbook.StepContext;
 import dev.strangler.playbook.playbook.StepOutcome;
@@ -117,7 +118,7 @@ public final class DecommissionStep implements Step {
         DecommissionSettings.Seam seam = settings.seam();
         String legacyDb = legacyDb(playbook.extraction(), context);
         try (Connection c = DriverManager.getConnection(legacyDb); PreparedStatement s = c.prepareStatement(
-                "insert into " + quoted(seam.table()) + " (name, value, updated_at) values (?, ?, now())"
+                "insert into " + SqlNames.quoted(seam.table()) + " (name, value, updated_at) values (?, ?, now())"
                         + " on conflict (name) do update set value = excluded.value, updated_at = excluded.updated_at")) {
             s.setString(1, seam.name());
             s.setString(2, seam.value());
@@ -187,7 +188,7 @@ public final class DecommissionStep implements Step {
         DecommissionSettings.Seam seam = step.settings(DecommissionSettings.class).seam();
         String build = deploy(context, MonolithBuild.ORIGINAL, seam);
         try (Connection c = DriverManager.getConnection(legacyDb(playbook.extraction(), context));
-             PreparedStatement s = c.prepareStatement("delete from " + quoted(seam.table()) + " where name = ?")) {
+             PreparedStatement s = c.prepareStatement("delete from " + SqlNames.quoted(seam.table()) + " where name = ?")) {
             s.setString(1, seam.name());
             s.executeUpdate();
         }
@@ -215,11 +216,11 @@ public final class DecommissionStep implements Step {
             return null;
         }
         TablePair pair = playbook.extraction().data().getFirst();
-        String key = quoted(pair.legacy().key());
+        String key = SqlNames.quoted(pair.legacy().key());
         Long idsFrom = pair.extracted().idsFrom();
         String row;
         try (Connection c = DriverManager.getConnection(legacyDb); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select max(" + key + ")::text from " + quoted(pair.legacy().table())
+             ResultSet rs = s.executeQuery("select max(" + key + ")::text from " + SqlNames.quoted(pair.legacy().table())
                      + (idsFrom == null ? "" : " where " + key + " < " + idsFrom))) {
             rs.next();
             row = rs.getString(1);
@@ -248,10 +249,6 @@ public final class DecommissionStep implements Step {
 
     private static String join(List<CardColumn> columns) {
         return String.join(", ", columns.stream().map(CardColumn::toString).toList());
-    }
-
-    private static String quoted(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /**
