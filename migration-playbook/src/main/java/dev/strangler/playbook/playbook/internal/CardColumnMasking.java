@@ -29,7 +29,8 @@ import java.util.Map;
  *   <li>VACUUM FULL rewrites the table and {@code pg_statistic} without their dead row versions (the old files are
  *   truncated at once and unlinked at the next checkpoint);</li>
  *   <li>the WAL moves on: {@code pg_switch_wal()} and CHECKPOINT until no segment that logged the old numbers is left.
- *   A slot's restart point moves only once its consumer has confirmed past a checkpoint, so that usually takes two.
+ *   A slot's restart point moves only once its consumer has confirmed past a checkpoint, so that usually takes two;
+ *   and the server's cached minimum of those restart points is refreshed by hand when it lags them.
  *   Then the segments already waiting ahead of the WAL are written over: one that PostgreSQL recycled (renamed) before
  *   {@code wal_recycle} was off still holds older WAL.</li>
  * </ol>
@@ -169,6 +170,7 @@ final class CardColumnMasking {
                     }
                     StepContext.observe(POLL);
                 } while (!slotsNeeding(c, lastSegment).isEmpty());
+                recomputeSlotsMinimum(s);
             }
             // the segment being written and those waiting ahead of it may be files PostgreSQL recycled, with older
             // WAL in them (preallocated ones are zeros): switch past them all, so that each is written over
@@ -235,6 +237,25 @@ final class CardColumnMasking {
         }
     }
 
+    /**
+     * Has the server recompute the oldest WAL position its replication slots need. A checkpoint keeps WAL from a
+     * minimum the server caches, and PostgreSQL 18 does not always refresh it when a logical slot's consumer confirms
+     * over the replication protocol (Debezium's way): then every slot has moved past the segments and checkpoints still
+     * keep them, for as long as no slot is created or dropped. Dropping a slot recomputes the minimum, so this creates
+     * a temporary slot that reserves no WAL and drops it. Without a free slot (max_replication_slots) it does nothing:
+     * the wait then names the settings.
+     */
+    private static void recomputeSlotsMinimum(Statement s) throws SQLException {
+        try {
+            s.execute("select pg_drop_replication_slot(slot_name) from pg_create_physical_replication_slot("
+                    + "format('strangler_masking_%s', pg_backend_pid()), false, true)");
+        } catch (SQLException e) {
+            if (!"53400".equals(e.getSQLState())) { // configuration_limit_exceeded: all slots taken
+                throw e;
+            }
+        }
+    }
+
     /** The replication slots that still need WAL from a segment up to {@code lastSegment}. */
     private static List<String> slotsNeeding(Connection c, String lastSegment) throws SQLException {
         List<String> slots = new ArrayList<>();
@@ -258,8 +279,10 @@ final class CardColumnMasking {
         List<String> reasons = new ArrayList<>(slotsNeeding(c, lastSegment));
         try (Statement s = c.createStatement()) {
             if (reasons.isEmpty()) {
-                reasons.add("wal_keep_size " + text(s, "show wal_keep_size") + ", archive_mode "
-                        + text(s, "show archive_mode"));
+                reasons.add("no replication slot needs them (" + text(s, "select coalesce(string_agg(slot_name"
+                        + " || ' from ' || coalesce(restart_lsn::text, 'nothing'), ', '), 'no slots')"
+                        + " from pg_replication_slots") + "), wal_keep_size " + text(s, "show wal_keep_size")
+                        + ", archive_mode " + text(s, "show archive_mode"));
             }
             return "WAL segments that logged the old card numbers are still in pg_wal after " + wait.toSeconds()
                     + " s (oldest " + segments(s).getFirst() + ", the masking's last " + lastSegment + "): "

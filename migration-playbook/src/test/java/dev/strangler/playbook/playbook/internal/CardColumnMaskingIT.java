@@ -17,11 +17,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGProperty;
+import org.postgresql.replication.PGReplicationStream;
 
 /**
  * The decommission's masking on a real PostgreSQL with the lab's settings ({@code wal_level=logical}): after it, no
@@ -70,7 +75,27 @@ class CardColumnMaskingIT {
         }
     }
 
+    /**
+     * The slots' consumers read over the replication protocol and confirm what they received, as Debezium does with
+     * heartbeats on, rather than with {@code pg_replication_slot_advance}. (The lab's Debezium once left PostgreSQL's
+     * cached minimum of the slots' restart points behind them, so that checkpoints kept the old segments until the
+     * wait ran out; this consumer does not provoke that, PlaybookIT's decommission on the lab does.)
+     */
+    @Test
+    void clearsTheWalWhenTheSlotsConsumerConfirmsOverTheReplicationProtocol() throws Exception {
+        try (PostgresServer server = server("off")) {
+            leavesNoCardNumberIn(server, Bridge.STREAMING);
+        }
+    }
+
+    /** How the stand-in for the CDC bridge confirms what it has read. */
+    private enum Bridge { ADVANCING, STREAMING }
+
     private void leavesNoCardNumberIn(PostgresServer server) throws Exception {
+        leavesNoCardNumberIn(server, Bridge.ADVANCING);
+    }
+
+    private void leavesNoCardNumberIn(PostgresServer server, Bridge bridgeKind) throws Exception {
         server.createDatabase("shop");
         String url = server.jdbcUrl("shop");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
@@ -78,6 +103,10 @@ class CardColumnMaskingIT {
                     + " card_number varchar(19) not null, status varchar(10) not null)");
             s.execute("create publication bridge_pub for table payments");
             s.execute("select pg_create_logical_replication_slot('bridge_like', 'pgoutput')");
+            // a second pair's slot, on a table nothing changes: the lab's legacy database has one per extraction
+            s.execute("create table customers (id bigserial primary key, email text)");
+            s.execute("create publication quiet_pub for table customers");
+            s.execute("select pg_create_logical_replication_slot('quiet_like', 'pgoutput')");
             s.execute("insert into payments (order_id, card_number, status) select g, (array['" + String.join("','", CARDS)
                     + "'])[1 + g % 3], 'AUTHORIZED' from generate_series(1, " + PAYMENTS + ") g");
             s.execute("analyze payments"); // the planner's most common values: the three card numbers
@@ -92,8 +121,8 @@ class CardColumnMaskingIT {
         CardColumnMasking.Result result;
         // the CDC bridge, confirming what it has read as it goes
         ScheduledExecutorService bridge = Executors.newSingleThreadScheduledExecutor();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            bridge.scheduleWithFixedDelay(() -> confirm(s), 0, 200, TimeUnit.MILLISECONDS);
+        try (AutoCloseable payments = consume(bridgeKind, url, "bridge_like", "bridge_pub", bridge);
+             AutoCloseable customers = consume(bridgeKind, url, "quiet_like", "quiet_pub", bridge)) {
             result = CardColumnMasking.mask(url, "payments", "card_number", Duration.ofSeconds(60));
         } finally {
             bridge.shutdownNow();
@@ -136,12 +165,56 @@ class CardColumnMaskingIT {
         }
     }
 
-    private static void confirm(Statement s) {
-        try {
-            s.execute("select pg_replication_slot_advance('bridge_like', pg_current_wal_lsn())");
-        } catch (java.sql.SQLException e) {
-            // the masking holds a lock or the server is busy: the next round confirms
-        }
+    private static AutoCloseable consume(Bridge kind, String url, String slot, String publication,
+            ScheduledExecutorService bridge) throws SQLException {
+        return kind == Bridge.STREAMING ? stream(url, slot, publication, bridge) : advance(url, slot, bridge);
+    }
+
+    /** Confirms up to the server's current position with {@code pg_replication_slot_advance}, every 200 ms. */
+    private static AutoCloseable advance(String url, String slot, ScheduledExecutorService bridge)
+            throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        bridge.scheduleWithFixedDelay(() -> {
+            try {
+                s.execute("select pg_replication_slot_advance('" + slot + "', pg_current_wal_lsn())");
+            } catch (SQLException e) {
+                // the masking holds a lock or the server is busy: the next round confirms
+            }
+        }, 0, 200, TimeUnit.MILLISECONDS);
+        return c;
+    }
+
+    /**
+     * Reads the slot over a replication connection and confirms everything received, keep-alives included, every
+     * 200 ms: what Debezium's PostgreSQL connector does with heartbeats on.
+     */
+    private static AutoCloseable stream(String url, String slot, String publication, ScheduledExecutorService bridge)
+            throws SQLException {
+        Properties props = new Properties();
+        PGProperty.REPLICATION.set(props, "database");
+        PGProperty.ASSUME_MIN_SERVER_VERSION.set(props, "10");
+        PGProperty.PREFER_QUERY_MODE.set(props, "simple");
+        Connection c = DriverManager.getConnection(url, props);
+        Connection heartbeats = DriverManager.getConnection(url);
+        PGReplicationStream stream = c.unwrap(PGConnection.class).getReplicationAPI().replicationStream().logical()
+                .withSlotName(slot).withSlotOption("proto_version", "1")
+                .withSlotOption("publication_names", publication).withSlotOption("messages", "true").withStatusInterval(200, TimeUnit.MILLISECONDS)
+                .start();
+        bridge.scheduleWithFixedDelay(() -> {
+            try (Statement hb = heartbeats.createStatement()) {
+                hb.execute("select pg_logical_emit_message(false, 'strangler.heartbeat', 'heartbeat')");
+                while (stream.readPending() != null) {
+                    // the changes themselves do not matter here, only that they are read
+                }
+                stream.setFlushedLSN(stream.getLastReceiveLSN());
+                stream.setAppliedLSN(stream.getLastReceiveLSN());
+                stream.forceUpdateStatus();
+            } catch (SQLException e) {
+                // the server is busy: the next round confirms
+            }
+        }, 0, 200, TimeUnit.MILLISECONDS);
+        return c;
     }
 
     /** Every file of the server's data directory, as the PCI scope scan reads them. */
