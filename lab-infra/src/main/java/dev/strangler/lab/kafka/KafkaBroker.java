@@ -20,6 +20,7 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,33 +35,54 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
+    private final Map<String, Object> clientConfig;
     private volatile boolean closed;
 
-    private KafkaBroker(KafkaRaftServer server, int port) {
+    private KafkaBroker(KafkaRaftServer server, int port, Map<String, Object> clientConfig) {
         this.server = server;
         this.port = port;
+        this.clientConfig = Map.copyOf(clientConfig);
     }
 
     /** Starts a broker on 127.0.0.1:{@code port} (controller on {@code controllerPort}) and waits until it answers. */
     public static KafkaBroker start(Path logDirectory, int port, int controllerPort) {
+        return start(logDirectory, port, controllerPort, null);
+    }
+
+    /**
+     * Starts a broker whose clients must come over TLS and authenticate with SCRAM ({@code SASL_SSL}), as a production
+     * cluster asks; {@link #clientConfig()} holds what its own admin client uses.
+     */
+    public static KafkaBroker startSecured(Path logDirectory, int port, int controllerPort, BrokerSecurity security) {
+        return start(logDirectory, port, controllerPort, security);
+    }
+
+    private static KafkaBroker start(Path logDirectory, int port, int controllerPort,
+            @Nullable BrokerSecurity security) {
         try {
             Files.createDirectories(logDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Properties props = brokerProperties(logDirectory, port, controllerPort);
+        if (security != null) {
+            props.putAll(security.brokerProperties(port, controllerPort));
+        }
         KafkaConfig config = KafkaConfig.fromProps(props, false);
-        formatOnce(logDirectory);
+        formatOnce(logDirectory, security == null ? List.of() : security.scramArguments());
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        KafkaBroker broker = new KafkaBroker(server, port);
+        Map<String, Object> clientConfig = security == null ? Map.of("bootstrap.servers", bootstrapServers(port))
+                : security.clientConfig(port, security.brokerUser());
+        KafkaBroker broker = new KafkaBroker(server, port, clientConfig);
         try {
             broker.awaitReady(Duration.ofSeconds(60));
         } catch (RuntimeException e) {
             broker.close();
             throw e;
         }
-        log.info("Kafka broker ready on 127.0.0.1:{} (data in {})", port, logDirectory);
+        log.info("Kafka broker ready on 127.0.0.1:{}{} (data in {})", port, security == null ? "" : " (SASL_SSL)",
+                logDirectory);
         return broker;
     }
 
@@ -94,7 +116,7 @@ public final class KafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void formatOnce(Path logDirectory) {
+    private static void formatOnce(Path logDirectory, List<String> scramArguments) {
         if (Files.exists(logDirectory.resolve("meta.properties"))) {
             return;
         }
@@ -108,6 +130,9 @@ public final class KafkaBroker implements AutoCloseable {
                     .setReleaseVersion(MetadataVersion.latestProduction())
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                     .setIgnoreFormatted(true)
+                    // SCRAM users live in the cluster's metadata: the first ones, the broker's own included, are
+                    // written at format time, before any listener can check a password
+                    .setScramArguments(scramArguments)
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format the Kafka log directory " + logDirectory, e);
@@ -127,21 +152,30 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
+    /** What a client of this broker needs: bootstrap servers and, on a secured broker, TLS and the broker's user. */
+    public Map<String, Object> clientConfig() {
+        return clientConfig;
+    }
+
     private void awaitReady(Duration timeout) {
-        if (!isHealthy(port, timeout)) {
+        if (!isHealthy(port, clientConfig, timeout)) {
             throw new IllegalStateException("Kafka broker on port " + port + " did not answer within " + timeout);
         }
     }
 
     /** True when a broker on 127.0.0.1:{@code port} answers a cluster description within {@code timeout}. */
     public static boolean isHealthy(int port, Duration timeout) {
+        return isHealthy(port, Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(port)), timeout);
+    }
+
+    /** True when the broker on {@code port} answers a client with {@code clientConfig} within {@code timeout}. */
+    public static boolean isHealthy(int port, Map<String, Object> clientConfig, Duration timeout) {
         if (!dev.strangler.lab.process.Ports.isListening(port)) {
             return false; // an admin client would log a warning per attempt
         }
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(port),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 5_000),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 5_000));
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         Admin admin = Admin.create(config);
         try {
             return !admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
