@@ -53,7 +53,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         if (registry == null) {
-            registry = new SchemaRegistryClient(SerdeConfig.required(configs, SerdeConfig.SCHEMA_REGISTRY_URL));
+            registry = SerdeConfig.client(configs);
         }
         Object type = configs.get(isKey ? SerdeConfig.SPECIFIC_KEY_TYPE : SerdeConfig.SPECIFIC_VALUE_TYPE);
         if (type != null && readerSchema == null) {

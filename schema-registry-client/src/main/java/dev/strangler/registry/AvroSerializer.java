@@ -42,7 +42,7 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.isKey = isKey;
         if (registry == null) {
-            registry = new SchemaRegistryClient(SerdeConfig.required(configs, SerdeConfig.SCHEMA_REGISTRY_URL));
+            registry = SerdeConfig.client(configs);
         }
         autoRegister = SerdeConfig.flag(configs, SerdeConfig.AUTO_REGISTER_SCHEMAS, autoRegister);
     }
