@@ -23,6 +23,10 @@ import picocli.CommandLine.Parameters;
                 ChaosCommand.Clear.class, ChaosCommand.Restore.class, ChaosCommand.Log.class})
 public final class ChaosCommand {
 
+    /** What a drill outside the lab must be instead. */
+    static final String INSTEAD = "Chaos drills kill the lab's processes and inject faults into its proxy, for"
+            + " exercises; against a deployment, run drills with its own tooling, on purpose and announced.";
+
     static ChaosLog log() {
         return new ChaosLog(LabLayout.fromEnvironment().root(), Clock.systemUTC());
     }
@@ -37,6 +41,7 @@ public final class ChaosCommand {
 
         @Override
         public Integer call() throws InterruptedException {
+            ContextChoice.labOnly(spec, INSTEAD);
             long pid = ComponentKill.kill(lab(), component);
             log().append("kill", component, "SIGKILL pid " + pid, reason);
             out().printf("Killed %s (pid %d). Bring it back with: ./strangler chaos restore%n", component, pid);
@@ -51,6 +56,7 @@ public final class ChaosCommand {
 
         @Override
         public Integer call() {
+            ContextChoice.labOnly(spec, INSTEAD);
             Lab lab = lab();
             var stopped = lab.status().stream().filter(s -> s.pid().isEmpty()).map(s -> s.component().name()).toList();
             lab.up();
@@ -89,7 +95,8 @@ public final class ChaosCommand {
         @Override
         public Integer call() {
             String why = reason == null || reason.isBlank() ? defaultReason() : reason;
-            JsonNode r = RouteCommand.admin().setFaults(route, latencyMillis(), errorPercent(), why);
+            ContextChoice.labOnly(spec, INSTEAD);
+            JsonNode r = RouteCommand.labAdmin().setFaults(route, latencyMillis(), errorPercent(), why);
             log().append(action(), route, detail(), why);
             printFaults(spec.commandLine().getOut(), r);
             return 0;
@@ -186,6 +193,7 @@ public final class ChaosCommand {
 
         @Override
         public Integer call() {
+            ContextChoice.labOnly(spec, INSTEAD);
             PrintWriter out = spec.commandLine().getOut();
             var entries = log().last(last);
             if (entries.isEmpty()) {

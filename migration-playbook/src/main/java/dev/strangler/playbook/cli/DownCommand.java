@@ -9,6 +9,7 @@ final class DownCommand extends LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ContextChoice.labOnly(spec, "It stops the lab's processes on this machine; it never stops a deployment's.");
         Lab lab = lab();
         lab.down();
         boolean clean = lab.status().stream().allMatch(s -> s.pid().isEmpty()) && lab.leftovers().isEmpty();

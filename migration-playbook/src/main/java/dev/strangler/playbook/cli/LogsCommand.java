@@ -30,6 +30,8 @@ final class LogsCommand extends LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        ContextChoice.labOnly(spec, "It reads the lab's log files on this machine; a deployment's logs are where it"
+                + " keeps them.");
         Lab lab = lab();
         LabComponent component = lab.component(name).orElseThrow(() -> new LabException("no component '" + name
                 + "'; the lab has: " + lab.components().stream().map(LabComponent::name).collect(Collectors.joining(", "))));

@@ -1,5 +1,6 @@
 package dev.strangler.playbook.cli;
 
+import dev.strangler.playbook.context.StranglerContext;
 import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.lab.LabPorts;
 import dev.strangler.playbook.pcireport.PciScope;
@@ -47,16 +48,20 @@ public final class PciScopeCommand implements Callable<Integer> {
             description = "Records read from the start and from the end of every partition (default ${DEFAULT-VALUE}).")
     int kafkaSample;
 
-    @Option(names = "--legacy-db", paramLabel = "JDBC-URL", description = "The monolith's database (default: the lab's, port 15432 + offset, db shop).")
+    @Option(names = "--legacy-db", paramLabel = "JDBC-URL", description = "The monolith's database (default: the"
+            + " context's databases.shop; in the lab port 15432 + offset, db shop).")
     @Nullable String legacyDb;
 
-    @Option(names = "--payments-db", paramLabel = "JDBC-URL", description = "The payment service's database (default: the lab's, port 15433 + offset, db payments).")
+    @Option(names = "--payments-db", paramLabel = "JDBC-URL", description = "The payment service's database (default:"
+            + " the context's databases.payments; in the lab port 15433 + offset, db payments).")
     @Nullable String paymentsDb;
 
-    @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "The broker (default: the lab's, 127.0.0.1:9092 + offset).")
+    @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "The broker (default: the context's kafka; in the"
+            + " lab 127.0.0.1:9092 + offset).")
     @Nullable String kafka;
 
-    @Option(names = "--logs", paramLabel = "DIR", description = "The log directory (default: the lab's logs/).")
+    @Option(names = "--logs", paramLabel = "DIR", description = "The log directory (default: the context's logs; in the"
+            + " lab its logs/).")
     @Nullable Path logs;
 
     @Option(names = "--legacy-db-data", paramLabel = "DIR", description = "The monolith's database server's data"
@@ -74,8 +79,12 @@ public final class PciScopeCommand implements Callable<Integer> {
         if (kafkaSample < 1 || kafkaSample > 1_000_000) {
             throw new IllegalArgumentException("--kafka-sample must be between 1 and 1000000");
         }
-        ScanTargets targets = targets();
-        o.println("Scanning " + targets.lab() + " for card numbers ...");
+        StranglerContext context = ContextChoice.context(spec);
+        ScanTargets targets = targets(context);
+        o.println("Scanning " + (context.isLab() ? targets.lab() : context.where()) + " for card numbers ...");
+        if (!context.isLab() && !notNamed(context, targets).isEmpty()) {
+            o.println("  not named by the context, so not scanned: " + String.join(", ", notNamed(context, targets)));
+        }
         o.flush();
         PciScopeScan scan = PciScope.scan(targets, line -> {
             o.println("  " + line);
@@ -84,8 +93,9 @@ public final class PciScopeCommand implements Callable<Integer> {
         int sources = targets.databases().size() + targets.dataDirectories().size()
                 + (targets.kafkaBootstrap() == null ? 0 : 1) + (targets.logs() == null ? 0 : 1);
         if (scan.unscanned().size() >= sources && scan.findings().isEmpty()) {
-            spec.commandLine().getErr().println("error: nothing could be scanned: is the lab up (./strangler up,"
-                    + " ./strangler status)? No report written.");
+            spec.commandLine().getErr().println("error: nothing could be scanned: " + (context.isLab()
+                    ? "is the lab up (./strangler up, ./strangler status)?"
+                    : "can this machine reach what " + context.where() + " names?") + " No report written.");
             spec.commandLine().getErr().flush();
             return 1;
         }
@@ -135,15 +145,32 @@ public final class PciScopeCommand implements Callable<Integer> {
         return 1;
     }
 
-    private ScanTargets targets() {
+    private ScanTargets targets(StranglerContext context) {
         LabLayout layout = LabLayout.fromEnvironment();
-        ScanTargets lab = ScanTargets.lab(layout, LabPorts.fromEnvironment(), kafkaSample);
+        // the lab's targets say what each database is (its owner, its vault, who reads it); a context says where
+        ScanTargets lab = ScanTargets.lab(layout, context.isLab() ? LabPorts.fromEnvironment() : new LabPorts(0),
+                kafkaSample);
         List<ScanTargets.DatabaseTarget> databases = new ArrayList<>();
         List<ScanTargets.DataDirectory> dataDirectories = new ArrayList<>();
         for (ScanTargets.DatabaseTarget db : lab.databases()) {
             boolean legacy = db.component().equals("legacy-db");
             String url = legacy ? legacyDb : db.component().equals("payments-db") ? paymentsDb : null;
             Path data = legacy ? legacyDbData : db.component().equals("payments-db") ? paymentsDbData : null;
+            if (!context.isLab()) {
+                String option = legacy ? "--legacy-db" : "--payments-db";
+                StranglerContext.Database configured = url != null ? null : context.requireDatabase(db.database(),
+                        "pci-scope", ", unless " + option + " names it");
+                String jdbcUrl = configured == null ? url : configured.jdbcUrl();
+                ScanTargets.Login login = configured == null ? ScanTargets.Login.NONE : new ScanTargets.Login(
+                        configured.user(), context.databasePassword(db.database(), System::getenv));
+                databases.add(new ScanTargets.DatabaseTarget(db.component(), db.database(), jdbcUrl, db.owner(),
+                        db.vaultTable(), db.readers(), login));
+                Path directory = data != null ? data : configured == null ? null : configured.dataDirectory();
+                if (directory != null) {
+                    dataDirectories.add(new ScanTargets.DataDirectory(db.component(), directory, jdbcUrl, login));
+                }
+                continue;
+            }
             databases.add(new ScanTargets.DatabaseTarget(db.component(), db.database(), url != null ? url : db.jdbcUrl(),
                     db.owner(), db.vaultTable(), db.readers()));
             // another server than the lab's is read through its files only when its data directory is given too
@@ -153,7 +180,29 @@ public final class PciScopeCommand implements Callable<Integer> {
                             url != null ? url : d.jdbcUrl()))
                     .forEach(dataDirectories::add);
         }
-        return new ScanTargets(lab.lab(), databases, kafka != null ? kafka : lab.kafkaBootstrap(),
-                logs != null ? logs : lab.logs(), dataDirectories, kafkaSample, lab.byDesign());
+        if (context.isLab()) {
+            return new ScanTargets(lab.lab(), databases, kafka != null ? kafka : lab.kafkaBootstrap(),
+                    logs != null ? logs : lab.logs(), dataDirectories, kafkaSample, lab.byDesign());
+        }
+        String bootstrap = kafka != null ? kafka
+                : context.requireKafka("pci-scope", ", unless --kafka names it").bootstrapServers();
+        // log locations are shown relative to a scan's "lab": a deployment has none, its name stands in the report
+        return new ScanTargets(Path.of("context " + context.name()), databases, bootstrap,
+                logs != null ? logs : context.logs(), dataDirectories, kafkaSample, lab.byDesign(),
+                context.kafkaClientProperties());
+    }
+
+    /** What a context leaves unscanned by not naming it (a deployment's files are often out of this machine's reach). */
+    private static List<String> notNamed(StranglerContext context, ScanTargets targets) {
+        List<String> missing = new ArrayList<>();
+        if (targets.logs() == null) {
+            missing.add("log files (logs)");
+        }
+        for (ScanTargets.DatabaseTarget db : targets.databases()) {
+            if (targets.dataDirectories().stream().noneMatch(d -> d.component().equals(db.component()))) {
+                missing.add(db.component() + "'s files (databases." + db.database() + ".data-directory)");
+            }
+        }
+        return missing;
     }
 }

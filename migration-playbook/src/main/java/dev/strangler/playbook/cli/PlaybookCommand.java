@@ -3,10 +3,14 @@ package dev.strangler.playbook.cli;
 import dev.strangler.extraction.Extraction;
 import dev.strangler.extraction.Extractions;
 import dev.strangler.extraction.TablePair;
+import dev.strangler.playbook.context.ContextException;
+import dev.strangler.playbook.context.Contexts;
 import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.lab.LabPorts;
 import dev.strangler.playbook.lab.SqlNames;
 import dev.strangler.playbook.playbook.Actions;
+import dev.strangler.playbook.playbook.CanarySettings;
+import dev.strangler.playbook.playbook.DecommissionSettings;
 import dev.strangler.playbook.playbook.PlaybookDefinition;
 import dev.strangler.playbook.playbook.PlaybookRunner;
 import dev.strangler.playbook.playbook.PlaybookState;
@@ -52,11 +56,36 @@ public final class PlaybookCommand {
                 }
                 return PlaybookDefinition.read(file);
             }
-            Extractions all = Extractions.load(LabLayout.fromEnvironment().inRepository("extractions"));
+            Extractions all = Extractions.load(ContextChoice.context(spec)
+                    .extractionsOr(LabLayout.fromEnvironment().inRepository("extractions")));
             Extraction extraction = all.find(name).orElseThrow(() -> new IllegalArgumentException(
                     "no extraction '" + name + "' in extractions/; there are "
                             + all.all().stream().map(Extraction::name).toList()));
             return PlaybookDefinition.of(extraction);
+        }
+
+        /**
+         * Refuses to run outside the lab, with the steps to do by hand against the context instead: every step
+         * starts, stops, redeploys or reads the lab's processes and state (.lab/playbook/), so none is run against a
+         * deployment by this version.
+         */
+        void labOnly() {
+            Contexts.Selection selection = ContextChoice.selection(spec);
+            if (selection.context().isLab()) {
+                return;
+            }
+            String steps;
+            try {
+                steps = byHand(playbook(), selection.context().name());
+            } catch (RuntimeException e) {
+                steps = "(the playbook '" + name + "' cannot be read here: " + e.getMessage() + ")";
+            }
+            throw new ContextException(ContextChoice.refusal(spec.qualifiedName(" ").replaceFirst("^strangler ", ""),
+                    selection, "The playbook drives the lab: its steps check, restart and redeploy the lab's processes"
+                            + " (the decommission step rebuilds and redeploys the monolith, --with-chaos kills"
+                            + " services) and keep their state in the lab directory; it does not drive a deployment"
+                            + " yet. Do its steps by hand against the context, each with its gate (extractions/"
+                            + "README.md#playbook):\n" + steps + "\n"));
         }
 
         PlaybookRunner runner() {
@@ -101,6 +130,45 @@ public final class PlaybookCommand {
 
     }
 
+    /** What an operator does by hand, step by step, for a playbook outside the lab, with the context's commands. */
+    static String byHand(PlaybookDefinition playbook, String context) {
+        String cli = "strangler --context " + context + " ";
+        String extraction = playbook.name();
+        String routes = String.join(", ", playbook.routes());
+        StringBuilder text = new StringBuilder();
+        int i = 0;
+        for (PlaybookDefinition.StepDefinition step : playbook.steps()) {
+            String what = switch (step.action()) {
+                case "analyse" -> "strangler analyse " + extraction + " (reads the monolith's classes, not the"
+                        + " deployment); the PCI baseline: " + cli + "pci-scope";
+                case "service-healthy" -> "check that " + playbook.extraction().extracted().service() + " is ready"
+                        + " where it is deployed (/actuator/health/readiness)";
+                case "cdc-in-sync" -> cli + "reconcile " + extraction + " (0 mismatches)";
+                case "shadow" -> cli + "route set ROUTE SHADOW --reason \"...\" for each of " + routes
+                        + "; send traffic (" + cli + "traffic --rps N --duration D), then " + cli
+                        + "route list for the diff rates";
+                case "canary" -> cli + "route set ROUTE CANARY --percent P --reason \"...\" for each of " + routes
+                        + ", P = " + step.settings(CanarySettings.class).percents().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", then ")) + ", under traffic; route list must"
+                        + " show no ROLLED_BACK";
+                case "cutover" -> cli + "route set ROUTE EXTRACTED --reason \"...\" for each of " + routes
+                        + ", then " + cli + "reconcile " + extraction;
+                case "decommission" -> decommission(step.settings(DecommissionSettings.class), extraction, cli);
+                default -> "see extractions/README.md#playbook for what '" + step.action() + "' does";
+            };
+            text.append(String.format("  %d. %s: %s%n", ++i, step.id(), what));
+        }
+        return text.toString().stripTrailing();
+    }
+
+    private static String decommission(DecommissionSettings settings, String extraction, String cli) {
+        DecommissionSettings.Seam seam = settings.seam();
+        return "switch the monolith's seam (row " + seam.name() + " = " + seam.value() + " in " + seam.table()
+                + ", read while it runs), deploy the monolith built without the " + extraction + " code (./mvnw -pl "
+                + settings.build().module() + " package) with your deployment tooling, blue-green, mask the old card"
+                + " numbers of the columns the extraction tokenizes, then " + cli + "pci-scope --expect-extracted";
+    }
+
     @Command(name = "run", description = "Run every step not yet done; stops at the first failed gate (exit 1).")
     static final class Run extends Base implements Callable<Integer> {
 
@@ -125,6 +193,7 @@ public final class PlaybookCommand {
 
         @Override
         public Integer call() {
+            labOnly();
             PlaybookRunner runner = runner();
             if (dryRun) {
                 return runner.plan();
@@ -150,6 +219,7 @@ public final class PlaybookCommand {
     static final class Status extends Base implements Callable<Integer> {
         @Override
         public Integer call() {
+            labOnly();
             return runner().status();
         }
     }
@@ -158,6 +228,7 @@ public final class PlaybookCommand {
     static final class Rollback extends Base implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
+            labOnly();
             return runner().rollback();
         }
     }

@@ -5,9 +5,12 @@ import dev.strangler.extraction.Extraction;
 import dev.strangler.extraction.Extractions;
 import dev.strangler.extraction.TablePair;
 import dev.strangler.playbook.cdc.CdcBridge;
+import dev.strangler.playbook.context.ContextException;
+import dev.strangler.playbook.context.StranglerContext;
 import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.lab.LabPorts;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,20 +35,29 @@ final class ReconcileCommand extends LabCommand implements Callable<Integer> {
         if (settleSeconds < 0 || settleSeconds > 300) {
             throw new IllegalArgumentException("--settle must be between 0 and 300 seconds");
         }
-        Extractions extractions = Extractions.load(LabLayout.fromEnvironment().inRepository("extractions"));
+        StranglerContext context = ContextChoice.context(spec);
+        CdcBridge bridge = context.isLab()
+                ? new CdcBridge(URI.create("http://127.0.0.1:" + LabPorts.fromEnvironment().cdcBridge()))
+                : new CdcBridge(context.requireCdcBridge("reconcile"), "is cdc-bridge of " + context.where()
+                        + " right, and the bridge up?");
+        Path directory = context.extractionsOr(LabLayout.fromEnvironment().inRepository("extractions"));
+        boolean named = !context.isLab() && context.extractions() != null;
+        if (named && !java.nio.file.Files.isDirectory(directory)) {
+            throw new ContextException(context.field("extractions") + ": no directory " + directory);
+        }
+        Extractions extractions = Extractions.load(directory);
         Extraction extraction = extractions.find(what).orElseThrow(() -> new IllegalArgumentException(
-                "no extraction '" + what + "' in extractions/; there are " + extractions.all().stream()
-                        .map(Extraction::name).toList()));
-        CdcBridge bridge = new CdcBridge(URI.create("http://127.0.0.1:" + LabPorts.fromEnvironment().cdcBridge()));
+                "no extraction '" + what + "' in " + (named ? directory : "extractions/")
+                        + "; there are " + extractions.all().stream().map(Extraction::name).toList()));
         int exit = 0;
         for (TablePair pair : extraction.data()) {
             exit = Math.max(exit, report(pair.name(), bridge.reconcile(pair.name(),
-                    Duration.ofSeconds(settleSeconds))));
+                    Duration.ofSeconds(settleSeconds)), context.isLab()));
         }
         return exit;
     }
 
-    private int report(String pair, JsonNode r) {
+    private int report(String pair, JsonNode r, boolean lab) {
         out().printf("%s: reconciled %d legacy and %d service rows in %d chunks (%d ms).%n", pair,
                 r.path("legacyRows").asLong(), r.path("serviceRows").asLong(), r.path("chunks").asInt(),
                 r.path("tookMillis").asLong());
@@ -60,7 +72,8 @@ final class ReconcileCommand extends LabCommand implements Callable<Integer> {
         line("extra in the service", r, "extraCount", "extraInService");
         line("different", r, "differingCount", "differing");
         out().println("Rows still in flight settle within seconds: run it again. Rows that stay different: see"
-                + " ./strangler logs cdc-bridge and the bridge's dead letters (cdc-bridge/README.md).");
+                + (lab ? " ./strangler logs cdc-bridge" : " the CDC bridge's log")
+                + " and the bridge's dead letters (cdc-bridge/README.md).");
         return 1;
     }
 

@@ -1,6 +1,7 @@
 package dev.strangler.playbook.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.strangler.playbook.context.StranglerContext;
 import dev.strangler.playbook.lab.LabLayout;
 import dev.strangler.playbook.lab.LabPorts;
 import dev.strangler.playbook.route.ProxyAdmin;
@@ -18,8 +19,25 @@ import picocli.CommandLine.Spec;
         subcommands = {RouteCommand.ListRoutes.class, RouteCommand.SetStage.class, RouteCommand.Diffs.class})
 public final class RouteCommand {
 
-    static ProxyAdmin admin() {
+    /** The proxy of the context chosen: the lab's, or a deployment's with the token read from where it is kept. */
+    static ProxyAdmin admin(CommandSpec spec) {
+        StranglerContext context = ContextChoice.context(spec);
+        if (context.isLab()) {
+            return labAdmin();
+        }
+        return new ProxyAdmin(context.requireProxyAdmin("route").url(),
+                context.proxyAdminToken("route", System::getenv));
+    }
+
+    /** The lab's proxy: admin port 8090 + offset, the token the proxy wrote into the lab directory. */
+    static ProxyAdmin labAdmin() {
         return ProxyAdmin.ofLab(LabLayout.fromEnvironment().root(), LabPorts.fromEnvironment().offset());
+    }
+
+    /** Nothing in the lab, which is what the output always showed; {@code " (context staging)"} elsewhere. */
+    static String contextNote(CommandSpec spec) {
+        StranglerContext context = ContextChoice.context(spec);
+        return context.isLab() ? "" : " (context " + context.name() + ")";
     }
 
     @Command(name = "list", description = "The route table with stage, split, error rate, p99 and diff rate.")
@@ -29,9 +47,9 @@ public final class RouteCommand {
 
         @Override
         public Integer call() {
-            JsonNode table = admin().routes();
+            JsonNode table = admin(spec).routes();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("route table version %d%n", table.path("version").asLong());
+            out.printf("route table version %d%s%n", table.path("version").asLong(), contextNote(spec));
             out.printf("%-16s %-20s %-14s %9s %11s %9s %9s  %s%n", "ROUTE", "PATH", "STAGE", "EXTRACTED", "ERRORS(EXT)",
                     "P99(EXT)", "DIFFRATE", "REASON");
             for (JsonNode view : table.path("routes")) {
@@ -74,10 +92,10 @@ public final class RouteCommand {
             if (upper.equals("CANARY") && percent == null) {
                 throw new IllegalArgumentException("CANARY needs --percent N");
             }
-            JsonNode route = admin().setStage(id, upper, percent, reason);
-            spec.commandLine().getOut().printf("%s is now %s%s (route version %d)%n", route.path("id").asText(),
+            JsonNode route = admin(spec).setStage(id, upper, percent, reason);
+            spec.commandLine().getOut().printf("%s is now %s%s (route version %d)%s%n", route.path("id").asText(),
                     route.path("stage").asText(), upper.equals("CANARY") ? " " + route.path("percent").asInt() + "%" : "",
-                    route.path("version").asLong());
+                    route.path("version").asLong(), contextNote(spec));
             return 0;
         }
     }
@@ -92,7 +110,7 @@ public final class RouteCommand {
 
         @Override
         public Integer call() {
-            JsonNode stats = admin().diffs(id);
+            JsonNode stats = admin(spec).diffs(id);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%s: %d compared, %d differing (%.1f%%), %d not mirrored%n", id,
                     stats.path("compared").asLong(), stats.path("differing").asLong(),

@@ -14,6 +14,8 @@ final class SeedCommand extends LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ContextChoice.labOnly(spec, "It replaces the lab shop's data with a generated seed; it never writes a"
+                + " deployment's database.");
         long t0 = System.nanoTime();
         String counts = ShopSeeding.seed(lab().layout(), LabPorts.fromEnvironment(), orders);
         out().printf("Seeded in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, counts);

@@ -10,6 +10,8 @@ final class StatusCommand extends LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ContextChoice.labOnly(spec, "It reads the lab's pid files and health on this machine; for a deployment, ask"
+                + " its components' health endpoints (/actuator/health/readiness) or its monitoring.");
         dev.strangler.playbook.lab.Lab lab = lab();
         List<ComponentStatus> status = lab.status();
         StatusTable.print(status, lab.layout(), out());

@@ -2,6 +2,7 @@ package dev.strangler.playbook.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.strangler.playbook.context.StranglerContext;
 import dev.strangler.playbook.lab.LabPorts;
 import dev.strangler.playbook.traffic.TrafficException;
 import dev.strangler.playbook.traffic.TrafficRun;
@@ -50,7 +51,8 @@ public final class TrafficCommand implements Callable<Integer> {
     String duration;
 
     @Option(names = "--target", paramLabel = "URL",
-            description = "The shop's base URL (default: the lab's proxy, http://127.0.0.1:8080 + STRANGLER_PORT_OFFSET).")
+            description = "The shop's base URL (default: the context's shop; in the lab its proxy,"
+                    + " http://127.0.0.1:8080 + STRANGLER_PORT_OFFSET).")
     @Nullable String target;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the summary (with every payment id created) here.")
@@ -78,7 +80,7 @@ public final class TrafficCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        URI uri = URI.create(target != null ? target : "http://127.0.0.1:" + LabPorts.fromEnvironment().proxy());
+        URI uri = target();
         Duration requestTimeout = parseDuration("--timeout", timeout);
         TrafficSettings settings = TrafficSettings.of(uri, rps, parseDuration("--duration", duration))
                 .withTimeout(requestTimeout).withSeed(seed).withDeclineShare(declinePercent / 100.0)
@@ -131,6 +133,16 @@ public final class TrafficCommand implements Callable<Integer> {
                 // Ctrl-C: the hook is running and waits for the summary printed above
             }
         }
+    }
+
+    /** {@code --target}, else the shop of the context chosen: the lab's proxy, or the context's {@code shop}. */
+    private URI target() {
+        if (target != null) {
+            return URI.create(target);
+        }
+        StranglerContext context = ContextChoice.context(spec);
+        return context.isLab() ? URI.create("http://127.0.0.1:" + LabPorts.fromEnvironment().proxy())
+                : context.requireShop("traffic", ", unless --target names it");
     }
 
     static String progressLine(TrafficSnapshot now, TrafficSnapshot last) {

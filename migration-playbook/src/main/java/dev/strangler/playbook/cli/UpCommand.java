@@ -31,6 +31,8 @@ final class UpCommand extends LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ContextChoice.labOnly(spec, "It starts the lab's processes on this machine; a deployment is started by its own"
+                + " tooling.");
         long t0 = System.nanoTime();
         LabLayout layout = LabLayout.fromEnvironment();
         if (reset) {

@@ -63,7 +63,7 @@ public final class PciScope {
                 progress.accept("kafka: NOT SCANNED (nothing listens on " + bootstrap + ")");
             } else {
                 try {
-                    TopicScanner.Result r = TopicScanner.scan(bootstrap, targets.samplePerPartition());
+                    TopicScanner.Result r = TopicScanner.scan(bootstrap, targets.kafkaClient(), targets.samplePerPartition());
                     findings.addAll(r.findings());
                     topics = r.topics();
                     records = r.records();

@@ -5,6 +5,8 @@ import dev.strangler.playbook.lab.LabPorts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,17 +20,63 @@ import org.jspecify.annotations.Nullable;
  * @param dataDirectories    every file under each is read as bytes (relation files, WAL segments, ...)
  * @param samplePerPartition records read from the start and from the end of every partition
  * @param byDesign           processes in scope by their purpose
+ * @param kafkaClient        settings for the Kafka clients beyond the bootstrap servers (security.protocol, SASL,
+ *                           TLS): a deployment's brokers rarely take plain connections; empty in the lab
  */
 public record ScanTargets(Path lab, List<DatabaseTarget> databases, @Nullable String kafkaBootstrap,
         @Nullable Path logs, List<DataDirectory> dataDirectories, int samplePerPartition,
-        List<PciScopeScan.ByDesign> byDesign) {
+        List<PciScopeScan.ByDesign> byDesign, Map<String, String> kafkaClient) {
 
     public ScanTargets {
         databases = List.copyOf(databases);
         dataDirectories = List.copyOf(dataDirectories);
         byDesign = List.copyOf(byDesign);
+        kafkaClient = java.util.Collections.unmodifiableMap(new TreeMap<>(kafkaClient));
         if (samplePerPartition < 1) {
             throw new IllegalArgumentException("the Kafka sample must be at least 1 record per partition");
+        }
+    }
+
+    /** Targets whose Kafka clients need no settings beyond the bootstrap servers (the lab's). */
+    public ScanTargets(Path lab, List<DatabaseTarget> databases, @Nullable String kafkaBootstrap, @Nullable Path logs,
+            List<DataDirectory> dataDirectories, int samplePerPartition, List<PciScopeScan.ByDesign> byDesign) {
+        this(lab, databases, kafkaBootstrap, logs, dataDirectories, samplePerPartition, byDesign, Map.of());
+    }
+
+    /** Kafka client settings can hold a SASL password: only their keys are shown. */
+    @Override
+    public String toString() {
+        return "ScanTargets[lab=" + lab + ", databases=" + databases + ", kafkaBootstrap=" + kafkaBootstrap
+                + ", logs=" + logs + ", dataDirectories=" + dataDirectories + ", samplePerPartition="
+                + samplePerPartition + ", byDesign=" + byDesign + ", kafkaClient=" + kafkaClient.keySet() + "]";
+    }
+
+    /**
+     * Who connects to a database, beside what its JDBC URL says.
+     *
+     * @param user     null: as the URL says
+     * @param password null: none
+     */
+    public record Login(@Nullable String user, @Nullable String password) {
+
+        /** As the JDBC URL says (the lab's URLs name their user). */
+        public static final Login NONE = new Login(null, null);
+
+        /** The driver's connection properties. */
+        public Properties properties() {
+            Properties properties = new Properties();
+            if (user != null) {
+                properties.setProperty("user", user);
+            }
+            if (password != null) {
+                properties.setProperty("password", password);
+            }
+            return properties;
+        }
+
+        @Override
+        public String toString() {
+            return "Login[user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
         }
     }
 
@@ -43,10 +91,16 @@ public record ScanTargets(Path lab, List<DatabaseTarget> databases, @Nullable St
      * @param readers    other processes reading a table ({@code payments} -> {@code cdc-bridge}), in scope with it
      */
     public record DatabaseTarget(String component, String database, String jdbcUrl, String owner,
-            @Nullable String vaultTable, Map<String, String> readers) {
+            @Nullable String vaultTable, Map<String, String> readers, Login login) {
 
         public DatabaseTarget {
             readers = Map.copyOf(readers);
+        }
+
+        /** A database whose JDBC URL says who connects (the lab's). */
+        public DatabaseTarget(String component, String database, String jdbcUrl, String owner,
+                @Nullable String vaultTable, Map<String, String> readers) {
+            this(component, database, jdbcUrl, owner, vaultTable, readers, Login.NONE);
         }
     }
 
@@ -58,8 +112,14 @@ public record ScanTargets(Path lab, List<DatabaseTarget> databases, @Nullable St
      * @param directory its data directory
      * @param jdbcUrl   a database on that server, asked which table each relation file belongs to; null, or not
      *                  reachable: files are named by their path
+     * @param login     who connects to it
      */
-    public record DataDirectory(String component, Path directory, @Nullable String jdbcUrl) {
+    public record DataDirectory(String component, Path directory, @Nullable String jdbcUrl, Login login) {
+
+        /** A data directory whose database's JDBC URL says who connects (the lab's), or that has none. */
+        public DataDirectory(String component, Path directory, @Nullable String jdbcUrl) {
+            this(component, directory, jdbcUrl, Login.NONE);
+        }
     }
 
     /**

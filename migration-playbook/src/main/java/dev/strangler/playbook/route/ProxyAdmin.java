@@ -98,12 +98,18 @@ public final class ProxyAdmin {
         return call("POST", "/admin/routes/" + routeId + "/faults", body.toString());
     }
 
+    /** {@code path} under {@code base}, keeping a path prefix of the base (an admin API behind an ingress path). */
+    static URI under(URI base, String path) {
+        String prefix = base.toString();
+        return URI.create((prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix) + path);
+    }
+
     private JsonNode call(String method, String path, @Nullable String body) {
         return call(method, path, body, null);
     }
 
     private JsonNode call(String method, String path, @Nullable String body, @Nullable String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(under(base, path)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token)
                 .header("X-Operator", System.getProperty("user.name", "cli"))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strangler.playbook.cli.StranglerCli;
 import dev.strangler.playbook.cli.TrafficCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,6 +37,21 @@ class TrafficCommandTests {
         int code = new CommandLine(new TrafficCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void sendsTheTrafficToTheShopOfTheContextChosen() throws Exception {
+        Path contexts = dir.resolve("contexts.yaml");
+        java.nio.file.Files.writeString(contexts, "contexts: {staging: {shop: '" + shop.uri() + "'}}\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = new CommandLine(new StranglerCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("--context-file", contexts.toString(), "traffic", "--context", "staging", "--rps", "20",
+                        "--duration", "1s");
+
+        assertThat(code).as(out + "" + err).isZero();
+        assertThat(out.toString()).contains("Sending 20 req/s to " + shop.uri(), "20 requests in");
     }
 
     @Test

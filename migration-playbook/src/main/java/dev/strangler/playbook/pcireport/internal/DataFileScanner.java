@@ -46,7 +46,7 @@ public final class DataFileScanner {
     /** Scans every file under {@code target}'s directory; files that vanish meanwhile (WAL recycled) are skipped. */
     public static Result scan(ScanTargets.DataDirectory target) throws IOException {
         Path root = target.directory().toAbsolutePath().normalize();
-        RelationFiles relations = RelationFiles.of(target.jdbcUrl());
+        RelationFiles relations = RelationFiles.of(target.jdbcUrl(), target.login());
         Map<String, Tally> groups = new TreeMap<>();
         List<String> unreadable = new ArrayList<>();
         long bytes = 0;

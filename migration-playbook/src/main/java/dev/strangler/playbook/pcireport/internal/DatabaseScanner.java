@@ -39,7 +39,7 @@ public final class DatabaseScanner {
     }
 
     public static Result scan(ScanTargets.DatabaseTarget target) throws SQLException {
-        try (Connection db = DriverManager.getConnection(target.jdbcUrl())) {
+        try (Connection db = DriverManager.getConnection(target.jdbcUrl(), target.login().properties())) {
             db.setReadOnly(true);
             db.setAutoCommit(false); // lets the driver fetch big results in chunks instead of all at once
             try (Statement s = db.createStatement()) {

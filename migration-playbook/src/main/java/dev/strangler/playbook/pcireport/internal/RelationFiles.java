@@ -1,5 +1,6 @@
 package dev.strangler.playbook.pcireport.internal;
 
+import dev.strangler.playbook.pcireport.ScanTargets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -40,14 +41,14 @@ final class RelationFiles {
     }
 
     /** What the database at {@code jdbcUrl} says of its files; nothing when there is none or it cannot be reached. */
-    static RelationFiles of(@Nullable String jdbcUrl) {
+    static RelationFiles of(@Nullable String jdbcUrl, ScanTargets.Login login) {
         Map<String, String> relations = new HashMap<>();
         Map<String, String> databases = new HashMap<>();
         String asked = null;
         if (jdbcUrl == null) {
             return new RelationFiles(relations, databases, null);
         }
-        try (Connection db = DriverManager.getConnection(jdbcUrl); Statement s = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, login.properties()); Statement s = db.createStatement()) {
             try (ResultSet rs = s.executeQuery(RELATIONS)) {
                 while (rs.next()) {
                     relations.put(rs.getString(1), label(rs.getString(2), rs.getString(3) + "." + rs.getString(4),

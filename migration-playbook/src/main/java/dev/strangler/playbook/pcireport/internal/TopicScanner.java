@@ -48,13 +48,20 @@ public final class TopicScanner {
     public record Result(List<PciScopeScan.Finding> findings, int topics, long records, List<String> incomplete) {
     }
 
-    public static Result scan(String bootstrap, int samplePerPartition)
+    /**
+     * Samples every topic of the brokers at {@code bootstrap}.
+     *
+     * @param client settings for the clients (security.protocol, SASL, TLS; timeouts may be raised too); the
+     *               bootstrap servers and how records are read are the scan's own
+     */
+    public static Result scan(String bootstrap, Map<String, String> client, int samplePerPartition)
             throws ExecutionException, InterruptedException, TimeoutException {
-        Map<String, Object> common = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        Map<String, Object> common = new HashMap<>(Map.of(
                 AdminClientConfig.CLIENT_ID_CONFIG, "strangler-pci-scope",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
+        common.putAll(client);
+        common.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         Map<String, TopicDescription> topics;
         try (Admin admin = Admin.create(common)) {
             Set<String> names = new TreeSet<>(admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
@@ -62,11 +69,14 @@ public final class TopicScanner {
             topics = admin.describeTopics(names).allTopicNames().get(20, TimeUnit.SECONDS);
         }
         Map<String, Object> consumerConfig = new HashMap<>(common);
+        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG); // no group: nothing committed, no one's offsets move
         consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        consumerConfig.remove(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG);
+        if (!client.containsKey(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG)) {
+            consumerConfig.remove(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG);
+        }
         List<PciScopeScan.Finding> findings = new ArrayList<>();
         List<String> incomplete = new ArrayList<>();
         long records = 0;
