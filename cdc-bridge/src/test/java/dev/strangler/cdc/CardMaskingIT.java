@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * The playbook's decommission masks the monolith's card numbers in place. The bridge captures those updates; a
  * masked card column is no card change, so the service's rows keep the token, last four digits and brand they have.
  * Before, every masked row was a dead letter (PostgreSQL checks NOT NULL on the proposed insert row before ON
- * CONFLICT): 10,067 of them after one rehearsal.
+ * CONFLICT): 10,067 of them after one rehearsal. And a masked row that changed nothing the service carries still
+ * moved the row's version, which a refund running at that moment took for a concurrent update (409).
  */
 class CardMaskingIT {
 
@@ -36,6 +37,8 @@ class CardMaskingIT {
             String cards = "select id, card_token, card_last4, card_brand from payments order by id";
             List<Map<String, Object>> tokenized = service.rows(cards);
             assertThat(tokenized).hasSize(PAYMENTS).allSatisfy(r -> assertThat(r.get("card_token")).isNotNull());
+            String versions = "select id, version from payments order by id";
+            List<Map<String, Object>> before = service.rows(versions);
 
             assertThat(legacy.update(DECOMMISSION_MASKING)).isEqualTo(PAYMENTS);
 
@@ -50,6 +53,9 @@ class CardMaskingIT {
                             StandardCharsets.UTF_8))
                     .isEmpty();
             assertThat(service.rows(cards)).isEqualTo(tokenized);
+            // nothing the service carries changed: its rows keep their versions, so that none of its own writes in
+            // flight (a refund that read version n) is refused as a concurrent update (a rehearsal's 409)
+            assertThat(service.rows(versions)).isEqualTo(before);
             assertThat(legacy.count("select count(*) from payments where card_number ~ '^[0-9]{12,19}$'")).isZero();
         }
     }
