@@ -40,7 +40,9 @@ import dev.strangler.extraction.TablePair.SideName;
 import dev.strangler.extraction.TableSide;
 import dev.strangler.registry.AvroDeserializer;
 import dev.strangler.registry.SchemaRegistryClient;
+import dev.strangler.support.kafka.KafkaConnection;
 import dev.strangler.support.observation.SpanDestinations;
+import dev.strangler.support.settings.MissingSetting;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,6 +68,7 @@ import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Wires the bridge from the extraction descriptors: for each served table pair, two directions. Legacy -> new:
@@ -151,12 +154,12 @@ class BridgeConfiguration {
     }
 
     @Bean
-    SchemaRegistryClient schemaRegistryClient(BridgeProperties properties) {
-        return new SchemaRegistryClient(properties.kafka().schemaRegistryUrl());
+    SchemaRegistryClient schemaRegistryClient(Environment environment) {
+        return new SchemaRegistryClient(RegistrySettings.bind(environment));
     }
 
     @Bean
-    TopicSetup topicSetup(BridgeProperties properties, ServedPairs pairs) {
+    TopicSetup topicSetup(BridgeProperties properties, KafkaConnection kafka, ServedPairs pairs) {
         BridgeProperties.Topics t = properties.topics();
         List<String> changeTopics = new ArrayList<>();
         for (Served s : pairs.all()) {
@@ -164,24 +167,24 @@ class BridgeConfiguration {
                 changeTopics.add(s.pair().topic(side));
             }
         }
-        TopicSetup setup = new TopicSetup(properties.kafka().bootstrapServers());
+        TopicSetup setup = new TopicSetup(kafka);
         setup.ensure(changeTopics, t.partitions(), List.of(t.deadLetters()));
         return setup;
     }
 
     @Bean(destroyMethod = "close")
-    ChangePublisher changePublisher(BridgeProperties properties, SchemaRegistryClient registry, TopicSetup topics) {
-        return new ChangePublisher(properties.kafka().bootstrapServers(), registry);
+    ChangePublisher changePublisher(KafkaConnection kafka, SchemaRegistryClient registry, TopicSetup topics) {
+        return new ChangePublisher(kafka, registry);
     }
 
     @Bean(destroyMethod = "close")
-    DeadLetters deadLetters(BridgeProperties properties, TopicSetup topics) {
-        return new DeadLetters(properties.kafka().bootstrapServers(), properties.topics().deadLetters());
+    DeadLetters deadLetters(BridgeProperties properties, KafkaConnection kafka, TopicSetup topics) {
+        return new DeadLetters(kafka, properties.topics().deadLetters());
     }
 
     @Bean(destroyMethod = "close")
-    BrokerAdmin brokerAdmin(BridgeProperties properties) {
-        return new BrokerAdmin(properties.kafka().bootstrapServers());
+    BrokerAdmin brokerAdmin(KafkaConnection kafka) {
+        return new BrokerAdmin(kafka);
     }
 
     @Bean
@@ -206,8 +209,8 @@ class BridgeConfiguration {
     }
 
     @Bean
-    RouteOwnership routeOwnership(BridgeProperties properties) {
-        return new RouteOwnership(properties.kafka().bootstrapServers(), properties.topics().routes());
+    RouteOwnership routeOwnership(BridgeProperties properties, KafkaConnection kafka) {
+        return new RouteOwnership(kafka, properties.topics().routes());
     }
 
     /** Who owns each pair's writes, by pair name. */
@@ -226,13 +229,23 @@ class BridgeConfiguration {
 
     /** The card tokenizer, shared by every capture (one cache). */
     @Bean
-    CardTokenizer cardTokenizer(BridgeProperties properties) {
+    CardTokenizer cardTokenizer(BridgeProperties properties, ServedPairs pairs) {
+        boolean cards = pairs.all().stream().anyMatch(s -> s.pair().fields().stream()
+                .anyMatch(f -> f.type() == dev.strangler.extraction.FieldType.CARD));
+        if (cards && properties.vault().baseUrl().isBlank()) {
+            throw new MissingSetting("bridge.vault.base-url", "is not set, and a served pair carries a card"
+                    + " number (tokenized at capture): the vault's base URL, in the service that owns the cards");
+        }
+        if (cards && properties.vault().internalToken().isBlank()) {
+            throw new MissingSetting("bridge.vault.internal-token", "is not set, and a served pair carries a"
+                    + " card number: the vault's internal token (from a file: spring.config.import=configtree:...)");
+        }
         return new VaultTokenizer(properties.vault());
     }
 
     /** Both directions of every served pair. */
     @Bean
-    Directions directions(BridgeProperties properties, ServedPairs pairs, BridgeDatabases databases,
+    Directions directions(BridgeProperties properties, KafkaConnection kafka, ServedPairs pairs, BridgeDatabases databases,
             BridgeSchemas schemas, RecordShapes shapes, ChangePublisher publisher, DeadLetters deadLetters,
             SchemaRegistryClient registry, PairOwners owners, CardTokenizer tokenizer, MeterRegistry meters,
             ChangeTracing tracing) {
@@ -243,7 +256,7 @@ class BridgeConfiguration {
             String legacy = s.extraction().legacy().database();
             String extracted = s.extraction().extracted().database();
             PairOwner owner = owners.byPair().get(pair.name());
-            Wiring w = new Wiring(properties, databases, shape, publisher, deadLetters, registry, owner, tokenizer,
+            Wiring w = new Wiring(properties, kafka, databases, shape, publisher, deadLetters, registry, owner, tokenizer,
                     meters, tracing);
             all.add(w.direction(SideName.LEGACY, legacy, extracted, properties.pollInterval().legacy()));
             all.add(w.direction(SideName.EXTRACTED, extracted, legacy, properties.pollInterval().service()));
@@ -256,7 +269,8 @@ class BridgeConfiguration {
     }
 
     /** Builds one direction of one pair: the capture of {@code from}, the applier into the other side. */
-    private record Wiring(BridgeProperties properties, BridgeDatabases databases, ChangeShape shape, ChangePublisher publisher,
+    private record Wiring(BridgeProperties properties, KafkaConnection kafka, BridgeDatabases databases,
+                          ChangeShape shape, ChangePublisher publisher,
                           DeadLetters deadLetters, SchemaRegistryClient registry, PairOwner owner,
                           CardTokenizer tokenizer, MeterRegistry meters, ChangeTracing tracing) {
 
@@ -285,7 +299,7 @@ class BridgeConfiguration {
             CaptureEngine capture = new CaptureEngine(label, DebeziumConfig.forTable(slot, db, offsets,
                     qualified(captured), "when_needed", pollInterval), handler,
                     new LostSlots(label, slot, source, offsets, stats::snapshotStartsAgain));
-            ChangeApplier applier = new ChangeApplier(label, topic, properties.kafka().bootstrapServers(), target,
+            ChangeApplier applier = new ChangeApplier(label, topic, kafka, target,
                     new TableWriter(shape, to), shape, AvroDeserializer.generic(registry, shape.schema()),
                     deadLetters, owner.owner(), new ApplierStats(name, pair.name(), meters),
                     tracing.apply(name, pair.side(to).table(), topic));

@@ -2,6 +2,7 @@ package dev.strangler.cdc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.strangler.support.settings.MissingSetting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,12 @@ final class BridgeDatabases implements AutoCloseable {
 
     BridgeDatabases(Map<String, BridgeProperties.Database> configured, Set<String> used) {
         for (String name : used) {
-            pools.put(name, pool(name, configured.get(name)));
+            BridgeProperties.Database db = configured.get(name);
+            if (db == null) {
+                throw new MissingSetting("bridge.databases." + name + ".host", "is not set: the descriptors use"
+                        + " database '" + name + "'");
+            }
+            pools.put(name, pool(name, db.require(name)));
         }
     }
 

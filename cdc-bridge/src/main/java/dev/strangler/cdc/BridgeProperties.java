@@ -1,5 +1,6 @@
 package dev.strangler.cdc;
 
+import dev.strangler.support.settings.MissingSetting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The bridge's configuration ({@code bridge.*}); every default is the lab's.
+ * The bridge's configuration ({@code bridge.*}); the lab's addresses and secrets are in its lab profile
+ * ({@code application-lab.properties}), Kafka is {@code strangler.kafka.*} and the registry
+ * {@code strangler.schema-registry.*}.
  *
  * @param dataDirectory where Debezium keeps its offsets (one file per capture); must survive restarts
  * @param extractions   the directory of extraction descriptors ({@code <name>.yaml}): their table pairs are what the
@@ -27,11 +30,10 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("bridge")
 public record BridgeProperties(
-        @DefaultValue(".lab/data/cdc-bridge") Path dataDirectory,
+        @DefaultValue("data/cdc-bridge") Path dataDirectory,
         @DefaultValue("extractions") Path extractions,
         @DefaultValue List<String> pairs,
         @DefaultValue Map<String, Database> databases,
-        @DefaultValue Kafka kafka,
         @DefaultValue Topics topics,
         @DefaultValue Vault vault,
         @DefaultValue("true") boolean forward,
@@ -59,19 +61,67 @@ public record BridgeProperties(
     }
 
     /**
-     * A PostgreSQL database; the user needs the REPLICATION attribute (Debezium opens a replication slot).
+     * A PostgreSQL database; the user needs the REPLICATION attribute (Debezium opens a replication slot). The
+     * password may come from a file ({@code spring.config.import=configtree:...}, a file named
+     * {@code bridge.databases.<name>.password}).
+     *
+     * @param sslmode     pgjdbc's and Debezium's: {@code disable}, {@code prefer} (their default), {@code require},
+     *                    {@code verify-ca} or {@code verify-full} (the server's certificate and host name checked)
+     * @param sslrootcert the CA that signed the server's certificate (PEM), for {@code verify-ca}/{@code verify-full}
      */
-    public record Database(@DefaultValue("127.0.0.1") String host, @DefaultValue("0") int port,
-                           @DefaultValue("") String database, @DefaultValue("postgres") String user,
-                           @DefaultValue("") String password) {
+    public record Database(@DefaultValue("") String host, @DefaultValue("0") int port,
+                           @DefaultValue("") String database, @DefaultValue("") String user,
+                           @DefaultValue("") String password, @DefaultValue("prefer") String sslmode,
+                           @DefaultValue("") String sslrootcert) {
+
+        private static final java.util.Set<String> SSL_MODES = java.util.Set.of("disable", "allow", "prefer",
+                "require", "verify-ca", "verify-full");
+
+        public Database {
+            if (!SSL_MODES.contains(sslmode)) {
+                throw new IllegalArgumentException("sslmode '" + sslmode + "': it must be one of disable, allow,"
+                        + " prefer, require, verify-ca, verify-full");
+            }
+        }
+
+        /**
+         * The settings a database must have to be used, named as {@code bridge.databases.<name>.*}.
+         *
+         * @throws IllegalStateException naming the first missing one
+         */
+        public Database require(String name) {
+            String prefix = "bridge.databases." + name + ".";
+            if (host.isBlank()) {
+                throw new MissingSetting(prefix + "host", "is not set: the descriptors use database '" + name + "'");
+            }
+            if (port <= 0) {
+                throw new MissingSetting(prefix + "port", "is not set: the descriptors use database '" + name + "'");
+            }
+            if (database.isBlank()) {
+                throw new MissingSetting(prefix + "database", "is not set: the descriptors use database '"
+                        + name + "'");
+            }
+            if (user.isBlank()) {
+                throw new MissingSetting(prefix + "user", "is not set: the descriptors use database '" + name
+                        + "' (a user with the REPLICATION attribute)");
+            }
+            if ((sslmode.equals("verify-ca") || sslmode.equals("verify-full")) && sslrootcert.isBlank()) {
+                throw new MissingSetting(prefix + "sslrootcert", "is not set, and sslmode is " + sslmode
+                        + ": the CA that signed the server's certificate (PEM)");
+            }
+            return this;
+        }
 
         public String jdbcUrl() {
-            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?sslmode=" + sslmode
+                    + (sslrootcert.isBlank() ? "" : "&sslrootcert=" + java.net.URLEncoder.encode(sslrootcert,
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
-    }
 
-    public record Kafka(@DefaultValue("127.0.0.1:9092") String bootstrapServers,
-                        @DefaultValue("http://127.0.0.1:8085/apis/ccompat/v7") String schemaRegistryUrl) {
+        @Override
+        public String toString() {
+            return "Database[" + user + "@" + host + ":" + port + "/" + database + ", sslmode=" + sslmode + "]";
+        }
     }
 
     /**
@@ -91,8 +141,8 @@ public record BridgeProperties(
     }
 
     /** The vault's internal tokenize endpoint (in the service that owns the cards). */
-    public record Vault(@DefaultValue("http://127.0.0.1:8082") String baseUrl,
-                        @DefaultValue("lab-internal-token") String internalToken,
+    public record Vault(@DefaultValue("") String baseUrl,
+                        @DefaultValue("") String internalToken,
                         @DefaultValue("10s") Duration timeout) {
 
         @Override

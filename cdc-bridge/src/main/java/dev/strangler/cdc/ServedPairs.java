@@ -3,6 +3,7 @@ package dev.strangler.cdc;
 import dev.strangler.extraction.Extraction;
 import dev.strangler.extraction.Extractions;
 import dev.strangler.extraction.TablePair;
+import dev.strangler.support.settings.MissingSetting;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,9 +52,10 @@ final class ServedPairs {
                     + properties.extractions().toAbsolutePath() + " describes");
         }
         if (served.isEmpty()) {
-            throw new IllegalStateException("no table pair to serve: the descriptors in "
-                    + properties.extractions().toAbsolutePath() + " name databases " + databases(extractions)
-                    + ", and bridge.databases configures " + configured);
+            throw new MissingSetting("bridge.databases.<name>.host", "is not set for the databases the descriptors"
+                    + " in " + properties.extractions().toAbsolutePath() + " name, " + databases(extractions)
+                    + " (configured: " + configured + "): no table pair to serve. Set host, port, database and user"
+                    + " of both databases of each pair to serve");
         }
         return new ServedPairs(served);
     }

@@ -37,7 +37,7 @@ class BridgeFaultsIT {
         try (RestartableKafka broker = new RestartableKafka("test-lab-faults");
              BridgeInstance bridge = new BridgeInstance("kafkarestart", legacy, service,
                      ShopApps.shared().paymentService.baseUrl(),
-                     "bridge.kafka.bootstrap-servers=" + broker.bootstrapServers())) {
+                     "strangler.kafka.bootstrap-servers=" + broker.bootstrapServers())) {
             bridge.start();
             bridge.awaitBackfill();
             await("healthy before the outage").atMost(Duration.ofSeconds(30))

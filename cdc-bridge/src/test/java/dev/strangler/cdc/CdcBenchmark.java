@@ -17,6 +17,7 @@ import dev.strangler.cdc.status.Direction;
 import dev.strangler.cdc.translate.CardNumber;
 import dev.strangler.lab.junit.TestLab;
 import dev.strangler.lab.process.FileTrees;
+import dev.strangler.support.kafka.KafkaConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -624,13 +625,13 @@ public final class CdcBenchmark {
         settle(part);
         String slot = "bench_raw_" + tag + "_" + (++rawRounds);
         String topic = "bench.raw." + slot;
-        new TopicSetup(TestLab.kafka().bootstrapServers()).ensure(List.of(topic), partitions, List.of());
+        new TopicSetup(KafkaConnection.plaintext(TestLab.kafka().bootstrapServers())).ensure(List.of(topic), partitions, List.of());
         Path offsets = Path.of("target", "test-bridge", "bench-raw").toAbsolutePath();
         FileTrees.deleteRecursively(offsets);
         Files.createDirectories(offsets);
         String[] l = legacy.parts();
         Properties config = DebeziumConfig.forTable(slot,
-                new BridgeProperties.Database(l[0], Integer.parseInt(l[1]), l[2], "postgres", ""),
+                new BridgeProperties.Database(l[0], Integer.parseInt(l[1]), l[2], "postgres", "", "prefer", ""),
                 offsets.resolve(slot + ".offsets"), "public." + part.table().legacyTable(), "no_data", pollInterval);
         config.setProperty("converter.schemas.enable", "false");
         String marker = tag + "-raw-";

@@ -36,6 +36,7 @@ final class ChildApp implements AutoCloseable {
         this.port = port;
         this.args = new ArrayList<>(args);
         this.args.add(0, "--server.port=" + port);
+        this.args.add(1, "--spring.profiles.active=lab");
         this.log = Path.of("target", "test-logs", name + "-" + port + ".log").toAbsolutePath();
     }
 

@@ -38,7 +38,7 @@ class PollIntervalTests {
     void anIntervalIsConfigurableAndReachesDebezium() {
         app.withPropertyValues("bridge.poll-interval.legacy=25ms", "bridge.poll-interval.service=1s").run(context -> {
             BridgeProperties properties = context.getBean(BridgeProperties.class);
-            Properties debezium = DebeziumConfig.forTable("slot", new BridgeProperties.Database("127.0.0.1", 5432, "shop", "postgres", ""),
+            Properties debezium = DebeziumConfig.forTable("slot", new BridgeProperties.Database("127.0.0.1", 5432, "shop", "postgres", "", "prefer", ""),
                     Path.of("offsets"),
                     "public.payments", "when_needed", properties.pollInterval().legacy());
             assertThat(debezium.getProperty("poll.interval.ms")).isEqualTo("25");

@@ -14,13 +14,12 @@ import org.springframework.util.unit.DataSize;
 class ServedPairsTests {
 
     private static final BridgeProperties.Database DB = new BridgeProperties.Database("127.0.0.1", 5432, "x",
-            "postgres", "");
+            "postgres", "", "prefer", "");
 
     private static BridgeProperties properties(List<String> pairs, List<String> databases) {
         Map<String, BridgeProperties.Database> dbs = new java.util.LinkedHashMap<>();
         databases.forEach(d -> dbs.put(d, DB));
         return new BridgeProperties(Path.of("target"), Path.of("..", "extractions"), pairs, dbs,
-                new BridgeProperties.Kafka("127.0.0.1:9092", "http://127.0.0.1:8085"),
                 new BridgeProperties.Topics("dlq", "routes", 1),
                 new BridgeProperties.Vault("http://127.0.0.1:8082", "t", Duration.ofSeconds(1)), true, true, "AUTO",
                 new BridgeProperties.Health(Duration.ofSeconds(30), DataSize.ofMegabytes(256)),

@@ -49,6 +49,7 @@ final class ChildApp implements AutoCloseable {
         assertThat(jar).as("package it first: ./mvnw -DskipTests install").isRegularFile();
         List<String> all = new ArrayList<>(args);
         all.add(0, "--server.port=" + port);
+        all.add(1, "--spring.profiles.active=lab");
         Path log = Path.of("target", "test-logs", name + "-" + port + ".log");
         Process process = JvmCommand.jar(JvmCommand.markerFor("test-" + name),
                         List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), jar.toAbsolutePath(), all,

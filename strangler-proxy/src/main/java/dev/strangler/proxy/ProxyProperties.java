@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -45,7 +46,7 @@ public record ProxyProperties(
         @DefaultValue("128") @Min(1) int upstreamPoolSize,
         @DefaultValue("10MB") @NotNull DataSize maxRequestBody,
         @DefaultValue("256KB") @NotNull DataSize shadowBodyCap,
-        @DefaultValue("http://127.0.0.1:8081") @NotNull URI legacyUpstream,
+        @NotNull URI legacyUpstream,
         Map<String, URI> upstreams,
         @DefaultValue("extractions") @NotNull Path extractions,
         @DefaultValue("X-Caller-Id") @NotBlank String callerHeader,
@@ -60,24 +61,31 @@ public record ProxyProperties(
     }
 
     /** @param file the route table's JSON file; the audit log sits next to it */
-    public record Routes(@DefaultValue(".lab/data/strangler-proxy/routes.json") @NotNull Path file) {
+    public record Routes(@DefaultValue("data/strangler-proxy/routes.json") @NotNull Path file) {
     }
 
     /**
+     * @param token the bearer token itself (environment variable {@code PROXY_ADMIN_TOKEN}, or a secret file through
+     *              {@code spring.config.import=configtree:...}); unset, the one in {@code tokenFile}
      * @param tokenFile the bearer token's file; created with a random token, owner-only, when missing
      * @param maxRequestBody larger admin request bodies get 413 (a route is about a kilobyte)
      */
-    public record Admin(@DefaultValue(".lab/proxy-admin.token") @NotNull Path tokenFile,
+    public record Admin(@Nullable String token,
+                        @DefaultValue("data/strangler-proxy/admin.token") @NotNull Path tokenFile,
                         @DefaultValue("64KB") @NotNull DataSize maxRequestBody) {
+
+        @Override
+        public String toString() {
+            return "Admin[tokenFile=" + tokenFile + ", maxRequestBody=" + maxRequestBody + "]";
+        }
     }
 
     /**
      * @param enabled share the table through Kafka; off, the replica only uses its file
-     * @param bootstrapServers the Kafka cluster
+     * (the Kafka cluster itself is {@code strangler.kafka.*}: service-support's KafkaConnection)
      * @param topic the compacted topic carrying the route table
      */
     public record Kafka(@DefaultValue("true") boolean enabled,
-                        @DefaultValue("127.0.0.1:9092") String bootstrapServers,
                         @DefaultValue("strangler.routes") @NotBlank String topic) {
     }
 }

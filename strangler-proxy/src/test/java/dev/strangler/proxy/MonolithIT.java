@@ -47,7 +47,7 @@ class MonolithIT {
         monolithPort = Ports.freePort();
         Path log = Path.of("target/monolith-it.log");
         monolith = JvmCommand.jar(JvmCommand.markerFor("proxy-it-monolith"), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
-                jar.toAbsolutePath(), List.of("--server.port=" + monolithPort,
+                jar.toAbsolutePath(), List.of("--server.port=" + monolithPort, "--spring.profiles.active=lab",
                         "--spring.datasource.url=" + TestLab.freshDatabase(TestLab.legacyPostgres(), "shop"),
                         "--shop.psp.base-url=" + TestLab.psp().baseUrl(), "--shop.seed.orders-on-empty=5"),
                 Path.of("target").toAbsolutePath()).start(log, false);

@@ -47,7 +47,7 @@ class ReplicasIT {
     Map<String, String> upstreams(String kafka, String topic, String replica) {
         return Map.of("proxy.legacy-upstream", "http://127.0.0.1:" + legacy.port(),
                 "proxy.upstreams.payment-service", "http://127.0.0.1:" + extracted.port(),
-                "proxy.kafka.bootstrap-servers", kafka, "proxy.kafka.topic", topic, "proxy.replica-id", replica);
+                "strangler.kafka.bootstrap-servers", kafka, "proxy.kafka.topic", topic, "proxy.replica-id", replica);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.strangler.cdc.translate.Change;
 import dev.strangler.cdc.translate.ChangeShape;
 import dev.strangler.extraction.ChangeRecord;
 import dev.strangler.registry.AvroDeserializer;
+import dev.strangler.support.kafka.KafkaConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public final class ChangeApplier implements SmartLifecycle {
 
     private final String direction;
     private final String topic;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final DataSource target;
     private final TargetWriter writer;
     private final Bookkeeping bookkeeping;
@@ -81,13 +82,13 @@ public final class ChangeApplier implements SmartLifecycle {
                             TraceContextOrSamplingFlags parent, long polledMicros) {
     }
 
-    public ChangeApplier(String direction, String topic, String bootstrapServers, DataSource target,
+    public ChangeApplier(String direction, String topic, KafkaConnection kafka, DataSource target,
             TargetWriter writer, ChangeShape shape, AvroDeserializer<GenericRecord> deserializer, DeadLetters deadLetters,
             Supplier<WriteOwner> owner, ApplierStats stats, ApplyTracing tracing) {
         this.tracing = tracing;
         this.direction = direction;
         this.topic = topic;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.target = target;
         this.writer = writer;
         this.bookkeeping = new Bookkeeping(topic);
@@ -152,15 +153,14 @@ public final class ChangeApplier implements SmartLifecycle {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(kafka.clientConfig(Map.of(
                     ConsumerConfig.CLIENT_ID_CONFIG, "cdc-bridge-apply-" + direction,
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
                     // with fetch.min.bytes=1 the broker answers as soon as a record arrives: the wait only bounds
                     // an empty fetch, and 20 ms cost the idle broker 50 empty fetches a second per applier
-                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500),
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500)),
                     new StringDeserializer(), new ByteArrayDeserializer())) {
                 consumer = c;
                 assign(c);

@@ -1,5 +1,6 @@
 package dev.strangler.cdc.apply;
 
+import dev.strangler.support.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class RouteOwnership implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RouteOwnership.class);
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final String topic;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Map<String, String> stages = new ConcurrentHashMap<>();
@@ -40,8 +41,8 @@ public final class RouteOwnership implements SmartLifecycle {
     private volatile CountDownLatch stopping = new CountDownLatch(0);
     private volatile @Nullable KafkaConsumer<String, String> consumer;
 
-    public RouteOwnership(String bootstrapServers, String topic) {
-        this.bootstrapServers = bootstrapServers;
+    public RouteOwnership(KafkaConnection kafka, String topic) {
+        this.kafka = kafka;
         this.topic = topic;
     }
 
@@ -80,10 +81,9 @@ public final class RouteOwnership implements SmartLifecycle {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(kafka.clientConfig(Map.of(
                     ConsumerConfig.CLIENT_ID_CONFIG, "cdc-bridge-routes",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
                     new StringDeserializer(), new StringDeserializer())) {
                 consumer = c;
                 List<TopicPartition> partitions = List.of();

@@ -1,5 +1,6 @@
 package dev.strangler.cdc.publish;
 
+import dev.strangler.support.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -23,14 +24,13 @@ public final class BrokerAdmin implements AutoCloseable {
 
     private final Admin admin;
 
-    public BrokerAdmin(String bootstrapServers) {
+    public BrokerAdmin(KafkaConnection kafka) {
         int timeoutMs = (int) TIMEOUT.toMillis();
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.admin = Admin.create(kafka.clientConfig(Map.of(
                 AdminClientConfig.CLIENT_ID_CONFIG, "cdc-bridge-status",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000)));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.strangler.cdc.publish;
 import dev.strangler.cdc.tracing.CapturedChange;
 import dev.strangler.cdc.tracing.ChangeTracing;
 import dev.strangler.extraction.ChangeRecord;
+import dev.strangler.support.kafka.KafkaConnection;
 import org.apache.avro.generic.GenericRecord;
 import dev.strangler.registry.AvroSerializer;
 import dev.strangler.registry.SchemaRegistryClient;
@@ -38,9 +39,8 @@ public final class ChangePublisher implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final AvroSerializer<GenericRecord> serializer;
 
-    public ChangePublisher(String bootstrapServers, SchemaRegistryClient registry) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    public ChangePublisher(KafkaConnection kafka, SchemaRegistryClient registry) {
+        this.producer = new KafkaProducer<>(kafka.clientConfig(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "cdc-bridge-capture",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -48,7 +48,7 @@ public final class ChangePublisher implements AutoCloseable {
                 ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000)),
                 new StringSerializer(), new ByteArraySerializer());
         // auto-registration: the lab has no deploy step; the schema's subject is "<topic>-value" (TopicNameStrategy)
         this.serializer = new AvroSerializer<>(registry, true);

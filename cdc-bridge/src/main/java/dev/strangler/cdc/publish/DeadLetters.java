@@ -1,5 +1,6 @@
 package dev.strangler.cdc.publish;
 
+import dev.strangler.support.kafka.KafkaConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -29,13 +30,12 @@ public final class DeadLetters implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
 
-    public DeadLetters(String bootstrapServers, String topic) {
+    public DeadLetters(KafkaConnection kafka, String topic) {
         this.topic = topic;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(kafka.clientConfig(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "cdc-bridge-dead-letters",
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -21,6 +21,7 @@ final class PaymentServiceProcess implements AutoCloseable {
         this.port = port;
         this.args = new ArrayList<>(args);
         this.args.add(0, "--server.port=" + port);
+        this.args.add(1, "--spring.profiles.active=lab");
     }
 
     String baseUrl() {

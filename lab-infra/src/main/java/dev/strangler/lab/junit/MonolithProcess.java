@@ -35,7 +35,7 @@ public record MonolithProcess(Process process, int port, String databaseUrl) imp
      * monolith on the first one's database sees the same orders.
      */
     public static MonolithProcess start(String name, int port, String databaseUrl, List<String> extraArgs) {
-        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.profiles.active=lab",
                 "--spring.datasource.url=" + databaseUrl,
                 "--shop.psp.base-url=" + TestLab.psp().baseUrl(),
                 "--shop.psp.read-timeout=1s",

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -27,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("shop.payments")
 public record PaymentsProperties(
         @DefaultValue("in-process") @NotBlank String mode,
-        @DefaultValue("http://127.0.0.1:8082") @NotNull URI remoteBaseUrl,
+        @Nullable URI remoteBaseUrl,
         @DefaultValue("1s") @NotNull Duration remoteConnectTimeout,
         @DefaultValue("8s") @NotNull Duration remoteReadTimeout,
         @DefaultValue("3") @Min(1) int remoteAttempts,

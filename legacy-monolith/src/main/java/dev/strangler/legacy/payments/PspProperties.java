@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("shop.psp")
 public record PspProperties(
-        @DefaultValue("http://127.0.0.1:8089") @NotNull URI baseUrl,
+        @NotNull URI baseUrl,
         @DefaultValue("1s") @NotNull Duration connectTimeout,
         @DefaultValue("3s") @NotNull Duration readTimeout) {
 }

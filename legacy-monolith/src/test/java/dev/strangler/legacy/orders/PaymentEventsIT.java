@@ -66,8 +66,8 @@ class PaymentEventsIT {
     static void lab(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> TestLab.freshDatabase(TestLab.legacyPostgres(), "events"));
         registry.add("shop.psp.base-url", () -> TestLab.psp().baseUrl());
-        registry.add("shop.payment-events.bootstrap-servers", () -> TestLab.kafka().bootstrapServers());
-        registry.add("shop.payment-events.schema-registry-url", () -> TestLab.schemaRegistry().url());
+        registry.add("strangler.kafka.bootstrap-servers", () -> TestLab.kafka().bootstrapServers());
+        registry.add("strangler.schema-registry.url", () -> TestLab.schemaRegistry().url());
     }
 
     @BeforeAll

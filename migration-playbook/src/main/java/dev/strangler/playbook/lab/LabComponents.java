@@ -24,6 +24,12 @@ public final class LabComponents {
     static final List<String> SMALL_JVM = List.of("-Xms32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xss512k", "-XX:ReservedCodeCacheSize=48m");
 
+    /**
+     * The Spring applications' lab profile: the addresses and secrets of this machine's lab (application-lab.properties
+     * in each), which no other deployment gets by default.
+     */
+    static final String LAB_PROFILE = "--spring.profiles.active=lab";
+
     private LabComponents() {
     }
 
@@ -156,14 +162,14 @@ public final class LabComponents {
         int port = deployment.port(ports);
         MonolithBuild build = deployment.build();
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout), build.jar(layout),
-                withOverrides(layout, name, withTracing(layout, ports, List.of("--server.port=" + port,
+                withOverrides(layout, name, withTracing(layout, ports, List.of("--server.port=" + port, LAB_PROFILE,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.legacyDb() + "/shop?user=postgres",
                         "--shop.psp.base-url=http://127.0.0.1:" + ports.paymentGateway(),
                         "--shop.payments.remote-base-url=http://127.0.0.1:" + ports.paymentService(),
                         // orders follow the service's payment events (PAID once the service holds the money)
                         "--shop.payment-events.enabled=true",
-                        "--shop.payment-events.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka()),
-                        "--shop.payment-events.schema-registry-url="
+                        "--strangler.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka()),
+                        "--strangler.schema-registry.url="
                                 + SchemaRegistry.confluentApiUrl(ports.schemaRegistry()),
                         "--shop.seed.orders-on-empty=" + FIRST_START_ORDERS))),
                 layout.root());
@@ -181,7 +187,7 @@ public final class LabComponents {
         int port = ports.paymentService();
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout),
                 layout.inRepository("extracted/payment-service/target/payment-service.jar"),
-                withTracing(layout, ports, List.of("--server.port=" + port,
+                withTracing(layout, ports, List.of("--server.port=" + port, LAB_PROFILE,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.paymentsDb() + "/payments?user=postgres",
                         "--payments.psp.base-url=http://127.0.0.1:" + ports.paymentGateway(),
                         // order totals through the strangler facade, like every caller: the proxy holds the
@@ -201,7 +207,7 @@ public final class LabComponents {
         int port = ports.customerService();
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), springJvmFlags(layout),
                 layout.inRepository("extracted/customer-service/target/customer-service.jar"),
-                withTracing(layout, ports, List.of("--server.port=" + port,
+                withTracing(layout, ports, List.of("--server.port=" + port, LAB_PROFILE,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + ports.customersDb()
                                 + "/customers?user=postgres",
                         // a customer's last card through the strangler facade, like every caller
@@ -222,15 +228,15 @@ public final class LabComponents {
                 "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m"));
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), flags,
                 layout.inRepository("cdc-bridge/target/cdc-bridge.jar"),
-                withTracing(layout, ports, List.of("--server.port=" + port,
+                withTracing(layout, ports, List.of("--server.port=" + port, LAB_PROFILE,
                         "--bridge.data-directory=" + layout.data(name),
                         "--bridge.extractions=" + layout.inRepository("extractions"),
                         "--bridge.databases.shop.port=" + ports.legacyDb(),
                         "--bridge.databases.payments.port=" + ports.paymentsDb(),
                         "--bridge.databases.customers.port=" + ports.customersDb(),
                         "--bridge.databases.customers.database=customers",
-                        "--bridge.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka()),
-                        "--bridge.kafka.schema-registry-url=" + SchemaRegistry.confluentApiUrl(ports.schemaRegistry()),
+                        "--strangler.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka()),
+                        "--strangler.schema-registry.url=" + SchemaRegistry.confluentApiUrl(ports.schemaRegistry()),
                         "--bridge.vault.base-url=http://127.0.0.1:" + ports.paymentService())),
                 layout.root());
         return new LabComponent(name, "The CDC bridge: monolith <-> Kafka <-> extracted services (descriptors)", port,
@@ -258,7 +264,7 @@ public final class LabComponents {
                 "-XX:ParallelGCThreads=2", "-Xss512k"));
         JvmCommand command = JvmCommand.jar(JvmCommand.markerFor(name), flags,
                 layout.inRepository("strangler-proxy/target/strangler-proxy.jar"),
-                withTracing(layout, ports, List.of("--proxy.port=" + port,
+                withTracing(layout, ports, List.of("--proxy.port=" + port, LAB_PROFILE,
                         "--server.port=" + admin,
                         "--proxy.legacy-upstream=http://127.0.0.1:" + MonolithBuild.Deployment.current(layout).port(ports),
                         "--proxy.upstreams.payment-service=http://127.0.0.1:" + ports.paymentService(),
@@ -266,7 +272,7 @@ public final class LabComponents {
                         "--proxy.extractions=" + layout.inRepository("extractions"),
                         "--proxy.routes.file=" + layout.data(name).resolve("routes.json"),
                         "--proxy.admin.token-file=" + proxyTokenFile(layout),
-                        "--proxy.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka()),
+                        "--strangler.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(ports.kafka()),
                         "--proxy.dashboard.traces-url=" + ZipkinServer.baseUrl(ports.zipkin()) + "/zipkin/",
                         "--proxy.dashboard.cdc-status-url=http://127.0.0.1:" + ports.cdcBridge() + "/cdc/status")),
                 layout.root());

@@ -5,13 +5,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.strangler.support.settings.MissingSetting;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How every component reaches Kafka: {@code strangler.kafka.*}, the same settings in each (environment variables
- * {@code STRANGLER_KAFKA_BOOTSTRAP_SERVERS}, {@code STRANGLER_KAFKA_SECURITY_PROTOCOL}, {@code STRANGLER_KAFKA_SASL_*},
+ * {@code STRANGLER_KAFKA_BOOTSTRAPSERVERS}, {@code STRANGLER_KAFKA_SECURITYPROTOCOL}, {@code STRANGLER_KAFKA_SASL_*},
  * {@code STRANGLER_KAFKA_SSL_*}). Every Kafka client a component creates starts from {@link #clientConfig()}, so a
  * cluster with TLS and SASL needs no setting per client. Secrets may come from files: Spring's
  * {@code spring.config.import=configtree:/run/secrets/} turns a file named {@code strangler.kafka.sasl.password} into
@@ -49,15 +50,15 @@ public record KafkaConnection(@Nullable String bootstrapServers, @DefaultValue("
      * The settings every client starts from: bootstrap servers and security. A client adds its own (serializers,
      * group, timeouts) on top.
      *
-     * @throws IllegalStateException naming the setting that is missing or wrong
+     * @throws MissingSetting naming the setting that is missing or wrong
      */
     public Map<String, Object> clientConfig() {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new IllegalStateException("strangler.kafka.bootstrap-servers is not set: the Kafka cluster's"
-                    + " host:port list (environment variable STRANGLER_KAFKA_BOOTSTRAP_SERVERS)");
+            throw new MissingSetting("strangler.kafka.bootstrap-servers", "is not set: the Kafka cluster's"
+                    + " host:port list (environment variable STRANGLER_KAFKA_BOOTSTRAPSERVERS)");
         }
         if (!PROTOCOLS.contains(securityProtocol)) {
-            throw new IllegalStateException("strangler.kafka.security-protocol is '" + securityProtocol
+            throw new MissingSetting("strangler.kafka.security-protocol", "is '" + securityProtocol
                     + "': it must be one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL");
         }
         Map<String, Object> config = new LinkedHashMap<>();
@@ -103,13 +104,13 @@ public record KafkaConnection(@Nullable String bootstrapServers, @DefaultValue("
 
         Map<String, Object> clientConfig(String protocol) {
             if (mechanism == null || mechanism.isBlank()) {
-                throw new IllegalStateException("strangler.kafka.sasl.mechanism is not set, and strangler.kafka."
+                throw new MissingSetting("strangler.kafka.sasl.mechanism", "is not set, and strangler.kafka."
                         + "security-protocol is " + protocol + ": it must be one of " + String.join(", ",
                         MECHANISMS.stream().sorted().toList()));
             }
             String m = mechanism.trim().toUpperCase(Locale.ROOT);
             if (!MECHANISMS.contains(m)) {
-                throw new IllegalStateException("strangler.kafka.sasl.mechanism is '" + mechanism + "': it must be one"
+                throw new MissingSetting("strangler.kafka.sasl.mechanism", "is '" + mechanism + "': it must be one"
                         + " of " + String.join(", ", MECHANISMS.stream().sorted().toList()));
             }
             Map<String, Object> config = new LinkedHashMap<>();
@@ -119,14 +120,14 @@ public record KafkaConnection(@Nullable String bootstrapServers, @DefaultValue("
                 return config;
             }
             if (m.equals("OAUTHBEARER")) {
-                throw new IllegalStateException("strangler.kafka.sasl.jaas-config is not set: OAUTHBEARER needs the"
+                throw new MissingSetting("strangler.kafka.sasl.jaas-config", "is not set: OAUTHBEARER needs the"
                         + " whole JAAS line (and its callback handler in strangler.kafka.properties.*)");
             }
             if (username == null || username.isBlank()) {
-                throw new IllegalStateException("strangler.kafka.sasl.username is not set: " + m + " needs a user");
+                throw new MissingSetting("strangler.kafka.sasl.username", "is not set: " + m + " needs a user");
             }
             if (password == null || password.isEmpty()) {
-                throw new IllegalStateException("strangler.kafka.sasl.password is not set: " + m + " needs the"
+                throw new MissingSetting("strangler.kafka.sasl.password", "is not set: " + m + " needs the"
                         + " password of user " + username + " (from a file: spring.config.import=configtree:...)");
             }
             String module = m.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule"

@@ -1,6 +1,7 @@
 package dev.strangler.proxy.dashboard;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -52,8 +53,12 @@ class CdcStatusClient {
     }
 
     private CdcReadiness fetch() {
+        URI status = properties.cdcStatusUrl();
+        if (status == null) {
+            return CdcReadiness.unreachable("proxy.dashboard.cdc-status-url is not set");
+        }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(properties.cdcStatusUrl())
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(status)
                     .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return CdcReadiness.unreachable("the bridge answered " + response.statusCode());

@@ -51,7 +51,8 @@ class DashboardController {
         for (Route route : routes.current().routes()) {
             perRoute.put(route.id(), new RouteContext(properties.tracesOf(route.id(), now), syncedByCdc(route.id())));
         }
-        return new Dashboard(properties.tracesUrl().toString(), cdc.readiness(), perRoute);
+        return new Dashboard(properties.tracesUrl() == null ? "" : properties.tracesUrl().toString(), cdc.readiness(),
+                perRoute);
     }
 
     private boolean syncedByCdc(String routeId) {

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The dashboard's neighbours ({@code proxy.dashboard.*}).
  *
- * @param tracesUrl the trace UI (Zipkin Lens); each route links to its traces there
- * @param cdcStatusUrl the CDC bridge's status document
+ * @param tracesUrl the trace UI (Zipkin Lens); each route links to its traces there (unset: no links)
+ * @param cdcStatusUrl the CDC bridge's status document (unset: the data's readiness shows as unknown)
  * @param cdcRoutes ids of routes whose data the bridge keeps in sync ({@code *} at the end matches a prefix); empty:
  *                  every route of an extraction whose descriptor has table pairs
  * @param readyLagMillis the most CDC lag at which the data counts as ready to move a route
@@ -23,8 +24,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("proxy.dashboard")
 @Validated
 public record DashboardProperties(
-        @DefaultValue("http://127.0.0.1:9411/zipkin/") @NotNull URI tracesUrl,
-        @DefaultValue("http://127.0.0.1:8083/cdc/status") @NotNull URI cdcStatusUrl,
+        @Nullable URI tracesUrl,
+        @Nullable URI cdcStatusUrl,
         @DefaultValue("") @NotNull List<String> cdcRoutes,
         @DefaultValue("5000") @Min(0) long readyLagMillis) {
 
@@ -50,6 +51,9 @@ public record DashboardProperties(
      * search from its address only when it names the end of the window.
      */
     public String tracesOf(String routeId, Instant now) {
+        if (tracesUrl == null) {
+            return "";
+        }
         String base = tracesUrl.toString();
         return base + (base.contains("?") ? "&" : "?") + "serviceName=" + SERVICE + "&annotationQuery="
                 + URLEncoder.encode(ROUTE_TAG + "=" + routeId, StandardCharsets.UTF_8) + "&lookback=15m&endTs="

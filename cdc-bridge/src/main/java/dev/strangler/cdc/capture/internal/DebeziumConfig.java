@@ -34,6 +34,10 @@ public final class DebeziumConfig {
         p.setProperty("database.port", Integer.toString(db.port()));
         p.setProperty("database.user", db.user());
         p.setProperty("database.password", db.password());
+        p.setProperty("database.sslmode", db.sslmode());
+        if (!db.sslrootcert().isBlank()) {
+            p.setProperty("database.sslrootcert", db.sslrootcert());
+        }
         p.setProperty("database.dbname", db.database());
         p.setProperty("topic.prefix", name);
         p.setProperty("plugin.name", "pgoutput");

@@ -84,7 +84,7 @@ public final class PaymentsBenchmark {
         String compareJar = System.getProperty("bench.compare-jar", "").trim();
         Process monolith = serviceOnly ? null : JvmCommand.jar(JvmCommand.markerFor("bench-monolith"), heap,
                 root.resolve("legacy-monolith/target/legacy-monolith.jar"),
-                List.of("--server.port=" + monolithPort, "--spring.datasource.url=" + shopDb,
+                List.of("--server.port=" + monolithPort, "--spring.profiles.active=lab", "--spring.datasource.url=" + shopDb,
                         "--shop.psp.base-url=" + psp, "--shop.seed.orders-on-empty=" + seedOrders,
                         "--logging.level.dev.strangler=WARN"), root)
                 .start(root.resolve("benchmarks/payments/target/monolith.log"), false);
@@ -210,7 +210,7 @@ public final class PaymentsBenchmark {
             String log) throws IOException {
         stubOrderTotals();
         return JvmCommand.jar(JvmCommand.markerFor("bench-payment-service"), jvmFlags, jar,
-                List.of("--server.port=" + port, "--spring.datasource.url=" + db, "--payments.psp.base-url=" + psp,
+                List.of("--server.port=" + port, "--spring.profiles.active=lab", "--spring.datasource.url=" + db, "--payments.psp.base-url=" + psp,
                         "--payments.orders.base-url=" + psp, "--logging.level.dev.strangler=WARN"), root)
                 .start(root.resolve("benchmarks/payments/target/" + log), false);
     }

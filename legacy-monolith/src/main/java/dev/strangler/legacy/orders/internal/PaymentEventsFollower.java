@@ -3,7 +3,10 @@ package dev.strangler.legacy.orders.internal;
 import dev.strangler.cdc.avro.PaymentChange;
 import dev.strangler.legacy.orders.PaymentEventsProperties;
 import dev.strangler.registry.AvroDeserializer;
+import dev.strangler.registry.RegistryConnection;
 import dev.strangler.registry.SchemaRegistryClient;
+import dev.strangler.support.kafka.KafkaConnection;
+import dev.strangler.support.settings.MissingSetting;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -12,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +56,8 @@ class PaymentEventsFollower implements SmartLifecycle {
 
     private final PaymentEventsProperties properties;
     private final JooqOrders orders;
+    private final KafkaConnection kafka;
+    private final RegistryConnection registry;
     private final Clock clock;
     private final Counter paid;
     private final Counter unchanged;
@@ -60,15 +66,23 @@ class PaymentEventsFollower implements SmartLifecycle {
     private @Nullable KafkaConsumer<String, byte[]> consumer;
     private @Nullable Thread thread;
 
-    PaymentEventsFollower(PaymentEventsProperties properties, JooqOrders orders, Clock clock, MeterRegistry meters) {
+    PaymentEventsFollower(PaymentEventsProperties properties, KafkaConnection kafka, Environment environment,
+            JooqOrders orders, Clock clock, MeterRegistry meters) {
         this.properties = properties;
+        this.kafka = kafka;
         this.orders = orders;
         this.clock = clock;
         this.paid = outcome(meters, "paid");
         this.unchanged = outcome(meters, "unchanged");
         this.retried = outcome(meters, "retried");
-        require(properties.bootstrapServers(), "shop.payment-events.bootstrap-servers");
-        require(properties.schemaRegistryUrl(), "shop.payment-events.schema-registry-url");
+        if (kafka.bootstrapServers() == null || kafka.bootstrapServers().isBlank()) {
+            throw new MissingSetting("strangler.kafka.bootstrap-servers", "is required when"
+                    + " shop.payment-events.enabled=true");
+        }
+        // the registry as every component names it: strangler.schema-registry.* (url, credentials, TLS)
+        this.registry = Binder.get(environment).bind("strangler.schema-registry", RegistryConnection.class)
+                .orElseThrow(() -> new MissingSetting("strangler.schema-registry.url", "is required when"
+                        + " shop.payment-events.enabled=true: the schema registry's Confluent API"));
     }
 
     private static Counter outcome(MeterRegistry meters, String outcome) {
@@ -76,16 +90,9 @@ class PaymentEventsFollower implements SmartLifecycle {
                 .description("Payment service events the shop's orders followed").register(meters);
     }
 
-    private static void require(@Nullable String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " is required when shop.payment-events.enabled=true");
-        }
-    }
-
     @Override
     public void start() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "legacy-monolith-payment-events");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -97,7 +104,7 @@ class PaymentEventsFollower implements SmartLifecycle {
         KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer());
         AvroDeserializer<PaymentChange> events = new AvroDeserializer<>(
-                new SchemaRegistryClient(Objects.requireNonNull(properties.schemaRegistryUrl())), PaymentChange.class);
+                new SchemaRegistryClient(registry), PaymentChange.class);
         consumer = created;
         running = true;
         thread = Thread.ofPlatform().name("payment-events").daemon().start(() -> follow(created, events));

@@ -9,6 +9,7 @@ import dev.strangler.legacy.payments.PaymentStatus;
 import dev.strangler.legacy.payments.PaymentsProperties;
 import dev.strangler.legacy.payments.StatedAmount;
 import dev.strangler.support.http.OutgoingHttp;
+import dev.strangler.support.settings.MissingSetting;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -234,6 +235,9 @@ class RemotePaymentProcessing implements PaymentProcessing {
     }
 
     private URI resolve(String path) {
+        if (properties.remoteBaseUrl() == null) {
+            throw new MissingSetting("shop.payments.remote-base-url", "is not set: the payment service's base URL");
+        }
         String base = properties.remoteBaseUrl().toString();
         return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);
     }

@@ -13,8 +13,9 @@ import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The admin API's bearer token, read from a file; a missing file gets a random 256-bit token, created with
- * owner-only permissions (rw-------) from the first byte, so no other user can ever read it.
+ * The admin API's bearer token, given or read from a file; a missing file gets a random 256-bit token, created with
+ * owner-only permissions (rw-------) from the first byte, so no other user can ever read it. Replicas share a token:
+ * the same file on a shared volume, or the same secret.
  */
 public final class AdminToken {
 
@@ -22,6 +23,20 @@ public final class AdminToken {
 
     private AdminToken(String token) {
         this.token = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The token given as a value ({@code proxy.admin.token}, e.g. from the environment variable
+     * {@code PROXY_ADMIN_TOKEN} or a secret), else the one in {@code file}.
+     */
+    public static AdminToken of(@Nullable String value, Path file) {
+        if (value == null || value.isBlank()) {
+            return fromFile(file);
+        }
+        if (value.trim().length() < 16) {
+            throw new IllegalStateException("proxy.admin.token is shorter than 16 characters");
+        }
+        return new AdminToken(value.trim());
     }
 
     public static AdminToken fromFile(Path file) {

@@ -3,6 +3,7 @@ package dev.strangler.proxy.route.internal;
 import dev.strangler.proxy.route.RouteChanged;
 import dev.strangler.proxy.route.RouteStore;
 import dev.strangler.proxy.route.RouteTableDocument;
+import dev.strangler.support.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,17 +44,17 @@ public final class KafkaRouteSync implements SmartLifecycle {
 
     private final RouteStore store;
     private final JsonMapper json;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final String topic;
     private volatile boolean running;
     private volatile boolean dirty;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    public KafkaRouteSync(RouteStore store, JsonMapper json, String bootstrapServers, String topic) {
+    public KafkaRouteSync(RouteStore store, JsonMapper json, KafkaConnection kafka, String topic) {
         this.store = store;
         this.json = json;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.topic = topic;
         store.addListener(this::changed);
     }
@@ -102,7 +103,7 @@ public final class KafkaRouteSync implements SmartLifecycle {
             } catch (RuntimeException e) {
                 if (running) {
                     log.warn("Route table sharing through Kafka ({}) is not working, serving from the file and retrying in {} s: {}",
-                            bootstrapServers, backoff / 1000, e.toString());
+                            kafka.describe(), backoff / 1000, e.toString());
                 }
             }
             sleep(backoff);
@@ -175,12 +176,14 @@ public final class KafkaRouteSync implements SmartLifecycle {
 
     private void ensureTopic() {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(kafka.clientConfig());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
         try (Admin admin = Admin.create(p)) {
-            NewTopic t = new NewTopic(topic, 1, (short) 1).configs(Map.of(
-                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            // one partition: the table's versions stay in order; replicated as strangler.kafka.topics.* says
+            Map<String, String> configs = new java.util.HashMap<>(kafka.topics().topicConfig());
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            NewTopic t = new NewTopic(topic, java.util.Optional.of(1), kafka.topics().replication()).configs(configs);
             admin.createTopics(List.of(t)).all().get(6, TimeUnit.SECONDS);
             log.info("Created the compacted topic {}", topic);
         } catch (ExecutionException e) {
@@ -197,7 +200,7 @@ public final class KafkaRouteSync implements SmartLifecycle {
 
     private Properties consumerConfig() {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(kafka.clientConfig());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -208,7 +211,7 @@ public final class KafkaRouteSync implements SmartLifecycle {
 
     private Properties producerConfig() {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(kafka.clientConfig());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -4,6 +4,7 @@ import dev.strangler.extraction.Extractions;
 import dev.strangler.proxy.ProxyProperties;
 import dev.strangler.proxy.route.RouteStore;
 import dev.strangler.proxy.route.RouteTableDocument;
+import dev.strangler.support.kafka.KafkaConnection;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -30,7 +31,7 @@ class RouteConfiguration {
 
     @Bean
     AdminToken adminToken(ProxyProperties properties) {
-        return AdminToken.fromFile(properties.admin().tokenFile());
+        return AdminToken.of(properties.admin().token(), properties.admin().tokenFile());
     }
 
     @Bean
@@ -58,8 +59,9 @@ class RouteConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "proxy.kafka.enabled", havingValue = "true", matchIfMissing = true)
-    KafkaRouteSync kafkaRouteSync(RouteStore store, JsonMapper json, ProxyProperties properties) {
-        return new KafkaRouteSync(store, json, properties.kafka().bootstrapServers(), properties.kafka().topic());
+    KafkaRouteSync kafkaRouteSync(RouteStore store, JsonMapper json, ProxyProperties properties,
+            KafkaConnection kafka) {
+        return new KafkaRouteSync(store, json, kafka, properties.kafka().topic());
     }
 
     /** The extraction descriptors, refused as a whole when any is invalid: nothing starts half-configured. */
