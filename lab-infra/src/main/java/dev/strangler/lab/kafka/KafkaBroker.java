@@ -25,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node KRaft Kafka broker whose log directory survives restarts (formatted once).
+ * A KRaft Kafka node, broker and controller at once, whose log directory survives restarts (formatted once): the
+ * lab's single broker, or one node of the cluster lab's three ({@link KafkaNodes}).
  *
  * <p>Kafka's threads are not daemons: always {@link #close()} it, or the JVM never exits.
  */
@@ -59,51 +60,70 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static KafkaBroker start(Path logDirectory, int port, int controllerPort,
             @Nullable BrokerSecurity security) {
-        try {
-            Files.createDirectories(logDirectory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Properties props = brokerProperties(logDirectory, port, controllerPort);
-        if (security != null) {
-            props.putAll(security.brokerProperties(port, controllerPort));
-        }
-        KafkaConfig config = KafkaConfig.fromProps(props, false);
-        formatOnce(logDirectory, security == null ? List.of() : security.scramArguments());
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        Map<String, Object> clientConfig = security == null ? Map.of("bootstrap.servers", bootstrapServers(port))
-                : security.clientConfig(port, security.brokerUser());
-        KafkaBroker broker = new KafkaBroker(server, port, clientConfig);
+        KafkaBroker broker = startNode(logDirectory,
+                KafkaNodes.single(Uuid.randomUuid().toString(), port, controllerPort), 1, security);
         try {
             broker.awaitReady(Duration.ofSeconds(60));
         } catch (RuntimeException e) {
             broker.close();
             throw e;
         }
-        log.info("Kafka broker ready on 127.0.0.1:{}{} (data in {})", port, security == null ? "" : " (SASL_SSL)",
-                logDirectory);
         return broker;
     }
 
-    static Properties brokerProperties(Path logDirectory, int port, int controllerPort) {
+    /**
+     * Starts node {@code nodeId} of {@code cluster} without waiting: a node of several answers only once a majority
+     * of the quorum is up, so the caller starts them all, then {@linkplain #awaitReady(Duration) waits} for each.
+     */
+    public static KafkaBroker startNode(Path logDirectory, KafkaNodes cluster, int nodeId,
+            @Nullable BrokerSecurity security) {
+        try {
+            Files.createDirectories(logDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        KafkaNodes.Node node = cluster.node(nodeId);
+        Properties props = brokerProperties(logDirectory, cluster, node);
+        if (security != null) {
+            props.putAll(security.brokerProperties(node.port(), node.controllerPort()));
+        }
+        KafkaConfig config = KafkaConfig.fromProps(props, false);
+        formatOnce(logDirectory, cluster.clusterId(), nodeId,
+                security == null ? List.of() : security.scramArguments());
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        Map<String, Object> clientConfig = security == null
+                ? Map.of("bootstrap.servers", bootstrapServers(node.port()))
+                : security.clientConfig(node.port(), security.brokerUser());
+        log.info("Kafka node {} of {} starting on 127.0.0.1:{}{} (data in {})", nodeId, cluster.nodes().size(),
+                node.port(), security == null ? "" : " (SASL_SSL)", logDirectory);
+        return new KafkaBroker(server, node.port(), clientConfig);
+    }
+
+    static Properties brokerProperties(Path logDirectory, KafkaNodes cluster, KafkaNodes.Node node) {
+        int port = node.port();
+        int controllerPort = node.controllerPort();
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("node.id", Integer.toString(node.id()));
+        p.put("controller.quorum.voters", cluster.voters());
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", logDirectory.toString());
-        // one node: every internal topic has a single replica
-        p.put("offsets.topic.replication.factor", "1");
+        // one node: every internal topic has a single replica; three: three copies, two of which must have a write
+        String replicas = Integer.toString(cluster.replicationFactor());
+        String minIsr = Integer.toString(cluster.minInsyncReplicas());
+        p.put("offsets.topic.replication.factor", replicas);
         p.put("offsets.topic.num.partitions", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", replicas);
+        p.put("transaction.state.log.min.isr", minIsr);
+        p.put("share.coordinator.state.topic.replication.factor", replicas);
+        p.put("share.coordinator.state.topic.min.isr", minIsr);
+        p.put("default.replication.factor", replicas);
+        p.put("min.insync.replicas", minIsr);
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("num.partitions", "1");
         p.put("auto.create.topics.enable", "true");
@@ -116,14 +136,14 @@ public final class KafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void formatOnce(Path logDirectory, List<String> scramArguments) {
+    private static void formatOnce(Path logDirectory, String clusterId, int nodeId, List<String> scramArguments) {
         if (Files.exists(logDirectory.resolve("meta.properties"))) {
             return;
         }
         try {
             new Formatter()
-                    .setNodeId(1)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(nodeId)
+                    .setClusterId(clusterId)
                     .setControllerListenerName("CONTROLLER")
                     .setMetadataLogDirectory(logDirectory.toString())
                     .setDirectories(List.of(logDirectory.toString()))
@@ -157,7 +177,8 @@ public final class KafkaBroker implements AutoCloseable {
         return clientConfig;
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Waits until this node answers its clients (for a node of several: once the quorum has a majority). */
+    public void awaitReady(Duration timeout) {
         if (!isHealthy(port, clientConfig, timeout)) {
             throw new IllegalStateException("Kafka broker on port " + port + " did not answer within " + timeout);
         }
