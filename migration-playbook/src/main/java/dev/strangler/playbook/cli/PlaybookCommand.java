@@ -115,15 +115,13 @@ public final class PlaybookCommand {
         /** The largest key of the monolith's rows (below the ids the service gives its own rows). */
         private static long maxLegacyKey(Extraction extraction, TablePair pair, LabPorts ports) {
             String database = extraction.legacy().database();
-            Long idsFrom = pair.extracted().idsFrom();
-            String sql = "select coalesce(max(" + SqlNames.quoted(pair.legacy().key()) + "), 1) from "
-                    + SqlNames.quoted(pair.legacy().table()) + (idsFrom == null ? "" : " where " + SqlNames.quoted(pair.legacy().key())
-                    + " < " + idsFrom);
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.database(database)
-                    + "/" + database + "?user=postgres"); ResultSet rs = c.createStatement().executeQuery(sql)) {
+                    + "/" + database + "?user=postgres");
+                 ResultSet rs = c.createStatement().executeQuery(SqlNames.largestLegacyKey(pair))) {
                 rs.next();
-                return rs.getLong(1);
-            } catch (java.sql.SQLException e) {
+                String key = rs.getString(1);
+                return key == null ? 1 : Long.parseLong(key);
+            } catch (java.sql.SQLException | NumberFormatException e) {
                 return 1;
             }
         }

@@ -216,12 +216,10 @@ public final class DecommissionStep implements Step {
             return null;
         }
         TablePair pair = playbook.extraction().data().getFirst();
-        String key = SqlNames.quoted(pair.legacy().key());
         Long idsFrom = pair.extracted().idsFrom();
         String row;
         try (Connection c = DriverManager.getConnection(legacyDb); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select max(" + key + ")::text from " + SqlNames.quoted(pair.legacy().table())
-                     + (idsFrom == null ? "" : " where " + key + " < " + idsFrom))) {
+             ResultSet rs = s.executeQuery(SqlNames.largestLegacyKey(pair))) {
             rs.next();
             row = rs.getString(1);
         }
