@@ -28,7 +28,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,10 +73,12 @@ public final class ChangeApplier implements SmartLifecycle {
     private @Nullable Thread thread;
 
     /**
-     * One record of a batch: its change, or null when it could not even be read (already dead-lettered), and the
-     * trace context it carries ({@code parent}, read once when polled).
+     * One record of a batch: its change, or null when it could not even be read (already dead-lettered), the trace
+     * context it carries ({@code parent}, read once when polled), and its key and value as they came: a dead letter
+     * keeps them so, in the registry's wire format, so that a record produced back to its topic is read again.
      */
-    private record Incoming(int partition, long offset, @Nullable Change change, long sourceMs,
+    private record Incoming(int partition, long offset, @Nullable String key, byte[] value, @Nullable Change change,
+                            long sourceMs,
                             @Nullable String correlationId, @Nullable String traceparent,
                             TraceContextOrSamplingFlags parent, long polledMicros) {
     }
@@ -232,7 +233,7 @@ public final class ChangeApplier implements SmartLifecycle {
                         ChangeTracing.nowMicros());
                 continue;
             }
-            batch.add(new Incoming(r.partition(), r.offset(), change, sourceMs,
+            batch.add(new Incoming(r.partition(), r.offset(), r.key(), r.value(), change, sourceMs,
                     ChangeHeaders.get(r.headers(), ChangeHeaders.CORRELATION_ID), traceparent, parent,
                     polledMicros));
         }
@@ -249,9 +250,7 @@ public final class ChangeApplier implements SmartLifecycle {
             if (batch.size() == 1) {
                 long deadLetterMicros = ChangeTracing.nowMicros();
                 Incoming poison = batch.getFirst();
-                deadLetters.send(poison.change() == null ? null : Long.toString(poison.change().key()),
-                        poison.change() == null ? null : serialize(poison.change()),
-                        "apply: " + e.getMessage(), topic, poison.partition(), poison.offset(), poison.traceparent());
+                deadLetters.send(poison.key(), poison.value(), "apply: " + e.getMessage(), topic, poison.partition(), poison.offset(), poison.traceparent());
                 tracing.applied(poison.parent(), poison.partition(), poison.offset(),
                         poison.change() == null ? "UNKNOWN" : poison.change().op().name(),
                         ApplyTracing.DEAD_LETTERED, poison.polledMicros(), deadLetterMicros, ChangeTracing.nowMicros());
@@ -264,18 +263,6 @@ public final class ChangeApplier implements SmartLifecycle {
                 applyIsolatingPoison(List.of(one), Map.of(one.partition(), one.offset() + 1));
             }
             applyWithRetry(List.of(), offsets);
-        }
-    }
-
-    private static byte[] serialize(Change change) {
-        try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            org.apache.avro.io.BinaryEncoder encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
-            new GenericDatumWriter<GenericRecord>(change.record().getSchema()).write(change.record(), encoder);
-            encoder.flush();
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            return new byte[0];
         }
     }
 
