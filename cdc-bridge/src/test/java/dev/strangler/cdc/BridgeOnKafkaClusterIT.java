@@ -37,9 +37,8 @@ class BridgeOnKafkaClusterIT {
     void losesAndDuplicatesNothingWhenTheBrokerLeadingItsTopicIsKilled() throws Exception {
         Path dir = Path.of("target", "test-kafka-cluster-bridge").toAbsolutePath();
         FileTrees.deleteRecursively(dir);
-        LabCertificates certificates = LabCertificates.in(dir.resolve("tls"), List.of(BrokerSecurity.SERVER));
-        BrokerSecurity security = new BrokerSecurity(certificates,
-                Map.of("broker", "broker-secret", "cdc-bridge", "bridge-secret"), "broker");
+        BrokerSecurity security = BrokerSecurity.lab(dir.resolve("tls"), Map.of("cdc-bridge", "bridge-secret"));
+        LabCertificates certificates = security.certificates();
         Db legacy = Schemas.legacy(TestLab.legacyPostgres(), 0);
         Db service = Schemas.customers(TestLab.paymentsPostgres());
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();

@@ -32,9 +32,8 @@ class SecuredKafkaIT {
     void carriesChangesThroughASaslSslBrokerWithItsPasswordFromAFile() throws Exception {
         Path dir = Path.of("target", "test-lab-secured").toAbsolutePath();
         FileTrees.deleteRecursively(dir);
-        LabCertificates certificates = LabCertificates.in(dir.resolve("tls"), List.of(BrokerSecurity.SERVER));
-        BrokerSecurity security = new BrokerSecurity(certificates,
-                Map.of("broker", "broker-secret", "cdc-bridge", "bridge-secret"), "broker");
+        BrokerSecurity security = BrokerSecurity.lab(dir.resolve("tls"), Map.of("cdc-bridge", "bridge-secret"));
+        LabCertificates certificates = security.certificates();
         // the secret as an orchestrator mounts it: one file per setting, named after it
         Path secrets = Files.createDirectories(dir.resolve("secrets"));
         Files.writeString(secrets.resolve("strangler.kafka.sasl.password"), "bridge-secret");

@@ -3,9 +3,6 @@ package dev.strangler.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.strangler.lab.junit.TestLab;
 import dev.strangler.lab.process.JvmCommand;
 import dev.strangler.lab.process.Ports;
@@ -33,24 +30,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ReplicaKilledIT {
 
-    static final WireMockServer legacy = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    static final WireMockServer extracted = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final Backends backends = new Backends();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
     static void backends() {
-        for (WireMockServer server : new WireMockServer[] {legacy, extracted}) {
-            server.start();
-            server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.okJson("{}")));
-        }
+        backends.start();
     }
 
     @AfterAll
     static void stop() {
-        legacy.stop();
-        extracted.stop();
+        backends.close();
     }
 
     /** A replica: its ports, its process. */
@@ -66,8 +58,8 @@ class ReplicaKilledIT {
             this.name = name;
             this.log = dir.resolve(name + ".log");
             this.args = List.of("--proxy.port=" + port, "--server.port=" + admin,
-                    "--proxy.legacy-upstream=http://127.0.0.1:" + legacy.port(),
-                    "--proxy.upstreams.payment-service=http://127.0.0.1:" + extracted.port(),
+                    "--proxy.legacy-upstream=" + backends.legacyUrl(),
+                    "--proxy.upstreams.payment-service=" + backends.extractedUrl(),
                     "--proxy.extractions=" + Path.of("..", "extractions").toAbsolutePath(),
                     "--proxy.routes.file=" + dir.resolve(name).resolve("routes.json"),
                     "--proxy.admin.token-file=" + token,

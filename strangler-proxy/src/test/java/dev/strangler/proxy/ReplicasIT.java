@@ -3,9 +3,6 @@ package dev.strangler.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.strangler.lab.junit.TestLab;
 import dev.strangler.lab.process.Ports;
 import dev.strangler.proxy.route.Stage;
@@ -26,27 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** Replicas share the route table through the real Kafka broker of the test lab, and start without it. */
 class ReplicasIT {
 
-    static final WireMockServer legacy = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    static final WireMockServer extracted = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final Backends backends = new Backends();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void backends() {
-        for (WireMockServer server : new WireMockServer[] {legacy, extracted}) {
-            server.start();
-            server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.okJson("{}")));
-        }
+        backends.start();
     }
 
     @AfterAll
     static void stop() {
-        legacy.stop();
-        extracted.stop();
+        backends.close();
     }
 
     Map<String, String> upstreams(String kafka, String topic, String replica) {
-        return Map.of("proxy.legacy-upstream", "http://127.0.0.1:" + legacy.port(),
-                "proxy.upstreams.payment-service", "http://127.0.0.1:" + extracted.port(),
+        return Map.of("proxy.legacy-upstream", backends.legacyUrl(),
+                "proxy.upstreams.payment-service", backends.extractedUrl(),
                 "strangler.kafka.bootstrap-servers", kafka, "proxy.kafka.topic", topic, "proxy.replica-id", replica);
     }
 

@@ -1,6 +1,7 @@
 package dev.strangler.lab.kafka;
 
 import dev.strangler.lab.tls.LabCertificates;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,16 @@ public record BrokerSecurity(LabCertificates certificates, Map<String, String> u
                         + " and '-': " + user.getKey());
             }
         }
+    }
+
+    /**
+     * A secured broker for the lab and tests: the lab's CA in {@code tlsDirectory} (made when missing) and the SCRAM
+     * {@code users}, with a broker user {@code broker} of a random password added.
+     */
+    public static BrokerSecurity lab(Path tlsDirectory, Map<String, String> users) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(users);
+        all.put("broker", java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(12)));
+        return new BrokerSecurity(LabCertificates.in(tlsDirectory, List.of(SERVER)), all, "broker");
     }
 
     Properties brokerProperties(int port, int controllerPort) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.strangler.lab.process.FileTrees;
-import dev.strangler.lab.tls.LabCertificates;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,9 +36,7 @@ class KafkaClusterIT {
     void keepsEveryAcknowledgedWriteWhenTheLeaderIsKilledAndTheNodeComesBack() throws Exception {
         Path dir = Path.of("target", "test-kafka-cluster").toAbsolutePath();
         FileTrees.deleteRecursively(dir);
-        LabCertificates certificates = LabCertificates.in(dir.resolve("tls"), List.of(BrokerSecurity.SERVER));
-        BrokerSecurity security = new BrokerSecurity(certificates,
-                Map.of("broker", "broker-secret", "app", "app-secret"), "broker");
+        BrokerSecurity security = BrokerSecurity.lab(dir.resolve("tls"), Map.of("app", "app-secret"));
         try (KafkaCluster cluster = KafkaCluster.start(dir, 3, security, Duration.ofSeconds(120))) {
             Map<String, Object> client = cluster.clientConfig("app");
             String topic = "drill-" + UUID.randomUUID();
